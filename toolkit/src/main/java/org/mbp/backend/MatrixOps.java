@@ -1,0 +1,178 @@
+package org.mbp.backend;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The small set of matrix operations every layer formula is written against. A backend fixes the
+ * arithmetic (float, double, high precision) and the device; the formulas stay the same.
+ *
+ * <p>Vectors are n×1 matrices. Every operation returns a new matrix and leaves its arguments
+ * unchanged, so matrices can be shared freely between the forward and backward passes.
+ *
+ * @param <M> the backend's matrix type
+ */
+public interface MatrixOps<M> {
+
+    /** The arithmetic this backend computes in. */
+    Precision precision();
+
+    /** A short name such as {@code "double"} or {@code "float"}. */
+    default String name() {
+        return precision().label();
+    }
+
+    /** Machine epsilon of this backend's arithmetic. */
+    default double epsilon() {
+        return precision().epsilon();
+    }
+
+    // ---------------------------------------------------------------- shape and conversion
+
+    int rows(M a);
+
+    int cols(M a);
+
+    M zeros(int rows, int cols);
+
+    /** A matrix with every entry equal to {@code value} (rounded to this precision). */
+    M filled(int rows, int cols, double value);
+
+    M identity(int n);
+
+    /** A matrix from row-major values, rounded to this backend's precision. */
+    M fromRowMajor(int rows, int cols, double[] values);
+
+    /** The entries in row-major order, widened to double. */
+    double[] toRowMajor(M a);
+
+    double get(M a, int row, int col);
+
+    // ---------------------------------------------------------------- structure
+
+    M transpose(M a);
+
+    /** Rows {@code [r0, r1)} and columns {@code [c0, c1)} of {@code a}. */
+    M block(M a, int r0, int r1, int c0, int c1);
+
+    /** {@code (left | right)}: the columns of both, side by side. */
+    M hconcat(M left, M right);
+
+    /** The main diagonal of an m×n matrix as a min(m, n)×1 vector. */
+    M diagonal(M a);
+
+    /** A rows×cols matrix with {@code v} on its main diagonal and zeros elsewhere. */
+    M diagonalMatrix(M v, int rows, int cols);
+
+    /** {@code diag(v) A}: row i of {@code a} times {@code v_i}. */
+    M scaleRows(M v, M a);
+
+    /** {@code A diag(v)}: column j of {@code a} times {@code v_j}. */
+    M scaleColumns(M a, M v);
+
+    /** {@code A 1}: the row sums as a vector. */
+    M rowSums(M a);
+
+    /** {@code diag(A B)} as a vector, in O(mn) operations. */
+    M diagonalOfProduct(M a, M b);
+
+    // ---------------------------------------------------------------- arithmetic
+
+    M add(M a, M b);
+
+    M sub(M a, M b);
+
+    M scale(double s, M a);
+
+    /** Entry-wise (Hadamard) product {@code A ∘ B}. */
+    M hadamard(M a, M b);
+
+    /** Entry-wise quotient. */
+    M divide(M a, M b);
+
+    M mult(M a, M b);
+
+    /** {@code Aᵀ B}. */
+    M multTransA(M a, M b);
+
+    /** {@code A Bᵀ}. */
+    M multTransB(M a, M b);
+
+    /** The Frobenius inner product {@code A : B = Tr(AᵀB)}, accumulated in this precision. */
+    double dot(M a, M b);
+
+    /** The largest absolute entry (0 for an empty matrix). */
+    double maxAbs(M a);
+
+    /** Whether every entry is finite. */
+    boolean isFinite(M a);
+
+    // ---------------------------------------------------------------- entry-wise functions
+
+    M apply(M a, Elementwise function);
+
+    /** Entry-wise {@code a_ij^p}. */
+    M power(M a, double p);
+
+    /** Entry-wise user function, evaluated in double and rounded to this precision. */
+    M map(M a, DoubleUnaryOperator function);
+
+    /** {@code P_ij = v_i op w_j} for vectors v (n×1) and w (k×1). */
+    M outer(M v, M w, Outer op);
+
+    /** {@code 1 / a_ij} off the diagonal and 0 on it (the shape of K in eqs. 13 and 34). */
+    M offDiagonalReciprocal(M a);
+
+    /** Entry-wise selection: {@code criterion_ij <= threshold ? small_ij : large_ij}. */
+    M choose(M criterion, double threshold, M small, M large);
+
+    // ---------------------------------------------------------------- decompositions
+
+    /** Eigendecomposition of a symmetric matrix, eigenvalues ascending. */
+    SymmetricEigen<M> eigSymmetric(M a);
+
+    /**
+     * Singular value decomposition, singular values descending.
+     *
+     * @param full whether U (m×m) and V (n×n) are complete orthogonal matrices; otherwise
+     *             both are compact (k = min(m, n) columns)
+     */
+    Svd<M> svd(M a, boolean full);
+
+    // ---------------------------------------------------------------- composed (written once)
+
+    /** {@code A_sym = ½ (Aᵀ + A)}, the paper's notation. */
+    default M sym(M a) {
+        return scale(0.5, add(a, transpose(a)));
+    }
+
+    /** {@code A_diag}: A with its off-diagonal entries set to zero. */
+    default M diagPart(M a) {
+        return diagonalMatrix(diagonal(a), rows(a), cols(a));
+    }
+
+    /** The Frobenius norm. */
+    default double norm(M a) {
+        return Math.sqrt(dot(a, a));
+    }
+
+    /** A column vector of ones. */
+    default M ones(int n) {
+        return filled(n, 1, 1.0);
+    }
+
+    /** Entries {@code [from, to)} of a vector. */
+    default M slice(M v, int from, int to) {
+        return block(v, from, to, 0, 1);
+    }
+
+    /** A vector extended with zeros to length {@code n}. */
+    default M padded(M v, int n) {
+        int k = rows(v);
+        return k == n ? v : transpose(hconcat(transpose(v), zeros(1, n - k)));
+    }
+
+    /** {@code (I - U Uᵀ) X} for U with orthonormal columns: the part of X outside span(U). */
+    default M projectOut(M u, M x) {
+        return sub(x, mult(u, multTransA(u, x)));
+    }
+}

@@ -1,0 +1,89 @@
+package org.mbp.function;
+
+import java.util.function.DoubleUnaryOperator;
+import org.mbp.backend.MatrixOps;
+
+/**
+ * A scalar function g applied to a symmetric matrix through its spectrum,
+ * {@code g(U Λ Uᵀ) = U g(Λ) Uᵀ} (Props. 3 and 4).
+ *
+ * <p>Besides g and g′ each function gives its first divided differences
+ * {@code Γ_ij = (g(λ_i) − g(λ_j)) / (λ_i − λ_j)}, {@code Γ_ii = g′(λ_i)}, the kernel of the
+ * Daleckii–Krein formula {@code d g(Z) = U (Γ ∘ Uᵀ dZ U) Uᵀ}. Each implementation evaluates Γ
+ * without cancellation, so it stays exact as eigenvalues merge.
+ */
+public interface SpectralFunction {
+
+    /** A short name such as {@code "log"} or {@code "power(0.5)"}. */
+    String name();
+
+    /** Where g and g′ are finite. */
+    Domain domain();
+
+    /** {@code g} entry-wise. */
+    <M> M value(MatrixOps<M> ops, M x);
+
+    /** {@code g′} entry-wise. */
+    <M> M derivative(MatrixOps<M> ops, M x);
+
+    /** The n×n matrix Γ of first divided differences of g on the n×1 spectrum λ. */
+    <M> M dividedDifferences(MatrixOps<M> ops, M lambda);
+
+    /**
+     * Fails unless every value lies in the domain, naming the first that does not.
+     *
+     * @param stage the layer whose spectrum this is, for the message
+     */
+    default void requireDomain(double[] spectrum, String stage) {
+        for (int i = 0; i < spectrum.length; i++) {
+            if (!domain().contains(spectrum[i])) {
+                throw new IllegalArgumentException(String.format("%s: %s needs %s eigenvalues, but"
+                        + " eigenvalue %d is %.6g", stage, name(),
+                        domain() == Domain.POSITIVE ? "positive" : "finite", i, spectrum[i]));
+            }
+        }
+    }
+
+    /** The matrix logarithm (DeepO2P, eq. 4). */
+    static SpectralFunction log() {
+        return Log.INSTANCE;
+    }
+
+    /** The matrix square root. */
+    static SpectralFunction sqrt() {
+        return Sqrt.INSTANCE;
+    }
+
+    /** The matrix exponential. */
+    static SpectralFunction exp() {
+        return Exp.INSTANCE;
+    }
+
+    /** The matrix power {@code Z^p} for symmetric positive definite Z. */
+    static SpectralFunction power(double p) {
+        return new Power(p);
+    }
+
+    /**
+     * A user-supplied pair (g, g′), evaluated in double and rounded to the backend's precision.
+     * Its divided differences use {@code g′((λ_i + λ_j)/2)} when {@code |λ_i − λ_j|} is below
+     * {@code ε^{1/3}·max(|λ_i|, |λ_j|)} and the plain quotient otherwise, which balances the
+     * O(Δ²) truncation error of the midpoint rule against the O(ε/Δ) cancellation of the
+     * quotient (error about ε^{2/3} relative at worst).
+     */
+    static SpectralFunction of(String name, DoubleUnaryOperator g, DoubleUnaryOperator derivative,
+            Domain domain) {
+        return new UserFunction(name, g, derivative, domain);
+    }
+
+    /** The built-in function with this name: {@code log}, {@code sqrt}, {@code exp}. */
+    static SpectralFunction named(String name) {
+        return switch (name) {
+            case "log" -> log();
+            case "sqrt" -> sqrt();
+            case "exp" -> exp();
+            default -> throw new IllegalArgumentException("unknown spectral function '" + name
+                    + "' (known: log, sqrt, exp; power(p) and user pairs via the API)");
+        };
+    }
+}

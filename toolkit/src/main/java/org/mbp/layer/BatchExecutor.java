@@ -1,0 +1,83 @@
+package org.mbp.layer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * Runs a layer (or any per-item computation) over a batch of inputs in parallel, one item per
+ * task, on a pool of a fixed number of threads. Results keep the order of the inputs, and each
+ * item's arithmetic does not depend on the thread count, so results are identical for any
+ * number of threads. Layers and backends are stateless, so items share them safely.
+ */
+public final class BatchExecutor implements AutoCloseable {
+
+    private final int threads;
+    private final ForkJoinPool pool;
+
+    /** @param threads worker threads (≥ 1); {@code availableProcessors()} is the usual choice */
+    public BatchExecutor(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        }
+        this.threads = threads;
+        this.pool = new ForkJoinPool(threads);
+    }
+
+    /** An executor with one thread per available processor. */
+    public static BatchExecutor allCores() {
+        return new BatchExecutor(Runtime.getRuntime().availableProcessors());
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** {@code function} applied to every input, results in input order. */
+    public <T, R> List<R> map(List<T> inputs, Function<? super T, ? extends R> function) {
+        if (threads == 1) {
+            List<R> out = new ArrayList<>(inputs.size());
+            for (T input : inputs) {
+                out.add(function.apply(input));
+            }
+            return out;
+        }
+        try {
+            return pool.submit(() -> IntStream.range(0, inputs.size()).parallel()
+                    .<R>mapToObj(i -> function.apply(inputs.get(i))).toList()).join();
+        } catch (RuntimeException e) {
+            throw original(e);
+        }
+    }
+
+    /**
+     * The exception an item threw. A fork-join join re-creates exceptions from worker threads
+     * as a copy whose cause is the original; the caller gets the original with its message.
+     */
+    private static RuntimeException original(RuntimeException e) {
+        Throwable cause = e.getCause();
+        return cause instanceof RuntimeException r && r.getClass() == e.getClass() ? r : e;
+    }
+
+    /** The forward pass of {@code layer} on every input. */
+    public <M, X, Y> List<Linearization<M, X, Y>> forward(Layer<M, X, Y> layer, List<X> inputs) {
+        return map(inputs, layer::forward);
+    }
+
+    /** Forward and adjoint of {@code layer} for every (input, upstream gradient) pair. */
+    public <M, X, Y> List<X> gradients(Layer<M, X, Y> layer, List<X> inputs, List<Y> upstreams) {
+        if (inputs.size() != upstreams.size()) {
+            throw new IllegalArgumentException("batch: " + inputs.size() + " inputs but "
+                    + upstreams.size() + " upstream gradients");
+        }
+        return map(IntStream.range(0, inputs.size()).boxed().toList(),
+                i -> layer.forward(inputs.get(i)).adjoint(upstreams.get(i)));
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
+    }
+}

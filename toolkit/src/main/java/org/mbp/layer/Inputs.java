@@ -1,0 +1,75 @@
+package org.mbp.layer;
+
+import org.mbp.backend.MatrixOps;
+
+/** Checks of layer inputs that fail with a message naming the problem and where it is. */
+public final class Inputs {
+
+    /** Relative asymmetry tolerated in a symmetric input, in units of the backend's ε. */
+    public static final double SYMMETRY_TOLERANCE_IN_EPSILON = 1e3;
+
+    private Inputs() {
+    }
+
+    /** Fails if any entry is NaN or infinite, naming the first such entry. */
+    public static <M> void requireFinite(MatrixOps<M> ops, M a, String what) {
+        if (ops.isFinite(a)) {
+            return;
+        }
+        double[] v = ops.toRowMajor(a);
+        int cols = ops.cols(a);
+        for (int k = 0; k < v.length; k++) {
+            if (!Double.isFinite(v[k])) {
+                throw new IllegalArgumentException(String.format("%s has a non-finite entry %s at"
+                        + " row %d, column %d", what, v[k], k / cols, k % cols));
+            }
+        }
+    }
+
+    /** Fails unless {@code a} is square. */
+    public static <M> void requireSquare(MatrixOps<M> ops, M a, String what) {
+        if (ops.rows(a) != ops.cols(a)) {
+            throw new IllegalArgumentException(String.format("%s must be square, got %d×%d", what,
+                    ops.rows(a), ops.cols(a)));
+        }
+    }
+
+    /** Fails unless {@code a} has the given shape. */
+    public static <M> void requireShape(MatrixOps<M> ops, M a, int rows, int cols, String what) {
+        if (ops.rows(a) != rows || ops.cols(a) != cols) {
+            throw new IllegalArgumentException(String.format("%s must be %d×%d, got %d×%d", what,
+                    rows, cols, ops.rows(a), ops.cols(a)));
+        }
+    }
+
+    /**
+     * Fails unless {@code a} is square, finite and symmetric to within
+     * {@value #SYMMETRY_TOLERANCE_IN_EPSILON}·ε·max|a|, naming the worst entry otherwise.
+     */
+    public static <M> void requireSymmetric(MatrixOps<M> ops, M a, String what) {
+        requireSquare(ops, a, what);
+        requireFinite(ops, a, what);
+        int n = ops.rows(a);
+        double[] v = ops.toRowMajor(a);
+        double scale = ops.maxAbs(a);
+        double worst = 0;
+        int wi = 0;
+        int wj = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double d = Math.abs(v[i * n + j] - v[j * n + i]);
+                if (d > worst) {
+                    worst = d;
+                    wi = i;
+                    wj = j;
+                }
+            }
+        }
+        double tolerance = SYMMETRY_TOLERANCE_IN_EPSILON * ops.epsilon() * scale;
+        if (worst > tolerance) {
+            throw new IllegalArgumentException(String.format("%s is not symmetric: entries (%d,%d)"
+                    + " = %.17g and (%d,%d) = %.17g differ by %.3g (tolerance %.3g)", what, wi, wj,
+                    v[wi * n + wj], wj, wi, v[wj * n + wi], worst, tolerance));
+        }
+    }
+}

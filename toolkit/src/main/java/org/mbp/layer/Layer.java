@@ -1,0 +1,50 @@
+package org.mbp.layer;
+
+import org.mbp.backend.MatrixOps;
+
+/**
+ * A structured layer {@code Y = f(X)} with the paper's two-step recipe (§4.2): the variation
+ * {@code dY = L(dX)} (eq. 9) and its adjoint {@code ∂(L∘f)/∂X = L*(∂L/∂Y)} (eq. 10).
+ *
+ * <p>{@link #forward} evaluates f and returns a {@link Linearization} that keeps what both linear
+ * maps need, so one forward pass serves any number of variations and adjoints.
+ *
+ * @param <M> the backend's matrix type
+ * @param <X> the input variable
+ * @param <Y> the output variable
+ */
+public interface Layer<M, X, Y> {
+
+    /** A short name, e.g. {@code "svd"}. */
+    String name();
+
+    /** The backend the layer computes on. */
+    MatrixOps<M> ops();
+
+    Space<M, X> inputSpace();
+
+    Space<M, Y> outputSpace();
+
+    /**
+     * Evaluates the layer at {@code x}.
+     *
+     * @throws IllegalArgumentException for input the layer is not defined on (shape, NaN,
+     *                                  asymmetry, non-positive spectrum where g needs one)
+     */
+    Linearization<M, X, Y> forward(X x);
+
+    /** The paper's L(dX) at {@code x}. */
+    default Y variation(X x, X dx) {
+        return forward(x).variation(dx);
+    }
+
+    /** The paper's L*(∂L/∂Y) at {@code x}: the gradient with respect to the input. */
+    default X adjoint(X x, Y upstream) {
+        return forward(x).adjoint(upstream);
+    }
+
+    /** This layer followed by {@code next}: {@code x ↦ next(this(x))}. */
+    default <Z> Layer<M, X, Z> then(Layer<M, Y, Z> next) {
+        return new Composition<>(this, next);
+    }
+}

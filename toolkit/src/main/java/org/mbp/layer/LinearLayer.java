@@ -1,0 +1,90 @@
+package org.mbp.layer;
+
+import java.util.function.UnaryOperator;
+import org.mbp.backend.MatrixOps;
+
+/**
+ * A layer that is a fixed linear map of one matrix, given with its adjoint: the map is its own
+ * variation, and the adjoint is what backpropagation applies.
+ */
+public final class LinearLayer<M> implements Layer<M, M, M> {
+
+    private final String name;
+    private final MatrixOps<M> ops;
+    private final Space<M, M> input;
+    private final Space<M, M> output;
+    private final UnaryOperator<M> map;
+    private final UnaryOperator<M> adjoint;
+
+    private LinearLayer(String name, MatrixOps<M> ops, Space<M, M> input, Space<M, M> output,
+            UnaryOperator<M> map, UnaryOperator<M> adjoint) {
+        this.name = name;
+        this.ops = ops;
+        this.input = input;
+        this.output = output;
+        this.map = map;
+        this.adjoint = adjoint;
+    }
+
+    /** {@code X ↦ Xᵀ}, whose adjoint is again the transpose. */
+    public static <M> LinearLayer<M> transpose(MatrixOps<M> ops) {
+        return new LinearLayer<>("transpose", ops, MatrixSpace.of("X", Structure.GENERAL),
+                MatrixSpace.of("Xᵀ", Structure.GENERAL), ops::transpose, ops::transpose);
+    }
+
+    /**
+     * {@code Z ↦ Z_sym}: put in front of a layer of a symmetric input, it turns the layer's
+     * gradient into the symmetric gradient, that of {@code L(Z_sym)}.
+     */
+    public static <M> LinearLayer<M> symmetrize(MatrixOps<M> ops) {
+        return new LinearLayer<>("symmetrize", ops, MatrixSpace.of("Z", Structure.GENERAL),
+                MatrixSpace.of("Z_sym", Structure.SYMMETRIC), ops::sym, ops::sym);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public MatrixOps<M> ops() {
+        return ops;
+    }
+
+    @Override
+    public Space<M, M> inputSpace() {
+        return input;
+    }
+
+    @Override
+    public Space<M, M> outputSpace() {
+        return output;
+    }
+
+    @Override
+    public Linearization<M, M, M> forward(M x) {
+        Inputs.requireFinite(ops, x, name + " input");
+        M y = map.apply(x);
+        return new Linearization<>() {
+            @Override
+            public M output() {
+                return y;
+            }
+
+            @Override
+            public Diagnostics diagnostics() {
+                return Diagnostics.none();
+            }
+
+            @Override
+            public M variation(M dx) {
+                return map.apply(dx);
+            }
+
+            @Override
+            public M adjoint(M upstream) {
+                return adjoint.apply(upstream);
+            }
+        };
+    }
+}

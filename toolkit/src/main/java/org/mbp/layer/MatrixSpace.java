@@ -1,0 +1,31 @@
+package org.mbp.layer;
+
+import java.util.List;
+
+/** The space of a single matrix variable with one {@link Structure}. */
+public record MatrixSpace<M>(String name, Structure structure) implements Space<M, M> {
+
+    public static <M> MatrixSpace<M> of(String name, Structure structure) {
+        return new MatrixSpace<>(name, structure);
+    }
+
+    @Override
+    public List<M> parts(M x) {
+        return List.of(x);
+    }
+
+    @Override
+    public M assemble(List<M> parts) {
+        return parts.get(0);
+    }
+
+    @Override
+    public List<String> names() {
+        return List.of(name);
+    }
+
+    @Override
+    public List<Structure> structures() {
+        return List.of(structure);
+    }
+}

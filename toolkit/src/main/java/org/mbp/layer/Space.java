@@ -1,0 +1,35 @@
+package org.mbp.layer;
+
+import java.util.List;
+
+/**
+ * How a layer's input or output variable splits into named matrices, each with its
+ * {@link Structure}. The verification engine uses it to form inner products, steps and random
+ * admissible variations of any layer without knowing its types.
+ *
+ * @param <M> the backend's matrix type
+ * @param <X> the variable's type (a matrix, or a record of matrices)
+ */
+public interface Space<M, X> {
+
+    /** The matrices of {@code x}, in the order of {@link #names()}. */
+    List<M> parts(X x);
+
+    /** The inverse of {@link #parts}. */
+    X assemble(List<M> parts);
+
+    /** Names of the parts, e.g. {@code [U, Σ, V]}. */
+    List<String> names();
+
+    /** Structure of each part. */
+    List<Structure> structures();
+
+    /**
+     * Brings {@code candidate} into the gauge of {@code reference} when the variable is defined
+     * only up to a symmetry (signs of singular vectors, rotations of a null-space basis), so that
+     * nearby points can be compared. The default: the variable has no gauge freedom.
+     */
+    default X align(X candidate, X reference) {
+        return candidate;
+    }
+}

@@ -1,0 +1,85 @@
+package org.mbp.ncuts;
+
+import org.mbp.backend.MatrixOps;
+import org.mbp.layer.Diagnostics;
+import org.mbp.layer.Inputs;
+import org.mbp.layer.Layer;
+import org.mbp.layer.Linearization;
+import org.mbp.layer.MatrixSpace;
+import org.mbp.layer.Pair;
+import org.mbp.layer.PairSpace;
+import org.mbp.layer.Space;
+import org.mbp.layer.Structure;
+
+/**
+ * The data similarity {@code (F, Λ) ↦ W = F Λ Fᵀ} (§6).
+ *
+ * <p>Variation {@code dW = dF Λ Fᵀ + F dΛ Fᵀ + F Λ dFᵀ}. Adjoint, eqs. 64–65:
+ * {@code ∂J/∂Λ = Fᵀ W̄ F} and {@code ∂J/∂F = W̄ F Λᵀ + W̄ᵀ F Λ}; the paper's
+ * {@code 2 W̄_sym F Λᵀ} is the special case of a symmetric Λ, which this layer does not assume.
+ */
+public final class SimilarityLayer<M> implements Layer<M, Pair<M>, M> {
+
+    private final MatrixOps<M> ops;
+
+    public SimilarityLayer(MatrixOps<M> ops) {
+        this.ops = ops;
+    }
+
+    @Override
+    public String name() {
+        return "similarity";
+    }
+
+    @Override
+    public MatrixOps<M> ops() {
+        return ops;
+    }
+
+    @Override
+    public Space<M, Pair<M>> inputSpace() {
+        return new PairSpace<>("F", Structure.GENERAL, "Λ", Structure.GENERAL);
+    }
+
+    @Override
+    public Space<M, M> outputSpace() {
+        return MatrixSpace.of("W", Structure.GENERAL);
+    }
+
+    @Override
+    public Linearization<M, Pair<M>, M> forward(Pair<M> x) {
+        M f = x.first();
+        M lambda = x.second();
+        Inputs.requireFinite(ops, f, "features F");
+        Inputs.requireFinite(ops, lambda, "metric Λ");
+        Inputs.requireShape(ops, lambda, ops.cols(f), ops.cols(f), "metric Λ");
+        M fLambda = ops.mult(f, lambda);
+        M w = ops.multTransB(fLambda, f);
+        return new Linearization<>() {
+            @Override
+            public M output() {
+                return w;
+            }
+
+            @Override
+            public Diagnostics diagnostics() {
+                return Diagnostics.none();
+            }
+
+            @Override
+            public M variation(Pair<M> dx) {
+                M df = dx.first();
+                return ops.add(ops.add(ops.multTransB(ops.mult(df, lambda), f),
+                        ops.multTransB(ops.mult(f, dx.second()), f)), ops.multTransB(fLambda, df));
+            }
+
+            @Override
+            public Pair<M> adjoint(M upstream) {
+                M lambdaBar = ops.multTransA(f, ops.mult(upstream, f));
+                M fBar = ops.add(ops.multTransB(ops.mult(upstream, f), lambda),
+                        ops.multTransA(upstream, fLambda));
+                return new Pair<>(fBar, lambdaBar);
+            }
+        };
+    }
+}

@@ -1,0 +1,129 @@
+package org.mbp.spectral;
+
+import org.mbp.backend.MatrixOps;
+import org.mbp.backend.Outer;
+import org.mbp.backend.SymmetricEigen;
+import org.mbp.layer.DegenerateSpectrumException;
+import org.mbp.layer.Diagnostics;
+import org.mbp.layer.Inputs;
+import org.mbp.layer.Layer;
+import org.mbp.layer.Linearization;
+import org.mbp.layer.MatrixSpace;
+import org.mbp.layer.Space;
+import org.mbp.layer.SpectrumDiagnostics;
+import org.mbp.layer.Structure;
+
+/**
+ * The EIG layer {@code X ↦ (U, Σ)}, {@code X = U Σ Uᵀ} for symmetric X (Prop. 2).
+ *
+ * <p>Variations, eqs. 32–33: {@code dΣ = (Uᵀ dX U)_diag}, {@code dU = U (K̃ᵀ ∘ (Uᵀ dX U))} with
+ * {@code K̃_ij = 1/(σ_i − σ_j)} (eq. 34). Adjoint, eq. 35:
+ * {@code ∂L/∂X = U {(K̃ᵀ ∘ Uᵀ ∂L/∂U) + (∂L/∂Σ)_diag} Uᵀ}. Both are exact adjoints of each other
+ * for any dX; the gradient of a loss of a symmetric X is the symmetric part of eq. 35.
+ *
+ * <p>The input must be symmetric to {@value Inputs#SYMMETRY_TOLERANCE_IN_EPSILON}·ε; its
+ * symmetric part is decomposed. Eigenvalues that tie make K̃ infinite: the backward pass then
+ * raises a {@link DegenerateSpectrumException} naming them.
+ */
+public final class EigLayer<M> implements Layer<M, M, EigFactors<M>> {
+
+    private final MatrixOps<M> ops;
+    private final Structure eigenvalueStructure;
+
+    /** An EIG layer whose output eigenvalues may have any sign. */
+    public EigLayer(MatrixOps<M> ops) {
+        this(ops, Structure.DIAGONAL);
+    }
+
+    /**
+     * @param eigenvalueStructure {@link Structure#POSITIVE_DIAGONAL} when the input is SPD, which
+     *                            lets the verification engine keep perturbed spectra positive
+     */
+    public EigLayer(MatrixOps<M> ops, Structure eigenvalueStructure) {
+        this.ops = ops;
+        this.eigenvalueStructure = eigenvalueStructure;
+    }
+
+    @Override
+    public String name() {
+        return "eig";
+    }
+
+    @Override
+    public MatrixOps<M> ops() {
+        return ops;
+    }
+
+    @Override
+    public Space<M, M> inputSpace() {
+        return MatrixSpace.of("X", eigenvalueStructure == Structure.POSITIVE_DIAGONAL
+                ? Structure.SYMMETRIC_POSITIVE_DEFINITE : Structure.SYMMETRIC);
+    }
+
+    @Override
+    public Space<M, EigFactors<M>> outputSpace() {
+        return new EigSpace<>(ops, eigenvalueStructure);
+    }
+
+    @Override
+    public Linearization<M, M, EigFactors<M>> forward(M x) {
+        Inputs.requireSymmetric(ops, x, "eig input");
+        SymmetricEigen<M> eig = ops.eigSymmetric(ops.sym(x));
+        return new Point(eig);
+    }
+
+    private final class Point implements Linearization<M, M, EigFactors<M>> {
+
+        private final M u;
+        private final EigFactors<M> output;
+        private final M lambda;
+        private final SpectrumDiagnostics spectrum;
+        private M kTransposed;
+
+        Point(SymmetricEigen<M> eig) {
+            this.u = eig.vectors();
+            this.lambda = eig.values();
+            int n = ops.rows(lambda);
+            this.output = new EigFactors<>(u, ops.diagonalMatrix(lambda, n, n));
+            double[] values = ops.toRowMajor(lambda);
+            this.spectrum = SpectrumDiagnostics.of("eig", "eigenvalues", values,
+                    SpectrumDiagnostics.Kernel.EIGENVALUE_DIFFERENCE,
+                    SpectrumDiagnostics.defaultRankTolerance(n, ops.epsilon(), values));
+        }
+
+        /** K̃ᵀ of eq. 34, checked finite. */
+        private M kTransposed() {
+            if (kTransposed == null) {
+                M k = ops.offDiagonalReciprocal(ops.outer(lambda, lambda, Outer.DIFFERENCE));
+                if (!ops.isFinite(k)) {
+                    throw DegenerateSpectrumException.tie(spectrum, "K̃ = 1/(σ_i − σ_j) (eq. 34)");
+                }
+                kTransposed = ops.transpose(k);
+            }
+            return kTransposed;
+        }
+
+        @Override
+        public EigFactors<M> output() {
+            return output;
+        }
+
+        @Override
+        public Diagnostics diagnostics() {
+            return Diagnostics.of(spectrum);
+        }
+
+        @Override
+        public EigFactors<M> variation(M dx) {
+            M r = ops.multTransA(u, ops.mult(dx, u));
+            return new EigFactors<>(ops.mult(u, ops.hadamard(kTransposed(), r)), ops.diagPart(r));
+        }
+
+        @Override
+        public M adjoint(EigFactors<M> upstream) {
+            M inner = ops.add(ops.hadamard(kTransposed(), ops.multTransA(u, upstream.u())),
+                    ops.diagPart(upstream.sigma()));
+            return ops.multTransB(ops.mult(u, inner), u);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.mbp.spectral;
+
+import org.mbp.backend.MatrixOps;
+import org.mbp.function.Domain;
+import org.mbp.function.SpectralFunction;
+import org.mbp.layer.Diagnostics;
+import org.mbp.layer.Layer;
+import org.mbp.layer.Linearization;
+import org.mbp.layer.MatrixSpace;
+import org.mbp.layer.Space;
+import org.mbp.layer.Structure;
+
+/**
+ * The EIG matrix-function layer {@code (U, Q) ↦ C = U g(Q) Uᵀ} (Prop. 4), which equals g(Z) when
+ * {@code (U, Q)} is the eigendecomposition of a symmetric Z.
+ *
+ * <p>Variation, eq. 43: {@code dC = 2 (dU g(Q) Uᵀ)_sym + U g′(Q) dQ Uᵀ}. Adjoint, eqs. 44–45:
+ * {@code ∂L/∂U = 2 (∂L/∂C)_sym U g(Q)}, {@code ∂L/∂Q = g′(Q) Uᵀ ∂L/∂C U}, the latter taken on the
+ * diagonal (Q is diagonal; the projected gradient of §4.2).
+ */
+public final class EigMatrixFunctionLayer<M> implements Layer<M, EigFactors<M>, M> {
+
+    private final MatrixOps<M> ops;
+    private final SpectralFunction g;
+
+    public EigMatrixFunctionLayer(MatrixOps<M> ops, SpectralFunction g) {
+        this.ops = ops;
+        this.g = g;
+    }
+
+    @Override
+    public String name() {
+        return "eig-function(" + g.name() + ")";
+    }
+
+    @Override
+    public MatrixOps<M> ops() {
+        return ops;
+    }
+
+    @Override
+    public Space<M, EigFactors<M>> inputSpace() {
+        return new EigSpace<>(ops, g.domain() == Domain.POSITIVE ? Structure.POSITIVE_DIAGONAL
+                : Structure.DIAGONAL);
+    }
+
+    @Override
+    public Space<M, M> outputSpace() {
+        return MatrixSpace.of("C", Structure.SYMMETRIC);
+    }
+
+    @Override
+    public Linearization<M, EigFactors<M>, M> forward(EigFactors<M> x) {
+        return new Point(x);
+    }
+
+    private final class Point implements Linearization<M, EigFactors<M>, M> {
+
+        private final M u;
+        private final M gq;
+        private final M gPrime;
+        private final M c;
+
+        Point(EigFactors<M> x) {
+            this.u = x.u();
+            M q = ops.diagonal(x.sigma());
+            g.requireDomain(ops.toRowMajor(q), name());
+            this.gq = g.value(ops, q);
+            this.gPrime = g.derivative(ops, q);
+            this.c = ops.multTransB(ops.scaleColumns(u, gq), u);
+        }
+
+        @Override
+        public M output() {
+            return c;
+        }
+
+        @Override
+        public Diagnostics diagnostics() {
+            return Diagnostics.none();
+        }
+
+        @Override
+        public M variation(EigFactors<M> dx) {
+            M rotation = ops.scale(2, ops.sym(ops.multTransB(ops.scaleColumns(dx.u(), gq), u)));
+            M spectral = ops.hadamard(gPrime, ops.diagonal(dx.sigma()));
+            return ops.add(rotation, ops.multTransB(ops.scaleColumns(u, spectral), u));
+        }
+
+        @Override
+        public EigFactors<M> adjoint(M upstream) {
+            M uBar = ops.scale(2, ops.scaleColumns(ops.mult(ops.sym(upstream), u), gq));
+            M w = ops.diagonalOfProduct(ops.transpose(u), ops.mult(upstream, u));
+            int n = ops.rows(gq);
+            return new EigFactors<>(uBar, ops.diagonalMatrix(ops.hadamard(gPrime, w), n, n));
+        }
+    }
+}

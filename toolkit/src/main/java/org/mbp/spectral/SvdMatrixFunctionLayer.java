@@ -1,0 +1,107 @@
+package org.mbp.spectral;
+
+import org.mbp.backend.MatrixOps;
+import org.mbp.function.SpectralFunction;
+import org.mbp.layer.Diagnostics;
+import org.mbp.layer.Layer;
+import org.mbp.layer.Linearization;
+import org.mbp.layer.MatrixSpace;
+import org.mbp.layer.Space;
+import org.mbp.layer.Structure;
+
+/**
+ * The SVD matrix-function layer {@code (U, Σ, V) ↦ C = V g(ΣᵀΣ + εI) Vᵀ} (Prop. 3), which equals
+ * {@code g(FᵀF + εI)} when {@code (U, Σ, V)} is the SVD of F.
+ *
+ * <p>Variation: {@code dC = 2 (dV g Vᵀ)_sym + 2 (V g′ ΣᵀdΣ Vᵀ)_sym}. Adjoint, eqs. 40–41:
+ * {@code ∂L/∂V = 2 (∂L/∂C)_sym V g}, {@code ∂L/∂Σ = 2 Σ g′ Vᵀ (∂L/∂C)_sym V}, the latter taken on
+ * the diagonal (the projected gradient of §4.2, since Σ is diagonal), and {@code ∂L/∂U = 0}.
+ * Σ may be m×n with m &lt; n: ΣᵀΣ is then padded with zeros, so the null space of F gets g(ε).
+ */
+public final class SvdMatrixFunctionLayer<M> implements Layer<M, SvdFactors<M>, M> {
+
+    private final MatrixOps<M> ops;
+    private final SpectralFunction g;
+    private final double epsilon;
+
+    public SvdMatrixFunctionLayer(MatrixOps<M> ops, SpectralFunction g, double epsilon) {
+        if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("svd-function: ε must be finite and ≥ 0, got " + epsilon);
+        }
+        this.ops = ops;
+        this.g = g;
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    public String name() {
+        return "svd-function(" + g.name() + ")";
+    }
+
+    @Override
+    public MatrixOps<M> ops() {
+        return ops;
+    }
+
+    @Override
+    public Space<M, SvdFactors<M>> inputSpace() {
+        return new SvdSpace<>(ops);
+    }
+
+    @Override
+    public Space<M, M> outputSpace() {
+        return MatrixSpace.of("C", Structure.SYMMETRIC);
+    }
+
+    @Override
+    public Linearization<M, SvdFactors<M>, M> forward(SvdFactors<M> x) {
+        return new Point(x);
+    }
+
+    private final class Point implements Linearization<M, SvdFactors<M>, M> {
+
+        private final SvdFactors<M> x;
+        private final M gLambda;
+        private final M gPrime;
+        private final M c;
+
+        Point(SvdFactors<M> x) {
+            this.x = x;
+            int n = ops.rows(x.v());
+            M lambda = ops.add(ops.diagonalOfProduct(ops.transpose(x.sigma()), x.sigma()),
+                    ops.filled(n, 1, epsilon));
+            g.requireDomain(ops.toRowMajor(lambda), name());
+            this.gLambda = g.value(ops, lambda);
+            this.gPrime = g.derivative(ops, lambda);
+            this.c = ops.multTransB(ops.scaleColumns(x.v(), gLambda), x.v());
+        }
+
+        @Override
+        public M output() {
+            return c;
+        }
+
+        @Override
+        public Diagnostics diagnostics() {
+            return Diagnostics.none();
+        }
+
+        @Override
+        public M variation(SvdFactors<M> dx) {
+            M rotation = ops.scale(2, ops.sym(ops.multTransB(ops.scaleColumns(dx.v(), gLambda), x.v())));
+            M spectral = ops.hadamard(ops.scale(2,
+                    ops.diagonalOfProduct(ops.transpose(x.sigma()), dx.sigma())), gPrime);
+            return ops.add(rotation, ops.multTransB(ops.scaleColumns(x.v(), spectral), x.v()));
+        }
+
+        @Override
+        public SvdFactors<M> adjoint(M upstream) {
+            M cSym = ops.sym(upstream);
+            M vBar = ops.scale(2, ops.scaleColumns(ops.mult(cSym, x.v()), gLambda));
+            M w = ops.diagonalOfProduct(ops.transpose(x.v()), ops.mult(cSym, x.v()));
+            M sigmaBar = ops.diagPart(ops.scaleColumns(x.sigma(), ops.scale(2, ops.hadamard(gPrime, w))));
+            int m = ops.rows(x.u());
+            return new SvdFactors<>(ops.zeros(m, ops.cols(x.u())), sigmaBar, vBar);
+        }
+    }
+}

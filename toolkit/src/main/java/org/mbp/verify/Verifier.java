@@ -1,0 +1,178 @@
+package org.mbp.verify;
+
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.mbp.backend.MatrixOps;
+import org.mbp.layer.Layer;
+import org.mbp.layer.Linearization;
+import org.mbp.layer.Space;
+
+/**
+ * The verification engine: checks a layer's {@code variation} and {@code adjoint} against each
+ * other (dot-product test) and against its {@code forward} pass (finite differences with
+ * Richardson extrapolation and automatic step choice, Taylor remainder test). Losses are
+ * {@code L(X) = ⟨Ȳ, f(X)⟩}; outputs defined only up to a gauge (signs of singular vectors) are
+ * aligned with the unperturbed output before L is taken.
+ *
+ * <p>All randomness comes from the seed, so a check is reproducible.
+ */
+public final class Verifier<M> {
+
+    /** Initial steps tried by the automatic step choice: h₀, h₀/10, …. */
+    private static final int STEP_TRIES = 5;
+    /** Halvings of h in the Taylor test. */
+    private static final int TAYLOR_STEPS = 28;
+
+    private final MatrixOps<M> ops;
+    private final Directions<M> directions;
+
+    public Verifier(MatrixOps<M> ops, long seed) {
+        this.ops = ops;
+        this.directions = new Directions<>(ops, seed);
+    }
+
+    /** The source of random and basis directions (seeded like this verifier). */
+    public Directions<M> directions() {
+        return directions;
+    }
+
+    /** The dot-product test for random admissible dX and random Ȳ. */
+    public <X, Y> DotProductResult dotProduct(Layer<M, X, Y> layer, X x) {
+        Linearization<M, X, Y> point = layer.forward(x);
+        X dx = directions.random(layer.inputSpace(), x);
+        Y upstream = directions.randomLike(layer.outputSpace(), point.output());
+        double outputSide = Tangents.dot(ops, layer.outputSpace(), upstream, point.variation(dx));
+        double inputSide = Tangents.dot(ops, layer.inputSpace(), point.adjoint(upstream), dx);
+        return new DotProductResult(layer.name(), outputSide, inputSide,
+                Tangents.relative(outputSide, inputSide), point.diagnostics());
+    }
+
+    /** Adjoint against finite differences of {@code ⟨Ȳ, f(X)⟩} along a random admissible dX. */
+    public <X, Y> DirectionalResult directional(Layer<M, X, Y> layer, X x, Y upstream) {
+        return directional(layer, x, upstream, directions.random(layer.inputSpace(), x));
+    }
+
+    /** Adjoint against finite differences of {@code ⟨Ȳ, f(X)⟩} along dX. */
+    public <X, Y> DirectionalResult directional(Layer<M, X, Y> layer, X x, Y upstream, X dx) {
+        Linearization<M, X, Y> point = layer.forward(x);
+        double adjoint = Tangents.dot(ops, layer.inputSpace(), point.adjoint(upstream), dx);
+        Ridders.Estimate fd = Ridders.derivativeAutoStep(lossAlong(layer, x, upstream, dx,
+                point.output()), initialStep(layer.inputSpace(), x, dx), STEP_TRIES);
+        return new DirectionalResult(layer.name(), adjoint, fd.value(), fd.error(), fd.step(),
+                Tangents.relative(adjoint, fd.value()), point.diagnostics());
+    }
+
+    /**
+     * The whole gradient of {@code ⟨Ȳ, f(X)⟩} by finite differences along an orthonormal basis of
+     * admissible variations, against the adjoint (one extrapolated difference per coordinate).
+     */
+    public <X, Y> GradientResult gradient(Layer<M, X, Y> layer, X x, Y upstream) {
+        Linearization<M, X, Y> point = layer.forward(x);
+        X g = point.adjoint(upstream);
+        List<X> basis = directions.basis(layer.inputSpace(), x);
+        double errorSquares = 0;
+        double boundSquares = 0;
+        double normSquares = 0;
+        for (X b : basis) {
+            double adjoint = Tangents.dot(ops, layer.inputSpace(), g, b);
+            Ridders.Estimate fd = Ridders.derivativeAutoStep(lossAlong(layer, x, upstream, b,
+                    point.output()), initialStep(layer.inputSpace(), x, b), STEP_TRIES);
+            errorSquares += (fd.value() - adjoint) * (fd.value() - adjoint);
+            boundSquares += fd.error() * fd.error();
+            normSquares += adjoint * adjoint;
+        }
+        double norm = Math.sqrt(normSquares);
+        return new GradientResult(layer.name(), basis.size(), Math.sqrt(errorSquares) / norm,
+                Math.sqrt(boundSquares) / norm, norm, point.diagnostics());
+    }
+
+    /** The Taylor remainder test along a random admissible dX. */
+    public <X, Y> TaylorResult taylor(Layer<M, X, Y> layer, X x, Y upstream) {
+        return taylor(layer, x, upstream, directions.random(layer.inputSpace(), x));
+    }
+
+    /** The Taylor remainder test along dX. */
+    public <X, Y> TaylorResult taylor(Layer<M, X, Y> layer, X x, Y upstream, X dx) {
+        Linearization<M, X, Y> point = layer.forward(x);
+        double slope = Tangents.dot(ops, layer.inputSpace(), point.adjoint(upstream), dx);
+        DoubleUnaryOperator loss = lossAlong(layer, x, upstream, dx, point.output());
+        double base = loss.applyAsDouble(0);
+        double h = Math.min(10 * initialStep(layer.inputSpace(), x, dx),
+                0.9 * directions.maxStep(layer.inputSpace(), x, dx));
+        double[] steps = new double[TAYLOR_STEPS];
+        double[] remainders = new double[TAYLOR_STEPS];
+        boolean[] used = new boolean[TAYLOR_STEPS];
+        SimpleRegression fit = new SimpleRegression();
+        for (int k = 0; k < TAYLOR_STEPS; k++, h /= 2) {
+            steps[k] = h;
+            double value;
+            try {
+                value = loss.applyAsDouble(h);
+            } catch (IllegalArgumentException | ArithmeticException outsideDomain) {
+                remainders[k] = Double.NaN;
+                continue;
+            }
+            double linear = Math.abs(h * slope);
+            remainders[k] = Math.abs(value - base - h * slope);
+            double noise = 1e3 * ops.epsilon() * (Math.abs(base) + Math.abs(value) + linear);
+            used[k] = remainders[k] > noise && remainders[k] <= 1e-3 * linear;
+            if (used[k]) {
+                fit.addData(Math.log(h), Math.log(remainders[k]));
+            }
+        }
+        double order = fit.getN() >= 3 ? fit.getSlope() : Double.NaN;
+        return new TaylorResult(layer.name(), order, steps, remainders, used, point.diagnostics());
+    }
+
+    /** The dot-product test of a catalogued case. */
+    public <X, Y> DotProductResult dotProduct(LayerCase<M, X, Y> c) {
+        return dotProduct(c.layer(), c.input());
+    }
+
+    /** The whole-gradient finite-difference check of a catalogued case. */
+    public <X, Y> GradientResult gradient(LayerCase<M, X, Y> c) {
+        return gradient(c.layer(), c.input(), c.upstream());
+    }
+
+    /** The directional finite-difference check of a catalogued case along a random direction. */
+    public <X, Y> DirectionalResult directional(LayerCase<M, X, Y> c) {
+        return directional(c.layer(), c.input(), c.upstream());
+    }
+
+    /** The Taylor remainder test of a catalogued case along a random direction. */
+    public <X, Y> TaylorResult taylor(LayerCase<M, X, Y> c) {
+        return taylor(c.layer(), c.input(), c.upstream());
+    }
+
+    /** {@code ‖a − b‖_F / ‖b‖_F} of two matrices of any backends, widened to double. */
+    public static double relativeError(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("relativeError: " + a.length + " vs " + b.length + " entries");
+        }
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < a.length; i++) {
+            diff += (a[i] - b[i]) * (a[i] - b[i]);
+            norm += b[i] * b[i];
+        }
+        return norm == 0 ? Math.sqrt(diff) : Math.sqrt(diff / norm);
+    }
+
+    private <X, Y> DoubleUnaryOperator lossAlong(Layer<M, X, Y> layer, X x, Y upstream, X dx,
+            Y reference) {
+        Space<M, X> in = layer.inputSpace();
+        Space<M, Y> out = layer.outputSpace();
+        return h -> {
+            Y y = layer.forward(Tangents.step(ops, in, x, h, dx)).output();
+            return Tangents.dot(ops, out, upstream, out.align(y, reference));
+        };
+    }
+
+    /** A tenth of the input's size over the direction's, kept inside positive structures. */
+    private <X> double initialStep(Space<M, X> space, X x, X dx) {
+        double scale = Tangents.norm(ops, space, x) / Tangents.norm(ops, space, dx);
+        double h = 0.1 * (scale > 0 && Double.isFinite(scale) ? scale : 1.0);
+        return Math.min(h, 0.5 * directions.maxStep(space, x, dx));
+    }
+}

@@ -1,0 +1,121 @@
+package org.mbp.backend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ejml.simple.SimpleMatrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mbp.verify.SampleMatrices;
+
+class EjmlOpsTest {
+
+    private static EjmlOps ops(Precision p) {
+        return p == Precision.DOUBLE ? EjmlOps.DOUBLE : EjmlOps.FLOAT;
+    }
+
+    @Test
+    void floatBackendRoundsEveryResultToFloat() {
+        EjmlOps f = EjmlOps.FLOAT;
+        SimpleMatrix one = f.filled(1, 1, 1.0);
+        SimpleMatrix tiny = f.filled(1, 1, 1e-8);
+        assertEquals(1.0, f.get(f.add(one, tiny), 0, 0), 0.0, "1 + 1e-8 is 1 in float32");
+        assertEquals((float) 0.1, f.get(f.fromRowMajor(1, 1, new double[] {0.1}), 0, 0), 0.0);
+        // accumulation in float: 2^24 + 1 + 1 stays 2^24 when summed in float, not in double
+        SimpleMatrix v = f.fromRowMajor(1, 3, new double[] {16777216, 1, 1});
+        assertEquals(16777216.0, f.get(f.rowSums(v), 0, 0), 0.0);
+        assertEquals(16777218.0, EjmlOps.DOUBLE.get(EjmlOps.DOUBLE.rowSums(
+                EjmlOps.DOUBLE.fromRowMajor(1, 3, new double[] {16777216, 1, 1})), 0, 0), 0.0);
+        assertEquals(Math.ulp(1.0f), f.epsilon(), 0.0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void eigenvaluesAscendOrthonormalAndInputUntouched(Precision p) {
+        EjmlOps o = ops(p);
+        double[] lambda = {3, -1, 2, 0.5, -4};
+        SimpleMatrix a = SampleMatrices.symmetricWithEigenvalues(o, lambda, 7);
+        double[] before = o.toRowMajor(a);
+        SymmetricEigen<SimpleMatrix> eig = o.eigSymmetric(a);
+        assertArrayEquals(before, o.toRowMajor(a), 0.0, "input unchanged");
+        double[] values = o.toRowMajor(eig.values());
+        assertArrayEquals(new double[] {-4, -1, 0.5, 2, 3}, values, 50 * o.epsilon() * 4);
+        double tolerance = 50 * o.epsilon();
+        assertTrue(o.norm(o.sub(o.multTransA(eig.vectors(), eig.vectors()), o.identity(5))) < tolerance);
+        SimpleMatrix rebuilt = o.multTransB(o.scaleColumns(eig.vectors(), eig.values()), eig.vectors());
+        assertTrue(o.norm(o.sub(rebuilt, a)) < tolerance * o.norm(a));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void fullAndCompactSvdDescendAndReconstruct(Precision p) {
+        EjmlOps o = ops(p);
+        double[] sigma = {5, 3, 2, 0.5};
+        SimpleMatrix a = SampleMatrices.withSingularValues(o, 6, 4, sigma, 3);
+        for (boolean full : new boolean[] {true, false}) {
+            Svd<SimpleMatrix> svd = o.svd(a, full);
+            assertArrayEquals(sigma, o.toRowMajor(svd.sigma()), 50 * o.epsilon() * 5);
+            assertEquals(full ? 6 : 4, o.cols(svd.u()));
+            assertTrue(o.norm(o.sub(o.multTransA(svd.u(), svd.u()), o.identity(o.cols(svd.u()))))
+                    < 50 * o.epsilon());
+            SimpleMatrix s = o.diagonalMatrix(svd.sigma(), o.cols(svd.u()), o.cols(svd.v()));
+            SimpleMatrix rebuilt = o.multTransB(o.mult(svd.u(), s), svd.v());
+            assertTrue(o.norm(o.sub(rebuilt, a)) < 50 * o.epsilon() * o.norm(a));
+        }
+    }
+
+    @Test
+    void signConventionMakesLargestEntryPositive() {
+        EjmlOps o = EjmlOps.DOUBLE;
+        SimpleMatrix a = SampleMatrices.withSingularValues(o, 5, 3, new double[] {3, 2, 1}, 11);
+        Svd<SimpleMatrix> svd = o.svd(a, false);
+        for (int j = 0; j < 3; j++) {
+            double largest = 0;
+            for (int i = 0; i < 3; i++) {
+                double x = o.get(svd.v(), i, j);
+                largest = Math.abs(x) > Math.abs(largest) ? x : largest;
+            }
+            assertTrue(largest > 0, "column " + j);
+        }
+        SimpleMatrix negated = o.scale(-1, a);
+        Svd<SimpleMatrix> other = o.svd(negated, false);
+        assertArrayEquals(o.toRowMajor(svd.v()), o.toRowMajor(other.v()), 1e-12,
+                "V of −A equals V of A under the convention");
+    }
+
+    @Test
+    void primitivesHaveTheirDocumentedMeaning() {
+        EjmlOps o = EjmlOps.DOUBLE;
+        SimpleMatrix v = o.fromRowMajor(3, 1, new double[] {1, 2, 4});
+        SimpleMatrix w = o.fromRowMajor(2, 1, new double[] {1, 3});
+        assertArrayEquals(new double[] {0, -2, 1, -1, 3, 1}, o.toRowMajor(o.outer(v, w, Outer.DIFFERENCE)), 0);
+        assertArrayEquals(new double[] {1, 1, 1, 2, 1, 3}, o.toRowMajor(o.outer(v, w, Outer.MIN)), 0);
+        SimpleMatrix k = o.offDiagonalReciprocal(o.outer(v, v, Outer.DIFFERENCE));
+        assertArrayEquals(new double[] {0, -1, -1.0 / 3, 1, 0, -0.5, 1.0 / 3, 0.5, 0}, o.toRowMajor(k), 1e-15);
+        SimpleMatrix a = o.fromRowMajor(2, 3, new double[] {1, 2, 3, 4, 5, 6});
+        SimpleMatrix b = o.fromRowMajor(3, 2, new double[] {1, 0, 0, 1, 1, 1});
+        assertArrayEquals(o.toRowMajor(o.diagonal(o.mult(a, b))), o.toRowMajor(o.diagonalOfProduct(a, b)), 0);
+        assertArrayEquals(new double[] {6, 15}, o.toRowMajor(o.rowSums(a)), 0);
+        assertArrayEquals(new double[] {1, 4, 9, 16, 25, 36}, o.toRowMajor(o.hadamard(a, a)), 0);
+        assertArrayEquals(new double[] {-1, 4, 6, 8, 10, 12}, o.toRowMajor(o.choose(a, 1,
+                o.scale(-1, a), o.scale(2, a))), 0, "criterion ≤ 1 picks the first");
+        assertArrayEquals(new double[] {1, 0, 0, 0, 5, 0}, o.toRowMajor(o.diagPart(a)), 0);
+        assertArrayEquals(new double[] {1, 2, 4, 0, 0}, o.toRowMajor(o.padded(v, 5)), 0);
+        assertEquals(91, o.dot(a, a), 0);
+        assertFalse(o.isFinite(o.divide(a, o.zeros(2, 3))));
+    }
+
+    @Test
+    void shapeMismatchesNameBothShapes() {
+        EjmlOps o = EjmlOps.DOUBLE;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> o.add(o.zeros(2, 3), o.zeros(3, 2)));
+        assertTrue(e.getMessage().contains("2×3") && e.getMessage().contains("3×2"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> o.fromRowMajor(2, 2, new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> o.eigSymmetric(o.zeros(2, 3)));
+    }
+}

@@ -1,0 +1,107 @@
+package org.mbp.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ejml.simple.SimpleMatrix;
+import org.junit.jupiter.api.Test;
+import org.mbp.backend.EjmlOps;
+import org.mbp.layer.Diagnostics;
+import org.mbp.layer.Layer;
+import org.mbp.layer.Linearization;
+import org.mbp.layer.MatrixSpace;
+import org.mbp.layer.Space;
+import org.mbp.layer.Structure;
+
+/** The checks must catch a wrong adjoint, not only pass right ones. */
+class VerifierTest {
+
+    private static final EjmlOps O = EjmlOps.DOUBLE;
+
+    @Test
+    void riddersIsAccurateAndEstimatesItsError() {
+        Ridders.Estimate e = Ridders.derivative(Math::sin, 0.5);
+        assertEquals(1.0, e.value(), 1e-12);
+        assertTrue(e.error() < 1e-10 && Math.abs(e.value() - 1) <= 10 * e.error() + 1e-15, e.toString());
+        Ridders.Estimate exp = Ridders.derivativeAutoStep(h -> Math.exp(3 + h), 10, 5);
+        assertEquals(Math.exp(3), exp.value(), 1e-10 * Math.exp(3));
+    }
+
+    /** {@code X ↦ X³} entry-wise, with an adjoint that is off by a small factor on one entry. */
+    private static Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix> cube(boolean wrong) {
+        return new Layer<>() {
+            @Override
+            public String name() {
+                return wrong ? "wrong-cube" : "cube";
+            }
+
+            @Override
+            public EjmlOps ops() {
+                return O;
+            }
+
+            @Override
+            public Space<SimpleMatrix, SimpleMatrix> inputSpace() {
+                return MatrixSpace.of("X", Structure.GENERAL);
+            }
+
+            @Override
+            public Space<SimpleMatrix, SimpleMatrix> outputSpace() {
+                return MatrixSpace.of("Y", Structure.GENERAL);
+            }
+
+            @Override
+            public Linearization<SimpleMatrix, SimpleMatrix, SimpleMatrix> forward(SimpleMatrix x) {
+                SimpleMatrix derivative = O.scale(3, O.hadamard(x, x));
+                SimpleMatrix adjointDerivative = derivative.copy();
+                if (wrong) {
+                    adjointDerivative.set(0, 0, adjointDerivative.get(0, 0) * 1.001);
+                }
+                return new Linearization<>() {
+                    @Override
+                    public SimpleMatrix output() {
+                        return O.hadamard(x, O.hadamard(x, x));
+                    }
+
+                    @Override
+                    public Diagnostics diagnostics() {
+                        return Diagnostics.none();
+                    }
+
+                    @Override
+                    public SimpleMatrix variation(SimpleMatrix dx) {
+                        return O.hadamard(derivative, dx);
+                    }
+
+                    @Override
+                    public SimpleMatrix adjoint(SimpleMatrix upstream) {
+                        return O.hadamard(adjointDerivative, upstream);
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void aCorrectLayerPassesEveryCheck() {
+        SimpleMatrix x = SampleMatrices.uniform(O, 3, 3, 0.5, 1.5, 1);
+        SimpleMatrix y = SampleMatrices.gaussian(O, 3, 3, 2);
+        Verifier<SimpleMatrix> v = new Verifier<>(O, 3);
+        assertTrue(v.dotProduct(cube(false), x).relativeError() < 1e-14);
+        assertTrue(v.gradient(cube(false), x, y).relativeError() < 1e-9);
+        assertEquals(2, v.taylor(cube(false), x, y).observedOrder(), 0.1);
+    }
+
+    @Test
+    void aSlightlyWrongAdjointFailsEveryCheck() {
+        SimpleMatrix x = SampleMatrices.uniform(O, 3, 3, 0.5, 1.5, 1);
+        SimpleMatrix y = SampleMatrices.gaussian(O, 3, 3, 2);
+        Verifier<SimpleMatrix> v = new Verifier<>(O, 3);
+        assertTrue(v.dotProduct(cube(true), x).relativeError() > 1e-6);
+        GradientResult g = v.gradient(cube(true), x, y);
+        assertTrue(g.relativeError() > 1e-5 && g.relativeErrorBound() < 1e-9, g.toString());
+        TaylorResult t = v.taylor(cube(true), x, y, O.filled(3, 3, 1));
+        assertTrue(Math.abs(t.observedOrder() - 2) > 0.5 || t.pointsUsed() < 3,
+                "a wrong gradient leaves a first-order remainder: " + t.observedOrder());
+    }
+}
