@@ -1,0 +1,66 @@
+package org.mbp.cli;
+
+import java.io.PrintWriter;
+import org.mbp.io.MatrixFileException;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mbp} command line. */
+@Command(name = "mbp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Matrix backpropagation: exact, verified gradients of structured matrix layers.",
+        subcommands = {GradCommand.class, ReportCommand.class, CommandLine.HelpCommand.class,
+            AutoComplete.GenerateCompletion.class})
+public final class Mbp implements Runnable {
+
+    /** Exit code for bad input or usage. */
+    static final int BAD_INPUT = 2;
+    /** Exit code for a failure of mbp itself. */
+    static final int INTERNAL = 1;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line: one-line errors, exit code 2 for bad input. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Mbp());
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine command = ex.getCommandLine();
+            PrintWriter err = command.getErr();
+            err.println(command.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, command, parseResult) -> {
+            PrintWriter err = command.getErr();
+            String name = command.getCommandSpec().qualifiedName();
+            if (ex instanceof IllegalArgumentException || ex instanceof ArithmeticException
+                    || ex instanceof MatrixFileException) {
+                err.println(name + ": error: " + ex.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
+            if (ex instanceof java.io.IOException) {
+                err.println(name + ": error: " + ex);
+                err.flush();
+                return BAD_INPUT;
+            }
+            err.println(name + ": internal error: " + ex);
+            ex.printStackTrace(err);
+            err.flush();
+            return INTERNAL;
+        });
+        return cli;
+    }
+}

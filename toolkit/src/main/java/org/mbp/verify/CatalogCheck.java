@@ -1,0 +1,79 @@
+package org.mbp.verify;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.mbp.backend.EjmlOps;
+import org.mbp.backend.MatrixOps;
+import org.mbp.layer.BatchExecutor;
+import org.mbp.layer.Diagnostics;
+
+/**
+ * Verifies every layer of the {@link LayerCatalog} in double against all references, and its
+ * float gradient against the double one: the demonstration that each formula is right.
+ */
+public final class CatalogCheck {
+
+    /**
+     * The checks of one layer.
+     *
+     * @param dotProduct       dot-product test, double
+     * @param dotProductFloat  dot-product test, float (for information; no threshold)
+     * @param finiteDifference whole-gradient finite differences, double
+     * @param fdBound          what the finite differences claim as their own accuracy
+     * @param taylorOrder      observed order of the Taylor remainder, double
+     * @param floatVsDouble    relative difference of the float and double gradients
+     * @param seconds          wall time of all checks of this layer
+     */
+    public record Result(String name, String reference, double dotProduct, double dotProductFloat,
+            double finiteDifference, double fdBound, double taylorOrder, double floatVsDouble,
+            Diagnostics diagnostics, double seconds) {
+
+        public boolean passed() {
+            return dotProduct <= Acceptance.DOT_PRODUCT && finiteDifference <= Acceptance.FINITE_DIFFERENCE
+                    && Math.abs(taylorOrder - Acceptance.TAYLOR_ORDER) <= Acceptance.TAYLOR_ORDER_TOLERANCE
+                    && floatVsDouble <= Acceptance.FLOAT_AGAINST_DOUBLE;
+        }
+    }
+
+    private CatalogCheck() {
+    }
+
+    /**
+     * Runs the checks of every catalogued layer, one layer per task.
+     *
+     * @param progress told of each result as it completes (from worker threads)
+     */
+    public static List<Result> run(long seed, BatchExecutor executor, Consumer<Result> progress) {
+        var doubles = LayerCatalog.paperLayers(EjmlOps.DOUBLE, seed);
+        var floats = LayerCatalog.paperLayers(EjmlOps.FLOAT, seed);
+        return executor.map(IntStream.range(0, doubles.size()).boxed().toList(), i -> {
+            Result r = check(doubles.get(i), floats.get(i), seed);
+            progress.accept(r);
+            return r;
+        });
+    }
+
+    private static <M> Result check(LayerCase<M, ?, ?> inDouble, LayerCase<M, ?, ?> inFloat, long seed) {
+        long start = System.nanoTime();
+        Verifier<M> verifier = new Verifier<>(inDouble.layer().ops(), seed);
+        Verifier<M> floatVerifier = new Verifier<>(inFloat.layer().ops(), seed);
+        DotProductResult dot = verifier.dotProduct(inDouble);
+        GradientResult fd = verifier.gradient(inDouble);
+        TaylorResult taylor = verifier.taylor(inDouble);
+        double floatDot = floatVerifier.dotProduct(inFloat).relativeError();
+        double floatVsDouble = Verifier.relativeError(flatGradient(inFloat), flatGradient(inDouble));
+        return new Result(inDouble.name(), inDouble.reference(), dot.relativeError(), floatDot,
+                fd.relativeError(), fd.relativeErrorBound(), taylor.observedOrder(), floatVsDouble,
+                dot.diagnostics(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The adjoint gradient of a case, all parts flattened and widened to double. */
+    public static <M, X, Y> double[] flatGradient(LayerCase<M, X, Y> c) {
+        MatrixOps<M> ops = c.layer().ops();
+        X g = c.layer().forward(c.input()).adjoint(c.upstream());
+        return c.layer().inputSpace().parts(g).stream().map(ops::toRowMajor)
+                .flatMapToDouble(Arrays::stream).toArray();
+    }
+}
