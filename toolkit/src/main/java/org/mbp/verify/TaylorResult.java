@@ -4,8 +4,12 @@ import org.mbp.layer.Diagnostics;
 
 /**
  * The Taylor remainder test: {@code r(h) = |L(X + h dX) − L(X) − h ⟨g, dX⟩|} must fall as h² when
- * g is the gradient. The order is the least-squares slope of log r against log h over the steps
- * in the asymptotic range (remainder below 0.1% of the linear term and 10³ times above rounding).
+ * g is the gradient. h halves 28 times from a tenth of the input's scale. The remainders of the
+ * four smallest steps, where h² is far below rounding, measure the evaluation noise; the order is
+ * the least-squares slope of log r against log h over the up to six smallest steps whose
+ * remainder exceeds both 30 times that noise and 10 ε times the loss. Taking the smallest
+ * steps above the noise keeps higher-order terms (which can cancel the h² term at larger h for an
+ * unlucky direction) out of the fit.
  *
  * @param observedOrder the fitted slope (NaN when fewer than 3 steps were in range)
  * @param steps         every step tried

@@ -23,6 +23,10 @@ public final class Verifier<M> {
     private static final int STEP_TRIES = 5;
     /** Halvings of h in the Taylor test. */
     private static final int TAYLOR_STEPS = 28;
+    /** Steps the Taylor order is fitted over: the smallest ones above the noise. */
+    private static final int TAYLOR_FIT = 6;
+    /** The smallest steps, where h² is far below rounding: their remainders measure the noise. */
+    private static final int TAYLOR_TAIL = 4;
 
     private final MatrixOps<M> ops;
     private final Directions<M> directions;
@@ -102,23 +106,28 @@ public final class Verifier<M> {
                 0.9 * directions.maxStep(layer.inputSpace(), x, dx));
         double[] steps = new double[TAYLOR_STEPS];
         double[] remainders = new double[TAYLOR_STEPS];
-        boolean[] used = new boolean[TAYLOR_STEPS];
-        SimpleRegression fit = new SimpleRegression();
+        double[] scales = new double[TAYLOR_STEPS];
         for (int k = 0; k < TAYLOR_STEPS; k++, h /= 2) {
             steps[k] = h;
-            double value;
             try {
-                value = loss.applyAsDouble(h);
+                double value = loss.applyAsDouble(h);
+                remainders[k] = Math.abs(value - base - h * slope);
+                scales[k] = Math.abs(base) + Math.abs(value) + Math.abs(h * slope);
             } catch (IllegalArgumentException | ArithmeticException outsideDomain) {
                 remainders[k] = Double.NaN;
-                continue;
             }
-            double linear = Math.abs(h * slope);
-            remainders[k] = Math.abs(value - base - h * slope);
-            double noise = 1e3 * ops.epsilon() * (Math.abs(base) + Math.abs(value) + linear);
-            used[k] = remainders[k] > noise && remainders[k] <= 1e-3 * linear;
-            if (used[k]) {
-                fit.addData(Math.log(h), Math.log(remainders[k]));
+        }
+        double tailNoise = 0;
+        for (int k = TAYLOR_STEPS - TAYLOR_TAIL; k < TAYLOR_STEPS; k++) {
+            tailNoise = Double.isNaN(remainders[k]) ? tailNoise : Math.max(tailNoise, remainders[k]);
+        }
+        boolean[] used = new boolean[TAYLOR_STEPS];
+        SimpleRegression fit = new SimpleRegression();
+        for (int k = TAYLOR_STEPS - 1; k >= 0 && fit.getN() < TAYLOR_FIT; k--) {
+            double floor = Math.max(10 * ops.epsilon() * scales[k], 30 * tailNoise);
+            if (remainders[k] > floor) {
+                used[k] = true;
+                fit.addData(Math.log(steps[k]), Math.log(remainders[k]));
             }
         }
         double order = fit.getN() >= 3 ? fit.getSlope() : Double.NaN;
