@@ -305,16 +305,14 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         return SimpleMatrix.wrap(c);
     }
 
+    /**
+     * {@code A Bᵀ} as {@code A · (Bᵀ)} with an explicit transpose: EJML's {@code multTransB} takes
+     * inner products of rows without blocking and runs at about half the speed of its
+     * {@code mult} for 256×256 (12 ms against 5 ms here), while the transpose costs O(n²).
+     */
     @Override
     public SimpleMatrix multTransB(SimpleMatrix a, SimpleMatrix b) {
-        if (single) {
-            FMatrixRMaj c = new FMatrixRMaj(a.getNumRows(), b.getNumRows());
-            CommonOps_FDRM.multTransB(a.getFDRM(), b.getFDRM(), c);
-            return SimpleMatrix.wrap(c);
-        }
-        DMatrixRMaj c = new DMatrixRMaj(a.getNumRows(), b.getNumRows());
-        CommonOps_DDRM.multTransB(a.getDDRM(), b.getDDRM(), c);
-        return SimpleMatrix.wrap(c);
+        return a.mult(b.transpose());
     }
 
     @Override

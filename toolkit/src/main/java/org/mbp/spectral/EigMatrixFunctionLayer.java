@@ -16,7 +16,8 @@ import org.mbp.layer.Structure;
  *
  * <p>Variation, eq. 43: {@code dC = 2 (dU g(Q) Uᵀ)_sym + U g′(Q) dQ Uᵀ}. Adjoint, eqs. 44–45:
  * {@code ∂L/∂U = 2 (∂L/∂C)_sym U g(Q)}, {@code ∂L/∂Q = g′(Q) Uᵀ ∂L/∂C U}, the latter taken on the
- * diagonal (Q is diagonal; the projected gradient of §4.2).
+ * diagonal (Q is diagonal; the projected gradient of §4.2), where {@code Uᵀ ∂L/∂C U} and
+ * {@code Uᵀ (∂L/∂C)_sym U} agree, so one product serves both.
  */
 public final class EigMatrixFunctionLayer<M> implements Layer<M, EigFactors<M>, M> {
 
@@ -89,8 +90,9 @@ public final class EigMatrixFunctionLayer<M> implements Layer<M, EigFactors<M>, 
 
         @Override
         public EigFactors<M> adjoint(M upstream) {
-            M uBar = ops.scale(2, ops.scaleColumns(ops.mult(ops.sym(upstream), u), gq));
-            M w = ops.diagonalOfProduct(ops.transpose(u), ops.mult(upstream, u));
+            M cu = ops.mult(ops.sym(upstream), u);
+            M uBar = ops.scale(2, ops.scaleColumns(cu, gq));
+            M w = ops.diagonalOfProduct(ops.transpose(u), cu);
             int n = ops.rows(gq);
             return new EigFactors<>(uBar, ops.diagonalMatrix(ops.hadamard(gPrime, w), n, n));
         }

@@ -97,8 +97,9 @@ public final class SvdMatrixFunctionLayer<M> implements Layer<M, SvdFactors<M>, 
         @Override
         public SvdFactors<M> adjoint(M upstream) {
             M cSym = ops.sym(upstream);
-            M vBar = ops.scale(2, ops.scaleColumns(ops.mult(cSym, x.v()), gLambda));
-            M w = ops.diagonalOfProduct(ops.transpose(x.v()), ops.mult(cSym, x.v()));
+            M cv = ops.mult(cSym, x.v());
+            M vBar = ops.scale(2, ops.scaleColumns(cv, gLambda));
+            M w = ops.diagonalOfProduct(ops.transpose(x.v()), cv);
             M sigmaBar = ops.diagPart(ops.scaleColumns(x.sigma(), ops.scale(2, ops.hadamard(gPrime, w))));
             int m = ops.rows(x.u());
             return new SvdFactors<>(ops.zeros(m, ops.cols(x.u())), sigmaBar, vBar);
