@@ -69,11 +69,10 @@ final class GradCommand implements Callable<Integer> {
     private Double epsilon;
 
     @Option(names = "--precision", defaultValue = "double", paramLabel = "P",
-            converter = PrecisionConverter.class,
             description = "double or float (real float32 arithmetic); default: ${DEFAULT-VALUE}")
     private Precision precision;
 
-    @Option(names = "--form", defaultValue = "paper", paramLabel = "FORM", converter = FormConverter.class,
+    @Option(names = "--form", defaultValue = "paper", paramLabel = "FORM",
             description = "paper (K, K~ of eqs. 13, 34) or stable (Daleckii-Krein divided differences,"
                     + " exact at ties; o2p and eig-fn only); default: ${DEFAULT-VALUE}")
     private Form form;

@@ -33,6 +33,7 @@ public final class Mbp implements Runnable {
     /** The configured command line: one-line errors, exit code 2 for bad input. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Mbp());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine command = ex.getCommandLine();

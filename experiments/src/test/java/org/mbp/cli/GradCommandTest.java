@@ -161,7 +161,7 @@ class GradCommandTest {
             {"--form stable applies to", args("projector", "--form", "stable", "--input", f.toString())},
             {"--epsilon applies to", args("projector", "--epsilon", "0.1", "--input", f.toString())},
             {"unknown layer 'svd'", args("svd", "--input", f.toString())},
-            {"precision must be double or float", args("o2p-svd", "--precision", "half", "--input", f.toString())},
+            {"expected one of [DOUBLE, FLOAT] (case-insensitive) but was 'half'", args("o2p-svd", "--precision", "half", "--input", f.toString())},
             {"degenerate spectrum", args("eig-fn", "--input", tied.toString())},
         };
         Path out = dir.resolve("keep.npy");

@@ -7,21 +7,14 @@ import org.mbp.backend.MatrixOps;
  * A layer that is a fixed linear map of one matrix, given with its adjoint: the map is its own
  * variation, and the adjoint is what backpropagation applies.
  */
-public final class LinearLayer<M> implements Layer<M, M, M> {
+public final class LinearLayer<M> extends AbstractLayer<M, M, M> {
 
-    private final String name;
-    private final MatrixOps<M> ops;
-    private final Space<M, M> input;
-    private final Space<M, M> output;
     private final UnaryOperator<M> map;
     private final UnaryOperator<M> adjoint;
 
     private LinearLayer(String name, MatrixOps<M> ops, Space<M, M> input, Space<M, M> output,
             UnaryOperator<M> map, UnaryOperator<M> adjoint) {
-        this.name = name;
-        this.ops = ops;
-        this.input = input;
-        this.output = output;
+        super(name, ops, input, output);
         this.map = map;
         this.adjoint = adjoint;
     }
@@ -42,49 +35,8 @@ public final class LinearLayer<M> implements Layer<M, M, M> {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public MatrixOps<M> ops() {
-        return ops;
-    }
-
-    @Override
-    public Space<M, M> inputSpace() {
-        return input;
-    }
-
-    @Override
-    public Space<M, M> outputSpace() {
-        return output;
-    }
-
-    @Override
     public Linearization<M, M, M> forward(M x) {
-        Inputs.requireFinite(ops, x, name + " input");
-        M y = map.apply(x);
-        return new Linearization<>() {
-            @Override
-            public M output() {
-                return y;
-            }
-
-            @Override
-            public Diagnostics diagnostics() {
-                return Diagnostics.none();
-            }
-
-            @Override
-            public M variation(M dx) {
-                return map.apply(dx);
-            }
-
-            @Override
-            public M adjoint(M upstream) {
-                return adjoint.apply(upstream);
-            }
-        };
+        Inputs.requireFinite(ops(), x, name() + " input");
+        return Linearization.linear(x, map, adjoint);
     }
 }

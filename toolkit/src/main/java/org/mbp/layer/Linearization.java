@@ -1,5 +1,7 @@
 package org.mbp.layer;
 
+import java.util.function.Function;
+
 /**
  * A layer evaluated at one point: its output, the diagnostics of the spectra it met, and the two
  * linear maps of matrix backpropagation at that point.
@@ -15,4 +17,15 @@ public interface Linearization<M, X, Y> {
 
     /** {@code L*(Ȳ)}: the gradient with respect to the input, given {@code Ȳ = ∂L/∂Y}. */
     X adjoint(Y upstream);
+
+    /** A linearization from its parts. */
+    static <M, X, Y> Linearization<M, X, Y> of(Y output, Diagnostics diagnostics,
+            Function<X, Y> variation, Function<Y, X> adjoint) {
+        return new Evaluated<>(output, diagnostics, variation, adjoint);
+    }
+
+    /** The point {@code x} of a linear map: the output is the map of x itself. */
+    static <M, X, Y> Linearization<M, X, Y> linear(X x, Function<X, Y> map, Function<Y, X> adjoint) {
+        return of(map.apply(x), Diagnostics.none(), map, adjoint);
+    }
 }

@@ -3,12 +3,11 @@ package org.mbp.ncuts;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.Diagnostics;
 import org.mbp.layer.Inputs;
-import org.mbp.layer.Layer;
+import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.MatrixSpace;
 import org.mbp.layer.Pair;
 import org.mbp.layer.PairSpace;
-import org.mbp.layer.Space;
 import org.mbp.layer.SpectrumDiagnostics;
 import org.mbp.layer.Structure;
 
@@ -22,36 +21,18 @@ import org.mbp.layer.Structure;
  *
  * <p>Every row sum of W (the degrees D) must be positive; the diagnostics report their range.
  */
-public final class NCutsNormalizationLayer<M> implements Layer<M, M, Pair<M>> {
+public final class NCutsNormalizationLayer<M> extends AbstractLayer<M, M, Pair<M>> {
 
     private final MatrixOps<M> ops;
     private final M e;
 
     /** @param e the m×k segmentation (indicator) matrix E of eq. 48 */
     public NCutsNormalizationLayer(MatrixOps<M> ops, M e) {
+        super("ncuts", ops, MatrixSpace.of("W", Structure.SYMMETRIC),
+                new PairSpace<>("M", Structure.SYMMETRIC, "Ω", Structure.SYMMETRIC));
         Inputs.requireFinite(ops, e, "segmentation E");
         this.ops = ops;
         this.e = e;
-    }
-
-    @Override
-    public String name() {
-        return "ncuts";
-    }
-
-    @Override
-    public MatrixOps<M> ops() {
-        return ops;
-    }
-
-    @Override
-    public Space<M, M> inputSpace() {
-        return MatrixSpace.of("W", Structure.SYMMETRIC);
-    }
-
-    @Override
-    public Space<M, Pair<M>> outputSpace() {
-        return new PairSpace<>("M", Structure.SYMMETRIC, "Ω", Structure.SYMMETRIC);
     }
 
     @Override
@@ -70,37 +51,19 @@ public final class NCutsNormalizationLayer<M> implements Layer<M, M, Pair<M>> {
         M mMatrix = normalize(w, inverseRoot);
         M rootE = ops.scaleRows(ops.power(degrees, 0.5), e);
         M omega = ops.multTransB(rootE, rootE);
-        Pair<M> output = new Pair<>(mMatrix, omega);
         Diagnostics diagnostics = Diagnostics.of(SpectrumDiagnostics.of("ncuts", "degrees", d,
                 SpectrumDiagnostics.Kernel.NONE, 0.0));
-        return new Linearization<>() {
-            @Override
-            public Pair<M> output() {
-                return output;
-            }
-
-            @Override
-            public Diagnostics diagnostics() {
-                return diagnostics;
-            }
-
-            @Override
-            public Pair<M> variation(M dw) {
-                M q = ops.hadamard(inverse, ops.rowSums(dw));
-                M dOmega = ops.sym(ops.scaleColumns(omega, q));
-                M dM = ops.sub(normalize(dw, inverseRoot), ops.sym(ops.scaleColumns(mMatrix, q)));
-                return new Pair<>(dM, dOmega);
-            }
-
-            @Override
-            public M adjoint(Pair<M> upstream) {
-                M t = ops.hadamard(inverse, ops.sub(
-                        ops.diagonalOfProduct(omega, ops.sym(upstream.second())),
-                        ops.diagonalOfProduct(mMatrix, ops.sym(upstream.first()))));
-                return ops.add(normalize(upstream.first(), inverseRoot),
-                        ops.scaleRows(t, ops.filled(m, m, 1.0)));
-            }
-        };
+        return Linearization.of(new Pair<>(mMatrix, omega), diagnostics, dw -> {
+            M q = ops.hadamard(inverse, ops.rowSums(dw));
+            M dOmega = ops.sym(ops.scaleColumns(omega, q));
+            M dM = ops.sub(normalize(dw, inverseRoot), ops.sym(ops.scaleColumns(mMatrix, q)));
+            return new Pair<>(dM, dOmega);
+        }, upstream -> {
+            M t = ops.hadamard(inverse, ops.sub(
+                    ops.diagonalOfProduct(omega, ops.sym(upstream.second())),
+                    ops.diagonalOfProduct(mMatrix, ops.sym(upstream.first()))));
+            return ops.add(normalize(upstream.first(), inverseRoot), ops.scaleRows(t, ops.filled(m, m, 1.0)));
+        });
     }
 
     /**

@@ -5,10 +5,9 @@ import org.mbp.backend.MatrixOps;
 import org.mbp.backend.Svd;
 import org.mbp.layer.Diagnostics;
 import org.mbp.layer.Inputs;
-import org.mbp.layer.Layer;
+import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.MatrixSpace;
-import org.mbp.layer.Space;
 import org.mbp.layer.SpectrumDiagnostics;
 import org.mbp.layer.Structure;
 
@@ -25,7 +24,7 @@ import org.mbp.layer.Structure;
  * not change, and the derivative grows like {@code ‖A⁺‖ = 1/σ_r}: the diagnostics report the
  * rank, the smallest retained σ (as the effective condition σ₁/σ_r) and the tolerance.
  */
-public final class ProjectorLayer<M> implements Layer<M, M, M> {
+public final class ProjectorLayer<M> extends AbstractLayer<M, M, M> {
 
     private final MatrixOps<M> ops;
     private final double relativeTolerance;
@@ -40,32 +39,13 @@ public final class ProjectorLayer<M> implements Layer<M, M, M> {
      *                          zero; NaN selects the default {@code max(m, n)·ε}
      */
     public ProjectorLayer(MatrixOps<M> ops, double relativeTolerance) {
+        super("projector", ops, MatrixSpace.of("A", Structure.GENERAL), MatrixSpace.of("Π", Structure.SYMMETRIC));
         if (relativeTolerance < 0 || relativeTolerance >= 1) {
             throw new IllegalArgumentException("projector: relative rank tolerance must lie in"
                     + " [0, 1), got " + relativeTolerance);
         }
         this.ops = ops;
         this.relativeTolerance = relativeTolerance;
-    }
-
-    @Override
-    public String name() {
-        return "projector";
-    }
-
-    @Override
-    public MatrixOps<M> ops() {
-        return ops;
-    }
-
-    @Override
-    public Space<M, M> inputSpace() {
-        return MatrixSpace.of("A", Structure.GENERAL);
-    }
-
-    @Override
-    public Space<M, M> outputSpace() {
-        return MatrixSpace.of("Π", Structure.SYMMETRIC);
     }
 
     @Override
@@ -89,26 +69,8 @@ public final class ProjectorLayer<M> implements Layer<M, M, M> {
         M pi = ops.multTransB(ur, ur);
         SpectrumDiagnostics spectrum = SpectrumDiagnostics.of("projector", "singular values", sigma,
                 SpectrumDiagnostics.Kernel.NONE, threshold);
-        return new Linearization<>() {
-            @Override
-            public M output() {
-                return pi;
-            }
-
-            @Override
-            public Diagnostics diagnostics() {
-                return Diagnostics.of(spectrum);
-            }
-
-            @Override
-            public M variation(M da) {
-                return ops.scale(2, ops.sym(ops.multTransB(ops.projectOut(ur, da), pseudoInverseT)));
-            }
-
-            @Override
-            public M adjoint(M upstream) {
-                return ops.scale(2, ops.mult(ops.projectOut(ur, ops.sym(upstream)), pseudoInverseT));
-            }
-        };
+        return Linearization.of(pi, Diagnostics.of(spectrum),
+                da -> ops.scale(2, ops.sym(ops.multTransB(ops.projectOut(ur, da), pseudoInverseT))),
+                upstream -> ops.scale(2, ops.mult(ops.projectOut(ur, ops.sym(upstream)), pseudoInverseT)));
     }
 }

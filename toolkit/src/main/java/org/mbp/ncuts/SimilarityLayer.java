@@ -3,12 +3,11 @@ package org.mbp.ncuts;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.Diagnostics;
 import org.mbp.layer.Inputs;
-import org.mbp.layer.Layer;
+import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.MatrixSpace;
 import org.mbp.layer.Pair;
 import org.mbp.layer.PairSpace;
-import org.mbp.layer.Space;
 import org.mbp.layer.Structure;
 
 /**
@@ -18,32 +17,14 @@ import org.mbp.layer.Structure;
  * {@code ∂J/∂Λ = Fᵀ W̄ F} and {@code ∂J/∂F = W̄ F Λᵀ + W̄ᵀ F Λ}; the paper's
  * {@code 2 W̄_sym F Λᵀ} is the special case of a symmetric Λ, which this layer does not assume.
  */
-public final class SimilarityLayer<M> implements Layer<M, Pair<M>, M> {
+public final class SimilarityLayer<M> extends AbstractLayer<M, Pair<M>, M> {
 
     private final MatrixOps<M> ops;
 
     public SimilarityLayer(MatrixOps<M> ops) {
+        super("similarity", ops, new PairSpace<>("F", Structure.GENERAL, "Λ", Structure.GENERAL),
+                MatrixSpace.of("W", Structure.GENERAL));
         this.ops = ops;
-    }
-
-    @Override
-    public String name() {
-        return "similarity";
-    }
-
-    @Override
-    public MatrixOps<M> ops() {
-        return ops;
-    }
-
-    @Override
-    public Space<M, Pair<M>> inputSpace() {
-        return new PairSpace<>("F", Structure.GENERAL, "Λ", Structure.GENERAL);
-    }
-
-    @Override
-    public Space<M, M> outputSpace() {
-        return MatrixSpace.of("W", Structure.GENERAL);
     }
 
     @Override
@@ -54,32 +35,10 @@ public final class SimilarityLayer<M> implements Layer<M, Pair<M>, M> {
         Inputs.requireFinite(ops, lambda, "metric Λ");
         Inputs.requireShape(ops, lambda, ops.cols(f), ops.cols(f), "metric Λ");
         M fLambda = ops.mult(f, lambda);
-        M w = ops.multTransB(fLambda, f);
-        return new Linearization<>() {
-            @Override
-            public M output() {
-                return w;
-            }
-
-            @Override
-            public Diagnostics diagnostics() {
-                return Diagnostics.none();
-            }
-
-            @Override
-            public M variation(Pair<M> dx) {
-                M df = dx.first();
-                return ops.add(ops.add(ops.multTransB(ops.mult(df, lambda), f),
-                        ops.multTransB(ops.mult(f, dx.second()), f)), ops.multTransB(fLambda, df));
-            }
-
-            @Override
-            public Pair<M> adjoint(M upstream) {
-                M lambdaBar = ops.multTransA(f, ops.mult(upstream, f));
-                M fBar = ops.add(ops.multTransB(ops.mult(upstream, f), lambda),
-                        ops.multTransA(upstream, fLambda));
-                return new Pair<>(fBar, lambdaBar);
-            }
-        };
+        return Linearization.of(ops.multTransB(fLambda, f), Diagnostics.none(),
+                dx -> ops.add(ops.add(ops.multTransB(ops.mult(dx.first(), lambda), f),
+                        ops.multTransB(ops.mult(f, dx.second()), f)), ops.multTransB(fLambda, dx.first())),
+                upstream -> new Pair<>(ops.add(ops.multTransB(ops.mult(upstream, f), lambda),
+                        ops.multTransA(upstream, fLambda)), ops.multTransA(f, ops.mult(upstream, f))));
     }
 }

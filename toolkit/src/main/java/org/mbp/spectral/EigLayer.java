@@ -6,10 +6,9 @@ import org.mbp.backend.SymmetricEigen;
 import org.mbp.layer.DegenerateSpectrumException;
 import org.mbp.layer.Diagnostics;
 import org.mbp.layer.Inputs;
-import org.mbp.layer.Layer;
+import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.MatrixSpace;
-import org.mbp.layer.Space;
 import org.mbp.layer.SpectrumDiagnostics;
 import org.mbp.layer.Structure;
 
@@ -25,10 +24,9 @@ import org.mbp.layer.Structure;
  * symmetric part is decomposed. Eigenvalues that tie make K̃ infinite: the backward pass then
  * raises a {@link DegenerateSpectrumException} naming them.
  */
-public final class EigLayer<M> implements Layer<M, M, EigFactors<M>> {
+public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
 
     private final MatrixOps<M> ops;
-    private final Structure eigenvalueStructure;
 
     /** An EIG layer whose output eigenvalues may have any sign. */
     public EigLayer(MatrixOps<M> ops) {
@@ -40,29 +38,10 @@ public final class EigLayer<M> implements Layer<M, M, EigFactors<M>> {
      *                            lets the verification engine keep perturbed spectra positive
      */
     public EigLayer(MatrixOps<M> ops, Structure eigenvalueStructure) {
+        super("eig", ops, MatrixSpace.of("X", eigenvalueStructure == Structure.POSITIVE_DIAGONAL
+                ? Structure.SYMMETRIC_POSITIVE_DEFINITE : Structure.SYMMETRIC),
+                new EigSpace<>(ops, eigenvalueStructure));
         this.ops = ops;
-        this.eigenvalueStructure = eigenvalueStructure;
-    }
-
-    @Override
-    public String name() {
-        return "eig";
-    }
-
-    @Override
-    public MatrixOps<M> ops() {
-        return ops;
-    }
-
-    @Override
-    public Space<M, M> inputSpace() {
-        return MatrixSpace.of("X", eigenvalueStructure == Structure.POSITIVE_DIAGONAL
-                ? Structure.SYMMETRIC_POSITIVE_DEFINITE : Structure.SYMMETRIC);
-    }
-
-    @Override
-    public Space<M, EigFactors<M>> outputSpace() {
-        return new EigSpace<>(ops, eigenvalueStructure);
     }
 
     @Override

@@ -4,10 +4,9 @@ import org.mbp.backend.MatrixOps;
 import org.mbp.function.Domain;
 import org.mbp.function.SpectralFunction;
 import org.mbp.layer.Diagnostics;
-import org.mbp.layer.Layer;
+import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.MatrixSpace;
-import org.mbp.layer.Space;
 import org.mbp.layer.Structure;
 
 /**
@@ -19,35 +18,16 @@ import org.mbp.layer.Structure;
  * diagonal (Q is diagonal; the projected gradient of §4.2), where {@code Uᵀ ∂L/∂C U} and
  * {@code Uᵀ (∂L/∂C)_sym U} agree, so one product serves both.
  */
-public final class EigMatrixFunctionLayer<M> implements Layer<M, EigFactors<M>, M> {
+public final class EigMatrixFunctionLayer<M> extends AbstractLayer<M, EigFactors<M>, M> {
 
     private final MatrixOps<M> ops;
     private final SpectralFunction g;
 
     public EigMatrixFunctionLayer(MatrixOps<M> ops, SpectralFunction g) {
+        super("eig-function(" + g.name() + ")", ops, new EigSpace<>(ops, g.domain() == Domain.POSITIVE
+                ? Structure.POSITIVE_DIAGONAL : Structure.DIAGONAL), MatrixSpace.of("C", Structure.SYMMETRIC));
         this.ops = ops;
         this.g = g;
-    }
-
-    @Override
-    public String name() {
-        return "eig-function(" + g.name() + ")";
-    }
-
-    @Override
-    public MatrixOps<M> ops() {
-        return ops;
-    }
-
-    @Override
-    public Space<M, EigFactors<M>> inputSpace() {
-        return new EigSpace<>(ops, g.domain() == Domain.POSITIVE ? Structure.POSITIVE_DIAGONAL
-                : Structure.DIAGONAL);
-    }
-
-    @Override
-    public Space<M, M> outputSpace() {
-        return MatrixSpace.of("C", Structure.SYMMETRIC);
     }
 
     @Override

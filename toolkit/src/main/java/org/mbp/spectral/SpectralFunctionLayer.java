@@ -6,12 +6,12 @@ import org.mbp.backend.SymmetricEigen;
 import org.mbp.function.Domain;
 import org.mbp.function.SpectralFunction;
 import org.mbp.layer.Diagnostics;
+import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Inputs;
 import org.mbp.layer.Layer;
 import org.mbp.layer.Layers;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.MatrixSpace;
-import org.mbp.layer.Space;
 import org.mbp.layer.SpectrumDiagnostics;
 import org.mbp.layer.Structure;
 
@@ -29,7 +29,7 @@ import org.mbp.layer.Structure;
  * @param <X> the input: Z itself ({@link #ofSymmetric}) or the features F of
  *            {@code Z = FᵀF + εI} ({@link #ofGram})
  */
-public final class SpectralFunctionLayer<M, X> implements Layer<M, X, M> {
+public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
 
     /** Computes the eigendecomposition of Z, given the layer input and Z. */
     private interface Decomposer<M, X> {
@@ -40,15 +40,14 @@ public final class SpectralFunctionLayer<M, X> implements Layer<M, X, M> {
     private final SpectralFunction g;
     private final Layer<M, X, M> toSymmetric;
     private final Decomposer<M, X> decomposer;
-    private final String name;
 
     private SpectralFunctionLayer(MatrixOps<M> ops, SpectralFunction g, Layer<M, X, M> toSymmetric,
             Decomposer<M, X> decomposer, String name) {
+        super(name, ops, toSymmetric.inputSpace(), MatrixSpace.of("C", Structure.SYMMETRIC));
         this.ops = ops;
         this.g = g;
         this.toSymmetric = toSymmetric;
         this.decomposer = decomposer;
-        this.name = name;
     }
 
     /** {@code Z ↦ g(Z)} for symmetric Z, decomposed by EIG. */
@@ -80,63 +79,24 @@ public final class SpectralFunctionLayer<M, X> implements Layer<M, X, M> {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public MatrixOps<M> ops() {
-        return ops;
-    }
-
-    @Override
-    public Space<M, X> inputSpace() {
-        return toSymmetric.inputSpace();
-    }
-
-    @Override
-    public Space<M, M> outputSpace() {
-        return MatrixSpace.of("C", Structure.SYMMETRIC);
-    }
-
-    @Override
     public Linearization<M, X, M> forward(X x) {
         Linearization<M, X, M> inner = toSymmetric.forward(x);
         SymmetricEigen<M> eig = decomposer.decompose(x, inner.output());
         M lambda = eig.values();
         M v = eig.vectors();
         double[] values = ops.toRowMajor(lambda);
-        g.requireDomain(values, name);
+        g.requireDomain(values, name());
         M gamma = g.dividedDifferences(ops, lambda);
         M c = ops.multTransB(ops.scaleColumns(v, g.value(ops, lambda)), v);
         Diagnostics diagnostics = inner.diagnostics().plus(Diagnostics.of(SpectrumDiagnostics.of(
-                name, "eigenvalues", values, SpectrumDiagnostics.Kernel.NONE,
+                name(), "eigenvalues", values, SpectrumDiagnostics.Kernel.NONE,
                 SpectrumDiagnostics.defaultRankTolerance(values.length, ops.epsilon(), values))));
-        return new Linearization<>() {
-            @Override
-            public M output() {
-                return c;
-            }
+        return Linearization.of(c, diagnostics, dx -> daleckiiKrein(v, gamma, inner.variation(dx)),
+                upstream -> inner.adjoint(daleckiiKrein(v, gamma, upstream)));
+    }
 
-            @Override
-            public Diagnostics diagnostics() {
-                return diagnostics;
-            }
-
-            @Override
-            public M variation(X dx) {
-                return daleckiiKrein(inner.variation(dx));
-            }
-
-            @Override
-            public X adjoint(M upstream) {
-                return inner.adjoint(daleckiiKrein(upstream));
-            }
-
-            /** {@code V (Γ ∘ Vᵀ A V) Vᵀ}: self-adjoint, so it serves both directions. */
-            private M daleckiiKrein(M a) {
-                return ops.multTransB(ops.mult(v, ops.hadamard(gamma, ops.multTransA(v, ops.mult(a, v)))), v);
-            }
-        };
+    /** {@code V (Γ ∘ Vᵀ A V) Vᵀ}: self-adjoint, so it serves both directions. */
+    private M daleckiiKrein(M v, M gamma, M a) {
+        return ops.multTransB(ops.mult(v, ops.hadamard(gamma, ops.multTransA(v, ops.mult(a, v)))), v);
     }
 }

@@ -7,10 +7,9 @@ import org.mbp.backend.Svd;
 import org.mbp.layer.DegenerateSpectrumException;
 import org.mbp.layer.Diagnostics;
 import org.mbp.layer.Inputs;
-import org.mbp.layer.Layer;
+import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.MatrixSpace;
-import org.mbp.layer.Space;
 import org.mbp.layer.SpectrumDiagnostics;
 import org.mbp.layer.Structure;
 
@@ -27,32 +26,13 @@ import org.mbp.layer.Structure;
  * available, a {@link DegenerateSpectrumException} names the indices. ({@code Σ_n⁻¹} enters the adjoint only through ∂L/∂U; a loss that does not
  * depend on U, like the SVD matrix function, is fine on rank-deficient input.)
  */
-public final class SvdLayer<M> implements Layer<M, M, SvdFactors<M>> {
+public final class SvdLayer<M> extends AbstractLayer<M, M, SvdFactors<M>> {
 
     private final MatrixOps<M> ops;
 
     public SvdLayer(MatrixOps<M> ops) {
+        super("svd", ops, MatrixSpace.of("X", Structure.GENERAL), new SvdSpace<>(ops));
         this.ops = ops;
-    }
-
-    @Override
-    public String name() {
-        return "svd";
-    }
-
-    @Override
-    public MatrixOps<M> ops() {
-        return ops;
-    }
-
-    @Override
-    public Space<M, M> inputSpace() {
-        return MatrixSpace.of("X", Structure.GENERAL);
-    }
-
-    @Override
-    public Space<M, SvdFactors<M>> outputSpace() {
-        return new SvdSpace<>(ops);
     }
 
     @Override

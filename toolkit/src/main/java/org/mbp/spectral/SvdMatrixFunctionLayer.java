@@ -3,10 +3,9 @@ package org.mbp.spectral;
 import org.mbp.backend.MatrixOps;
 import org.mbp.function.SpectralFunction;
 import org.mbp.layer.Diagnostics;
-import org.mbp.layer.Layer;
+import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.MatrixSpace;
-import org.mbp.layer.Space;
 import org.mbp.layer.Structure;
 
 /**
@@ -18,39 +17,20 @@ import org.mbp.layer.Structure;
  * the diagonal (the projected gradient of §4.2, since Σ is diagonal), and {@code ∂L/∂U = 0}.
  * Σ may be m×n with m &lt; n: ΣᵀΣ is then padded with zeros, so the null space of F gets g(ε).
  */
-public final class SvdMatrixFunctionLayer<M> implements Layer<M, SvdFactors<M>, M> {
+public final class SvdMatrixFunctionLayer<M> extends AbstractLayer<M, SvdFactors<M>, M> {
 
     private final MatrixOps<M> ops;
     private final SpectralFunction g;
     private final double epsilon;
 
     public SvdMatrixFunctionLayer(MatrixOps<M> ops, SpectralFunction g, double epsilon) {
+        super("svd-function(" + g.name() + ")", ops, new SvdSpace<>(ops), MatrixSpace.of("C", Structure.SYMMETRIC));
         if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
             throw new IllegalArgumentException("svd-function: ε must be finite and ≥ 0, got " + epsilon);
         }
         this.ops = ops;
         this.g = g;
         this.epsilon = epsilon;
-    }
-
-    @Override
-    public String name() {
-        return "svd-function(" + g.name() + ")";
-    }
-
-    @Override
-    public MatrixOps<M> ops() {
-        return ops;
-    }
-
-    @Override
-    public Space<M, SvdFactors<M>> inputSpace() {
-        return new SvdSpace<>(ops);
-    }
-
-    @Override
-    public Space<M, M> outputSpace() {
-        return MatrixSpace.of("C", Structure.SYMMETRIC);
     }
 
     @Override

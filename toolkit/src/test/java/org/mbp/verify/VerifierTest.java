@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
 import org.mbp.backend.EjmlOps;
+import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Diagnostics;
 import org.mbp.layer.Layer;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.MatrixSpace;
-import org.mbp.layer.Space;
 import org.mbp.layer.Structure;
 
 /** The checks must catch a wrong adjoint, not only pass right ones. */
@@ -29,27 +29,8 @@ class VerifierTest {
 
     /** {@code X ↦ X³} entry-wise, with an adjoint that is off by a small factor on one entry. */
     private static Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix> cube(boolean wrong) {
-        return new Layer<>() {
-            @Override
-            public String name() {
-                return wrong ? "wrong-cube" : "cube";
-            }
-
-            @Override
-            public EjmlOps ops() {
-                return O;
-            }
-
-            @Override
-            public Space<SimpleMatrix, SimpleMatrix> inputSpace() {
-                return MatrixSpace.of("X", Structure.GENERAL);
-            }
-
-            @Override
-            public Space<SimpleMatrix, SimpleMatrix> outputSpace() {
-                return MatrixSpace.of("Y", Structure.GENERAL);
-            }
-
+        return new AbstractLayer<>(wrong ? "wrong-cube" : "cube", O, MatrixSpace.of("X", Structure.GENERAL),
+                MatrixSpace.of("Y", Structure.GENERAL)) {
             @Override
             public Linearization<SimpleMatrix, SimpleMatrix, SimpleMatrix> forward(SimpleMatrix x) {
                 SimpleMatrix derivative = O.scale(3, O.hadamard(x, x));
@@ -57,27 +38,8 @@ class VerifierTest {
                 if (wrong) {
                     adjointDerivative.set(0, 0, adjointDerivative.get(0, 0) * 1.001);
                 }
-                return new Linearization<>() {
-                    @Override
-                    public SimpleMatrix output() {
-                        return O.hadamard(x, O.hadamard(x, x));
-                    }
-
-                    @Override
-                    public Diagnostics diagnostics() {
-                        return Diagnostics.none();
-                    }
-
-                    @Override
-                    public SimpleMatrix variation(SimpleMatrix dx) {
-                        return O.hadamard(derivative, dx);
-                    }
-
-                    @Override
-                    public SimpleMatrix adjoint(SimpleMatrix upstream) {
-                        return O.hadamard(adjointDerivative, upstream);
-                    }
-                };
+                return Linearization.of(O.hadamard(x, O.hadamard(x, x)), Diagnostics.none(),
+                        dx -> O.hadamard(derivative, dx), upstream -> O.hadamard(adjointDerivative, upstream));
             }
         };
     }
