@@ -66,4 +66,25 @@ class VerifierTest {
         assertTrue(Math.abs(t.observedOrder() - 2) > 0.5 || t.pointsUsed() < 3,
                 "a wrong gradient leaves a first-order remainder: " + t.observedOrder());
     }
+
+    /** Perturbations respect structure: symmetric stays symmetric, SPD steps of |h| ≤ 1 stay SPD. */
+    @Test
+    void directionsRespectTheInputStructure() {
+        Directions<SimpleMatrix> directions = new Directions<>(O, 9);
+        SimpleMatrix spd = SampleMatrices.symmetricWithEigenvalues(O, new double[] {1e-3, 0.5, 2, 7}, 10);
+        MatrixSpace<SimpleMatrix> space = MatrixSpace.of("Z", Structure.SYMMETRIC_POSITIVE_DEFINITE);
+        for (int trial = 0; trial < 50; trial++) {
+            SimpleMatrix d = directions.random(space, spd);
+            assertEquals(0, O.norm(O.sub(d, O.transpose(d))), 0.0);
+            for (double h : new double[] {-1, 1}) {
+                double smallest = O.toRowMajor(O.eigSymmetric(O.add(spd, O.scale(h, d))).values())[0];
+                assertTrue(smallest > 0, "λ_min(Z + hD) = " + smallest);
+            }
+            assertTrue(directions.maxStep(space, spd, d) >= 1.99);
+        }
+        SimpleMatrix diagonal = directions.random(MatrixSpace.of("Σ", Structure.DIAGONAL), O.zeros(4, 3));
+        assertEquals(0, O.norm(O.sub(diagonal, O.diagPart(diagonal))), 0.0);
+        assertEquals(4 * 5 / 2, directions.basis(MatrixSpace.of("Z", Structure.SYMMETRIC), spd).size());
+        assertEquals(12, directions.basis(MatrixSpace.of("X", Structure.GENERAL), O.zeros(3, 4)).size());
+    }
 }
