@@ -106,15 +106,20 @@ final class ReportCommand implements Callable<Integer> {
 
     static String table(List<CatalogCheck.Result> results) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%-30s %-36s %9s %9s %9s %7s %9s %9s %9s  %s%n", "layer",
+        s.append(String.format(Locale.ROOT, "%-30s %-40s %8s %8s %8s %6s %8s %8s %8s  %s%n", "layer",
                 "paper", "dot", "fd", "fd-bound", "taylor", "f32/f64", "rel-gap", "max|K|", "verdict"));
         for (CatalogCheck.Result r : results) {
-            s.append(String.format(Locale.ROOT, "%-30s %-36s %9.1e %9.1e %9.1e %7.3f %9.1e %9.1e %9.1e  %s%n",
+            s.append(String.format(Locale.ROOT, "%-30s %-40s %8.1e %8.1e %8.1e %6.3f %8.1e %8s %8s  %s%n",
                     r.name(), r.reference(), r.dotProduct(), r.finiteDifference(), r.fdBound(), r.taylorOrder(),
-                    r.floatVsDouble(), r.diagnostics().minRelativeGap(), r.diagnostics().maxAbsK(),
-                    r.passed() ? "pass" : "FAIL"));
+                    r.floatVsDouble(), finiteOrDash(r.diagnostics().minRelativeGap()),
+                    finiteOrDash(r.diagnostics().maxAbsK()), r.passed() ? "pass" : "FAIL"));
         }
         return s.toString();
+    }
+
+    /** A number, or "-" where the layer has no spectrum (no gap, no K). */
+    private static String finiteOrDash(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.1e", value) : "-";
     }
 
     /** One row per measurement. */

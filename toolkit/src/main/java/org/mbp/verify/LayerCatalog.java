@@ -80,7 +80,7 @@ public final class LayerCatalog {
         b.add("ncuts", "Prop. 5, eqs. 56–57", new NCutsNormalizationLayer<>(ops, e), w);
         Layer<M, M, M> affinity = NCutsLosses.linearAffinity(ops, 3);
         b.add("ncuts-j1", "eq. 50 through W = FFᵀ", affinity.then(NCutsLosses.j1(ops, e, Double.NaN)), positive);
-        b.add("ncuts-j2", "eq. 59, Prop. 6, eq. 60 through W = FFᵀ",
+        b.add("ncuts-j2", "eqs. 59–60, Prop. 6, through W = FFᵀ",
                 affinity.then(NCutsLosses.j2(ops, e, Double.NaN)), positive);
         b.add("similarity", "eqs. 64–65", new SimilarityLayer<>(ops),
                 new Pair<>(SampleMatrices.gaussian(ops, 6, 3, seed + 9),
