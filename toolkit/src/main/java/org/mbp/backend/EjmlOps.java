@@ -40,9 +40,19 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         this.type = single ? FMatrixRMaj.class : DMatrixRMaj.class;
     }
 
-    @Override
+    /** The arithmetic this backend computes in. */
     public Precision precision() {
         return precision;
+    }
+
+    @Override
+    public String name() {
+        return precision.label();
+    }
+
+    @Override
+    public double epsilon() {
+        return precision.epsilon();
     }
 
     private double round(double x) {

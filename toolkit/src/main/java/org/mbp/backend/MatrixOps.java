@@ -13,18 +13,11 @@ import java.util.function.DoubleUnaryOperator;
  */
 public interface MatrixOps<M> {
 
-    /** The arithmetic this backend computes in. */
-    Precision precision();
+    /** A short name such as {@code "double"}, {@code "float"} or {@code "dfp50"}. */
+    String name();
 
-    /** A short name such as {@code "double"} or {@code "float"}. */
-    default String name() {
-        return precision().label();
-    }
-
-    /** Machine epsilon of this backend's arithmetic. */
-    default double epsilon() {
-        return precision().epsilon();
-    }
+    /** Machine epsilon of this backend's arithmetic: the gap from 1 to the next number. */
+    double epsilon();
 
     // ---------------------------------------------------------------- shape and conversion
 
@@ -153,6 +146,11 @@ public interface MatrixOps<M> {
     /** The Frobenius norm. */
     default double norm(M a) {
         return Math.sqrt(dot(a, a));
+    }
+
+    /** The sum of all entries, as a 1×1 matrix (so that it stays in this backend's arithmetic). */
+    default M sum(M a) {
+        return rowSums(transpose(rowSums(a)));
     }
 
     /** A column vector of ones. */

@@ -26,10 +26,10 @@ public final class ProjectorDistanceLayer<M> extends AbstractLayer<M, Pair<M>, M
     @Override
     public Linearization<M, Pair<M>, M> forward(Pair<M> x) {
         M difference = ops.sub(x.first(), x.second());
-        return Linearization.of(ops.filled(1, 1, 0.5 * ops.dot(difference, difference)), Diagnostics.none(),
-                dx -> ops.filled(1, 1, ops.dot(difference, ops.sub(dx.first(), dx.second()))),
+        return Linearization.of(ops.scale(0.5, ops.sum(ops.hadamard(difference, difference))), Diagnostics.none(),
+                dx -> ops.sum(ops.hadamard(difference, ops.sub(dx.first(), dx.second()))),
                 upstream -> {
-                    M p = ops.scale(ops.get(upstream, 0, 0), difference);
+                    M p = ops.scaleColumns(difference, ops.mult(ops.ones(ops.cols(difference)), upstream));
                     return new Pair<>(p, ops.scale(-1, p));
                 });
     }

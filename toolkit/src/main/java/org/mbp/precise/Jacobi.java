@@ -1,0 +1,232 @@
+package org.mbp.precise;
+
+import java.util.stream.IntStream;
+import org.hipparchus.CalculusFieldElement;
+
+/**
+ * Jacobi methods over any Hipparchus field, in the parallel (round-robin) ordering: each round
+ * rotates n/2 disjoint index pairs at once, so a round is data-parallel and the result does not
+ * depend on the number of threads. Both refine a nearly diagonal start quadratically, which is
+ * how {@link FieldOps} reaches working precision from a double decomposition.
+ *
+ * <p>With forward-mode numbers every pair is rotated in every round (an off-diagonal value that
+ * is already tiny may still carry a derivative); with plain numbers ({@code skipConverged})
+ * pairs already below {@code tolerance} are left alone, the classical threshold strategy. Once
+ * every pair is below the tolerance one more sweep is made, so that derivative parts converge
+ * along with the values.
+ */
+final class Jacobi {
+
+    /** Sweeps allowed before giving up; quadratic convergence needs a handful. */
+    static final int MAX_SWEEPS = 60;
+
+    private Jacobi() {
+    }
+
+    /**
+     * The convergence tolerance for vectors of length n: rounding leaves each rotated entry a few
+     * ε (times √n for accumulated inner products) off zero, so asking for ε itself would never end.
+     */
+    static double tolerance(int n, double epsilon) {
+        return 8 * Math.sqrt(Math.max(n, 1)) * epsilon;
+    }
+
+    /** The pairs of each round of a round-robin tournament on n players (n even). */
+    static int[][][] rounds(int n) {
+        int players = n + (n % 2);
+        int[][][] rounds = new int[Math.max(players - 1, 0)][][];
+        int[] order = IntStream.range(0, players).toArray();
+        for (int r = 0; r < players - 1; r++) {
+            int[][] pairs = new int[players / 2][];
+            int count = 0;
+            for (int i = 0; i < players / 2; i++) {
+                int p = order[i];
+                int q = order[players - 1 - i];
+                if (p < n && q < n) {
+                    pairs[count++] = new int[] {Math.min(p, q), Math.max(p, q)};
+                }
+            }
+            rounds[r] = java.util.Arrays.copyOf(pairs, count);
+            int last = order[players - 1];
+            System.arraycopy(order, 1, order, 2, players - 2);
+            order[1] = last;
+        }
+        return rounds;
+    }
+
+    /**
+     * Diagonalises the symmetric n×n matrix {@code a} (row-major, overwritten) by two-sided
+     * rotations {@code A ← Jᵀ A J}, accumulating {@code V ← V J} into the n×n row-major
+     * {@code v}. On return the diagonal of {@code a} holds the eigenvalues and the columns of
+     * {@code v} the eigenvectors.
+     */
+    static <T extends CalculusFieldElement<T>> void symmetric(T[] a, T[] v, int n, double tolerance,
+            boolean skipConverged) {
+        int[][][] rounds = rounds(n);
+        double norm = 0;
+        for (T x : a) {
+            norm += x.getReal() * x.getReal();
+        }
+        double floor = tolerance * Math.sqrt(norm);
+        boolean settled = false;
+        for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+            double worst = 0;
+            for (int[][] pairs : rounds) {
+                worst = Math.max(worst, symmetricRound(a, v, n, pairs, floor, skipConverged ? tolerance : -1));
+            }
+            if (settled) {
+                return;
+            }
+            settled = worst <= tolerance;
+        }
+        throw new ArithmeticException("Jacobi eigenvalue iteration did not converge in " + MAX_SWEEPS
+                + " sweeps");
+    }
+
+    /**
+     * One round; returns the largest off-diagonal entry met before rotating, relative to
+     * {@code max(|a_pp|, |a_qq|)} — rounding keeps two-sided rotations from doing better, and an
+     * entry that small moves the eigenvalues by {@code tol²·max} and the vectors by {@code tol} —
+     * but never to less than {@code floor}, a tiny fraction of ‖A‖ (so that pairs of zero
+     * eigenvalues converge too).
+     */
+    private static <T extends CalculusFieldElement<T>> double symmetricRound(T[] a, T[] v, int n,
+            int[][] pairs, double floor, double skipBelow) {
+        int k = pairs.length;
+        @SuppressWarnings("unchecked")
+        T[][] cs = (T[][]) new CalculusFieldElement<?>[k][];
+        double worst = 0;
+        for (int i = 0; i < k; i++) {
+            int p = pairs[i][0];
+            int q = pairs[i][1];
+            T apq = a[p * n + q];
+            double scale = Math.max(Math.max(Math.abs(a[p * n + p].getReal()), Math.abs(a[q * n + q].getReal())),
+                    floor);
+            double size = Math.abs(apq.getReal());
+            worst = Math.max(worst, size / scale);
+            cs[i] = size / scale <= skipBelow ? null : rotation(a[p * n + p], a[q * n + q], apq);
+        }
+        // rows: A ← Jᵀ A, pair by pair (disjoint rows)
+        IntStream.range(0, k).parallel().forEach(i -> {
+            if (cs[i] != null) {
+                rotate(a, pairs[i][0] * n, pairs[i][1] * n, 1, n, cs[i][0], cs[i][1]);
+            }
+        });
+        // columns: A ← A J and V ← V J (disjoint columns)
+        IntStream.range(0, k).parallel().forEach(i -> {
+            if (cs[i] != null) {
+                rotate(a, pairs[i][0], pairs[i][1], n, n, cs[i][0], cs[i][1]);
+                rotate(v, pairs[i][0], pairs[i][1], n, n, cs[i][0], cs[i][1]);
+            }
+        });
+        // the rotated entries are zero by construction; keep A exactly symmetric (the upper
+        // triangle is the truth), or rounding would leave the two halves apart
+        T zero = a[0].getField().getZero();
+        for (int i = 0; i < k; i++) {
+            if (cs[i] != null) {
+                a[pairs[i][0] * n + pairs[i][1]] = zero;
+            }
+        }
+        IntStream.range(0, n).parallel().forEach(r -> {
+            for (int c = r + 1; c < n; c++) {
+                a[c * n + r] = a[r * n + c];
+            }
+        });
+        return worst;
+    }
+
+    /**
+     * One-sided (Hestenes) Jacobi: rotates pairs of columns of the m×n row-major {@code g}
+     * (overwritten) until they are mutually orthogonal, accumulating the rotations into the n×n
+     * row-major {@code v}. Then {@code G = A V} has orthogonal columns whose norms are the
+     * singular values.
+     */
+    static <T extends CalculusFieldElement<T>> void oneSided(T[] g, T[] v, int m, int n, double tolerance,
+            boolean skipConverged) {
+        int[][][] rounds = rounds(n);
+        boolean settled = false;
+        for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+            double worst = 0;
+            for (int[][] pairs : rounds) {
+                double[] roundWorst = new double[pairs.length];
+                IntStream.range(0, pairs.length).parallel().forEach(i -> {
+                    roundWorst[i] = orthogonalize(g, v, m, n, pairs[i][0], pairs[i][1],
+                            skipConverged ? tolerance : -1);
+                });
+                for (double w : roundWorst) {
+                    worst = Math.max(worst, w);
+                }
+            }
+            if (settled) {
+                return;
+            }
+            settled = worst <= tolerance;
+        }
+        throw new ArithmeticException("one-sided Jacobi SVD did not converge in " + MAX_SWEEPS + " sweeps");
+    }
+
+    /** Rotates columns p and q of g (and v) to be orthogonal; returns their relative cosine. */
+    private static <T extends CalculusFieldElement<T>> double orthogonalize(T[] g, T[] v, int m, int n,
+            int p, int q, double skipBelow) {
+        T alpha = g[p].getField().getZero();
+        T beta = alpha;
+        T gamma = alpha;
+        for (int r = 0; r < m; r++) {
+            T gp = g[r * n + p];
+            T gq = g[r * n + q];
+            alpha = alpha.add(gp.multiply(gp));
+            beta = beta.add(gq.multiply(gq));
+            gamma = gamma.add(gp.multiply(gq));
+        }
+        double scale = Math.sqrt(alpha.getReal() * beta.getReal());
+        double size = Math.abs(gamma.getReal());
+        double cosine = size == 0 ? 0 : size / scale;
+        T[] cs = cosine <= skipBelow ? null : rotation(alpha, beta, gamma);
+        if (cs == null) {
+            return cosine;
+        }
+        rotate(g, p, q, n, m, cs[0], cs[1]);
+        rotate(v, p, q, n, n, cs[0], cs[1]);
+        return cosine;
+    }
+
+    /**
+     * (c, s) of the rotation that zeroes the off-diagonal of {@code [[app, apq], [apq, aqq]]}
+     * (Golub and Van Loan, Alg. 8.4.1), with {@code t = tan θ} in the form
+     * {@code t = 2 apq / (Δ + sign(Δ) √(Δ² + 4 apq²))}, {@code Δ = aqq − app}: algebraically
+     * GVL's {@code sign(τ)/(|τ| + √(1 + τ²))}, {@code τ = Δ/(2 apq)}, but without dividing by
+     * apq, so a vanishing off-diagonal entry gives a vanishing angle with finite forward-mode
+     * derivatives; {@code c = 1/√(1 + t²)}, {@code s = t c}. Returns null, rotating nothing, only
+     * when apq and Δ are both exactly zero (a tie with no coupling: no angle is defined).
+     */
+    private static <T extends CalculusFieldElement<T>> T[] rotation(T app, T aqq, T apq) {
+        T delta = aqq.subtract(app);
+        if (apq.getReal() == 0 && delta.getReal() == 0) {
+            return null;
+        }
+        T root = delta.multiply(delta).add(apq.multiply(apq).multiply(4)).sqrt();
+        T t = apq.multiply(2).divide(delta.getReal() >= 0 ? delta.add(root) : delta.subtract(root));
+        T c = t.multiply(t).add(1).sqrt().reciprocal();
+        T[] cs = org.hipparchus.util.MathArrays.buildArray(app.getField(), 2);
+        cs[0] = c;
+        cs[1] = t.multiply(c);
+        return cs;
+    }
+
+    /**
+     * Applies {@code (x, y) ← (c x − s y, s x + c y)} to the two strided lines of {@code m}
+     * starting at {@code first} and {@code second} with the given stride and length: rows when
+     * the stride is 1, columns when it is the row length.
+     */
+    private static <T extends CalculusFieldElement<T>> void rotate(T[] m, int first, int second,
+            int stride, int length, T c, T s) {
+        for (int i = 0; i < length; i++) {
+            int x = first + i * stride;
+            int y = second + i * stride;
+            T mx = m[x];
+            T my = m[y];
+            m[x] = c.multiply(mx).subtract(s.multiply(my));
+            m[y] = s.multiply(mx).add(c.multiply(my));
+        }
+    }
+}
