@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code mbp} command line. */
 @Command(name = "mbp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Matrix backpropagation: exact, verified gradients of structured matrix layers.",
-        subcommands = {GradCommand.class, ReportCommand.class, CommandLine.HelpCommand.class,
+        subcommands = {GradCommand.class, GradCheckCommand.class, ReportCommand.class, CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class})
 public final class Mbp implements Runnable {
 

@@ -12,6 +12,11 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F32;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.simple.SimpleMatrix;
 import org.ejml.simple.SimpleSVD;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * The CPU backends: EJML dense row-major matrices, in double ({@code DDRM}) or in real float32
@@ -25,19 +30,40 @@ import org.ejml.simple.SimpleSVD;
  */
 public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
+    /** Where the decompositions come from. */
+    public enum Engine {
+        /** EJML's own (default). */
+        EJML,
+        /** Apache Commons Math 3 ({@code EigenDecomposition}, {@code SingularValueDecomposition}). */
+        COMMONS_MATH
+    }
+
     /** Double precision on EJML {@code DDRM}. */
-    public static final EjmlOps DOUBLE = new EjmlOps(Precision.DOUBLE);
+    public static final EjmlOps DOUBLE = new EjmlOps(Precision.DOUBLE, Engine.EJML);
     /** Single precision on EJML {@code FDRM}. */
-    public static final EjmlOps FLOAT = new EjmlOps(Precision.FLOAT);
+    public static final EjmlOps FLOAT = new EjmlOps(Precision.FLOAT, Engine.EJML);
+    /**
+     * Double precision with Commons Math's decompositions: the same products and formulas with a
+     * second, independent eigensolver and SVD, so a study can tell decomposition error from
+     * formula error.
+     */
+    public static final EjmlOps DOUBLE_COMMONS_MATH = new EjmlOps(Precision.DOUBLE, Engine.COMMONS_MATH);
 
     private final Precision precision;
+    private final Engine engine;
     private final boolean single;
     private final Class<?> type;
 
-    private EjmlOps(Precision precision) {
+    private EjmlOps(Precision precision, Engine engine) {
         this.precision = precision;
+        this.engine = engine;
         this.single = precision == Precision.FLOAT;
         this.type = single ? FMatrixRMaj.class : DMatrixRMaj.class;
+    }
+
+    /** Where this backend's decompositions come from. */
+    public Engine engine() {
+        return engine;
     }
 
     /** The arithmetic this backend computes in. */
@@ -47,7 +73,7 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public String name() {
-        return precision.label();
+        return engine == Engine.EJML ? precision.label() : precision.label() + "/commons-math";
     }
 
     @Override
@@ -437,7 +463,13 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         }
         double[] values = new double[n];
         double[][] vectors = new double[n][];
-        if (single) {
+        if (engine == Engine.COMMONS_MATH) {
+            EigenDecomposition eig = new EigenDecomposition(realMatrix(a));
+            for (int i = 0; i < n; i++) {
+                values[i] = eig.getRealEigenvalue(i);
+                vectors[i] = eig.getEigenvector(i).toArray();
+            }
+        } else if (single) {
             EigenDecomposition_F32<FMatrixRMaj> eig = DecompositionFactory_FDRM.eig(n, true, true);
             if (!eig.decompose(a.getFDRM().copy())) {
                 throw new ArithmeticException("symmetric eigendecomposition did not converge");
@@ -477,23 +509,67 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public Svd<SimpleMatrix> svd(SimpleMatrix a, boolean full) {
-        SimpleSVD<SimpleMatrix> svd = a.svd(!full);
         int m = a.getNumRows();
         int n = a.getNumCols();
         int k = Math.min(m, n);
-        SimpleMatrix w = svd.getW();
-        double[] sigma = new double[k];
-        for (int i = 0; i < k; i++) {
-            sigma[i] = w.get(i, i);
-        }
-        SimpleMatrix u = svd.getU();
-        SimpleMatrix v = svd.getV();
-        if (!full) {
-            u = u.extractMatrix(0, m, 0, k);
-            v = v.extractMatrix(0, n, 0, k);
+        SimpleMatrix u;
+        SimpleMatrix v;
+        double[] sigma;
+        if (engine == Engine.COMMONS_MATH) {
+            SingularValueDecomposition svd = new SingularValueDecomposition(realMatrix(a));
+            sigma = svd.getSingularValues();
+            u = fromRealMatrix(full ? completed(svd.getU()) : svd.getU());
+            v = fromRealMatrix(full ? completed(svd.getV()) : svd.getV());
+        } else {
+            SimpleSVD<SimpleMatrix> svd = a.svd(!full);
+            SimpleMatrix w = svd.getW();
+            sigma = new double[k];
+            for (int i = 0; i < k; i++) {
+                sigma[i] = w.get(i, i);
+            }
+            u = svd.getU();
+            v = svd.getV();
+            if (!full) {
+                u = u.extractMatrix(0, m, 0, k);
+                v = v.extractMatrix(0, n, 0, k);
+            }
         }
         double[] signs = canonicalSigns(v, k);
         return new Svd<>(flipColumns(u, signs), write(k, 1, sigma), flipColumns(v, signs));
+    }
+
+    private static RealMatrix realMatrix(SimpleMatrix a) {
+        double[][] rows = new double[a.getNumRows()][a.getNumCols()];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < rows[i].length; j++) {
+                rows[i][j] = a.get(i, j);
+            }
+        }
+        return new Array2DRowRealMatrix(rows, false);
+    }
+
+    private SimpleMatrix fromRealMatrix(RealMatrix r) {
+        double[] values = new double[r.getRowDimension() * r.getColumnDimension()];
+        for (int i = 0; i < r.getRowDimension(); i++) {
+            for (int j = 0; j < r.getColumnDimension(); j++) {
+                values[i * r.getColumnDimension() + j] = r.getEntry(i, j);
+            }
+        }
+        return write(r.getRowDimension(), r.getColumnDimension(), values);
+    }
+
+    /** Orthonormal p columns completed to a square orthogonal matrix by Householder QR. */
+    private static RealMatrix completed(RealMatrix columns) {
+        int m = columns.getRowDimension();
+        int p = columns.getColumnDimension();
+        if (p == m) {
+            return columns;
+        }
+        RealMatrix q = new QRDecomposition(columns).getQ();
+        RealMatrix out = new Array2DRowRealMatrix(m, m);
+        out.setSubMatrix(columns.getData(), 0, 0);
+        out.setSubMatrix(q.getSubMatrix(0, m - 1, p, m - 1).getData(), 0, p);
+        return out;
     }
 
     /**

@@ -57,8 +57,11 @@ public final class BatchExecutor implements AutoCloseable {
      * as a copy whose cause is the original; the caller gets the original with its message.
      */
     private static RuntimeException original(RuntimeException e) {
-        Throwable cause = e.getCause();
-        return cause instanceof RuntimeException r && r.getClass() == e.getClass() ? r : e;
+        RuntimeException current = e;
+        while (current.getCause() instanceof RuntimeException cause && cause.getClass() == current.getClass()) {
+            current = cause;
+        }
+        return current;
     }
 
     /** The forward pass of {@code layer} on every input. */

@@ -457,9 +457,10 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
     /**
      * Eigenvalues ascending. Plain numbers: the double eigenvectors are refined by the
      * Ogita–Aishima iteration ({@link #refine}, four products per step, quadratic convergence
-     * for eigenvalues separated at the current accuracy), then Jacobi sweeps on {@code XᵀAX}
-     * finish what the iteration leaves — pairs of eigenvalues too close for it — rotating only
-     * pairs not yet converged. Forward-mode numbers: Jacobi sweeps on
+     * for eigenvalues separated at the current accuracy), made orthonormal again (the
+     * iteration's corrections for close pairs divide by their gap and cost orthogonality), then
+     * Jacobi sweeps on {@code XᵀAX} finish what the iteration leaves — close pairs — rotating
+     * only pairs not yet converged. Forward-mode numbers: Jacobi sweeps on
      * {@code XᵀAX} from the double vectors made orthonormal, every rotation applied.
      */
     @Override
@@ -472,7 +473,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
         SimpleMatrix values = start.fromRowMajor(n, n, toRowMajor(a));
         FieldDense<T> guess = fromRowMajor(n, n,
                 start.toRowMajor(start.eigSymmetric(start.sym(values)).vectors()));
-        FieldDense<T> basis = derivatives ? orthonormalColumns(guess) : refine(a, guess);
+        FieldDense<T> basis = orthonormalColumns(derivatives ? guess : refine(a, guess));
         T[] work = multTransA(basis, mult(a, basis)).data().clone();
         T[] vectors = basis.data().clone();
         Jacobi.symmetric(work, vectors, n, Jacobi.tolerance(n, epsilon), !derivatives);
@@ -586,7 +587,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
             }
         }
         FieldDense<T> left = completeBasis(matrix(m, rank, u1), fromRowMajor(m, m, start.toRowMajor(guess.u())),
-                full ? m : n);
+                full ? m : n, 0.5);
         return new Svd<>(left, matrix(n, 1, sigma), selectColumns(rotations, order));
     }
 
@@ -596,17 +597,19 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
                 .mapToDouble(j -> j < signs.length ? signs[j] : 1.0).toArray()));
     }
 
-    /** Two passes of modified Gram–Schmidt over the columns, in T. */
-    FieldDense<T> orthonormalColumns(FieldDense<T> y) {
-        return completeBasis(matrix(y.rows(), 0, array(0)), y, y.cols());
+    /** The columns made orthonormal by two passes of modified Gram–Schmidt, in T (the Q of a QR
+     * decomposition with positive R diagonal). */
+    public FieldDense<T> orthonormalColumns(FieldDense<T> y) {
+        return completeBasis(matrix(y.rows(), 0, array(0)), y, y.cols(), 0);
     }
 
     /**
      * {@code basis} (orthonormal columns) extended to {@code size} columns with candidates taken
-     * in order, each orthogonalised twice against all columns so far and normalised; candidates
-     * that are (numerically) in the span already are skipped.
+     * in order, each orthogonalised twice against all columns so far and normalised; a candidate
+     * whose remainder is at most {@code skip} times its own norm (already in the span, for a
+     * completion from unit vectors) is passed over.
      */
-    private FieldDense<T> completeBasis(FieldDense<T> basis, FieldDense<T> candidates, int size) {
+    private FieldDense<T> completeBasis(FieldDense<T> basis, FieldDense<T> candidates, int size, double skip) {
         int m = basis.rows();
         java.util.List<T[]> columns = new java.util.ArrayList<>();
         for (int j = 0; j < basis.cols(); j++) {
@@ -614,6 +617,10 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
         }
         for (int c = 0; c < candidates.cols() && columns.size() < size; c++) {
             T[] x = block(candidates, 0, m, c, c + 1).data();
+            double original = 0;
+            for (T xi : x) {
+                original += xi.getReal() * xi.getReal();
+            }
             for (int pass = 0; pass < 2; pass++) {
                 for (T[] q : columns) {
                     T projection = zero;
@@ -630,7 +637,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
                 norm = norm.add(xi.multiply(xi));
             }
             norm = norm.sqrt();
-            if (norm.getReal() <= 0.5) {
+            if (norm.getReal() <= skip * Math.sqrt(original) || norm.getReal() == 0) {
                 continue;
             }
             T inverse = norm.reciprocal();

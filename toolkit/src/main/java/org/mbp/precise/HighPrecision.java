@@ -1,5 +1,7 @@
 package org.mbp.precise;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import org.hipparchus.dfp.Dfp;
 import org.hipparchus.dfp.DfpField;
 
@@ -29,5 +31,40 @@ public final class HighPrecision {
     /** The default reference backend. */
     public static FieldOps<Dfp> ops() {
         return ops(DEFAULT_DIGITS);
+    }
+
+    /** The entries of a high-precision matrix as exact decimals, row-major. */
+    public static BigDecimal[] decimals(FieldDense<Dfp> a) {
+        BigDecimal[] out = new BigDecimal[a.data().length];
+        for (int i = 0; i < out.length; i++) {
+            Dfp x = a.data()[i];
+            if (x.isNaN() || x.isInfinite()) {
+                throw new ArithmeticException("entry " + i + " is " + x);
+            }
+            out[i] = new BigDecimal(x.toString());
+        }
+        return out;
+    }
+
+    /**
+     * {@code ‖a − b‖_F / ‖b‖_F} of two decimal vectors, to 20 significant digits, e.g. of one
+     * reference gradient computed at two precisions.
+     */
+    public static double relativeDifference(BigDecimal[] a, BigDecimal[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException(a.length + " vs " + b.length + " entries");
+        }
+        MathContext context = new MathContext(120);
+        BigDecimal difference = BigDecimal.ZERO;
+        BigDecimal norm = BigDecimal.ZERO;
+        for (int i = 0; i < a.length; i++) {
+            BigDecimal d = a[i].subtract(b[i], context);
+            difference = difference.add(d.multiply(d, context), context);
+            norm = norm.add(b[i].multiply(b[i], context), context);
+        }
+        if (norm.signum() == 0) {
+            return difference.signum() == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return Math.sqrt(difference.divide(norm, context).doubleValue());
     }
 }

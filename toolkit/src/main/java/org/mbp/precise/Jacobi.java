@@ -11,9 +11,8 @@ import org.hipparchus.CalculusFieldElement;
  *
  * <p>With forward-mode numbers every pair is rotated in every round (an off-diagonal value that
  * is already tiny may still carry a derivative); with plain numbers ({@code skipConverged})
- * pairs already below {@code tolerance} are left alone, the classical threshold strategy. Once
- * every pair is below the tolerance one more sweep is made, so that derivative parts converge
- * along with the values.
+ * pairs already converged are left alone, the classical threshold strategy. Once every pair is
+ * converged one more sweep is made, so that derivative parts converge along with the values.
  */
 final class Jacobi {
 
@@ -67,12 +66,12 @@ final class Jacobi {
         for (T x : a) {
             norm += x.getReal() * x.getReal();
         }
-        double floor = tolerance * Math.sqrt(norm);
+        double noise = tolerance * tolerance * Math.sqrt(norm);
         boolean settled = false;
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
             double worst = 0;
             for (int[][] pairs : rounds) {
-                worst = Math.max(worst, symmetricRound(a, v, n, pairs, floor, skipConverged ? tolerance : -1));
+                worst = Math.max(worst, symmetricRound(a, v, n, pairs, noise, skipConverged ? tolerance : -1));
             }
             if (settled) {
                 return;
@@ -84,14 +83,14 @@ final class Jacobi {
     }
 
     /**
-     * One round; returns the largest off-diagonal entry met before rotating, relative to
-     * {@code max(|a_pp|, |a_qq|)} — rounding keeps two-sided rotations from doing better, and an
-     * entry that small moves the eigenvalues by {@code tol²·max} and the vectors by {@code tol} —
-     * but never to less than {@code floor}, a tiny fraction of ‖A‖ (so that pairs of zero
-     * eigenvalues converge too).
+     * One round; returns the largest rotation angle |tan θ| the pairs needed. An angle below
+     * the tolerance moves the eigenvectors by less than the tolerance whatever the gap, which is
+     * what clustered eigenvalues need (a test against the diagonal alone would stop early there).
+     * Off-diagonal entries at or below {@code noise} (tolerance² · ‖A‖) count as converged, so
+     * that exactly tied or zero eigenvalues end too.
      */
     private static <T extends CalculusFieldElement<T>> double symmetricRound(T[] a, T[] v, int n,
-            int[][] pairs, double floor, double skipBelow) {
+            int[][] pairs, double noise, double skipBelow) {
         int k = pairs.length;
         @SuppressWarnings("unchecked")
         T[][] cs = (T[][]) new CalculusFieldElement<?>[k][];
@@ -100,11 +99,14 @@ final class Jacobi {
             int p = pairs[i][0];
             int q = pairs[i][1];
             T apq = a[p * n + q];
-            double scale = Math.max(Math.max(Math.abs(a[p * n + p].getReal()), Math.abs(a[q * n + q].getReal())),
-                    floor);
-            double size = Math.abs(apq.getReal());
-            worst = Math.max(worst, size / scale);
-            cs[i] = size / scale <= skipBelow ? null : rotation(a[p * n + p], a[q * n + q], apq);
+            boolean quiet = Math.abs(apq.getReal()) <= noise;
+            if (quiet && skipBelow >= 0) {
+                continue;
+            }
+            T[] rotation = rotation(a[p * n + p], a[q * n + q], apq);
+            double angle = rotation == null || quiet ? 0 : Math.abs(rotation[2].getReal());
+            worst = Math.max(worst, angle);
+            cs[i] = angle <= skipBelow ? null : rotation;
         }
         // rows: A ← Jᵀ A, pair by pair (disjoint rows)
         IntStream.range(0, k).parallel().forEach(i -> {
@@ -144,13 +146,18 @@ final class Jacobi {
     static <T extends CalculusFieldElement<T>> void oneSided(T[] g, T[] v, int m, int n, double tolerance,
             boolean skipConverged) {
         int[][][] rounds = rounds(n);
+        double norm = 0;
+        for (T x : g) {
+            norm += x.getReal() * x.getReal();
+        }
+        double noise = tolerance * tolerance * norm;
         boolean settled = false;
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
             double worst = 0;
             for (int[][] pairs : rounds) {
                 double[] roundWorst = new double[pairs.length];
                 IntStream.range(0, pairs.length).parallel().forEach(i -> {
-                    roundWorst[i] = orthogonalize(g, v, m, n, pairs[i][0], pairs[i][1],
+                    roundWorst[i] = orthogonalize(g, v, m, n, pairs[i][0], pairs[i][1], noise,
                             skipConverged ? tolerance : -1);
                 });
                 for (double w : roundWorst) {
@@ -165,9 +172,15 @@ final class Jacobi {
         throw new ArithmeticException("one-sided Jacobi SVD did not converge in " + MAX_SWEEPS + " sweeps");
     }
 
-    /** Rotates columns p and q of g (and v) to be orthogonal; returns their relative cosine. */
+    /**
+     * Rotates columns p and q of g (and v) to be orthogonal; returns their relative cosine
+     * {@code |g_p·g_q| / (‖g_p‖ ‖g_q‖)}, the classical measure (it gives small singular values
+     * to high relative accuracy, and vectors of clustered ones to tolerance/gap, which is what
+     * rounding of the columns allows anyway). Inner products at or below {@code noise} count as
+     * converged.
+     */
     private static <T extends CalculusFieldElement<T>> double orthogonalize(T[] g, T[] v, int m, int n,
-            int p, int q, double skipBelow) {
+            int p, int q, double noise, double skipBelow) {
         T alpha = g[p].getField().getZero();
         T beta = alpha;
         T gamma = alpha;
@@ -178,15 +191,17 @@ final class Jacobi {
             beta = beta.add(gq.multiply(gq));
             gamma = gamma.add(gp.multiply(gq));
         }
+        boolean quiet = Math.abs(gamma.getReal()) <= noise;
         double scale = Math.sqrt(alpha.getReal() * beta.getReal());
-        double size = Math.abs(gamma.getReal());
-        double cosine = size == 0 ? 0 : size / scale;
-        T[] cs = cosine <= skipBelow ? null : rotation(alpha, beta, gamma);
-        if (cs == null) {
+        double cosine = quiet || scale == 0 ? 0 : Math.abs(gamma.getReal()) / scale;
+        if ((quiet || cosine <= skipBelow) && skipBelow >= 0) {
             return cosine;
         }
-        rotate(g, p, q, n, m, cs[0], cs[1]);
-        rotate(v, p, q, n, n, cs[0], cs[1]);
+        T[] rotation = rotation(alpha, beta, gamma);
+        if (rotation != null) {
+            rotate(g, p, q, n, m, rotation[0], rotation[1]);
+            rotate(v, p, q, n, n, rotation[0], rotation[1]);
+        }
         return cosine;
     }
 
@@ -196,7 +211,8 @@ final class Jacobi {
      * {@code t = 2 apq / (Δ + sign(Δ) √(Δ² + 4 apq²))}, {@code Δ = aqq − app}: algebraically
      * GVL's {@code sign(τ)/(|τ| + √(1 + τ²))}, {@code τ = Δ/(2 apq)}, but without dividing by
      * apq, so a vanishing off-diagonal entry gives a vanishing angle with finite forward-mode
-     * derivatives; {@code c = 1/√(1 + t²)}, {@code s = t c}. Returns null, rotating nothing, only
+     * derivatives; {@code c = 1/√(1 + t²)}, {@code s = t c}; returns {@code (c, s, t)}. Returns
+     * null, rotating nothing, only
      * when apq and Δ are both exactly zero (a tie with no coupling: no angle is defined).
      */
     private static <T extends CalculusFieldElement<T>> T[] rotation(T app, T aqq, T apq) {
@@ -207,9 +223,10 @@ final class Jacobi {
         T root = delta.multiply(delta).add(apq.multiply(apq).multiply(4)).sqrt();
         T t = apq.multiply(2).divide(delta.getReal() >= 0 ? delta.add(root) : delta.subtract(root));
         T c = t.multiply(t).add(1).sqrt().reciprocal();
-        T[] cs = org.hipparchus.util.MathArrays.buildArray(app.getField(), 2);
+        T[] cs = org.hipparchus.util.MathArrays.buildArray(app.getField(), 3);
         cs[0] = c;
         cs[1] = t.multiply(c);
+        cs[2] = t;
         return cs;
     }
 

@@ -1,19 +1,16 @@
 package org.mbp.verify;
 
 import java.util.Random;
-import org.mbp.backend.EjmlOps;
 import org.mbp.backend.MatrixOps;
-import org.mbp.backend.Svd;
-import org.ejml.simple.SimpleMatrix;
+import org.mbp.spectra.ControlledSpectra;
+import org.mbp.spectra.Spectrum;
 
 /**
- * Seeded sample inputs with prescribed spectra, for checks and demonstrations. Every matrix is
- * built in double and then rounded into the target backend, so one seed gives the same matrix
- * (up to rounding) in every precision.
+ * Seeded sample inputs for checks and demonstrations. Every matrix is built once (spectral ones
+ * in high precision by {@link ControlledSpectra}) and rounded into the target backend, so one
+ * seed gives the same matrix, up to rounding, in every precision.
  */
 public final class SampleMatrices {
-
-    private static final EjmlOps BUILD = EjmlOps.DOUBLE;
 
     private SampleMatrices() {
     }
@@ -34,25 +31,15 @@ public final class SampleMatrices {
         return ops.fromRowMajor(rows, cols, v);
     }
 
-    /** An m×n matrix {@code U diag(σ) Vᵀ} with random orthogonal U, V and the given σ. */
+    /** An m×n matrix {@code U diag(σ) Vᵀ} with Haar-random orthogonal U, V and the given σ. */
     public static <M> M withSingularValues(MatrixOps<M> ops, int rows, int cols, double[] sigma,
             long seed) {
-        if (sigma.length != Math.min(rows, cols)) {
-            throw new IllegalArgumentException("need " + Math.min(rows, cols) + " singular values, got "
-                    + sigma.length);
-        }
-        SimpleMatrix u = orthogonal(rows, seed);
-        SimpleMatrix v = orthogonal(cols, seed + 1);
-        SimpleMatrix s = BUILD.diagonalMatrix(BUILD.fromRowMajor(sigma.length, 1, sigma), rows, cols);
-        return convert(ops, BUILD.multTransB(BUILD.mult(u, s), v));
+        return new ControlledSpectra(seed).general(rows, cols, new Spectrum("given", sigma)).in(ops);
     }
 
-    /** A symmetric matrix {@code Q diag(λ) Qᵀ} with a random orthogonal Q. */
+    /** A symmetric matrix {@code Q diag(λ) Qᵀ} with a Haar-random orthogonal Q. */
     public static <M> M symmetricWithEigenvalues(MatrixOps<M> ops, double[] lambda, long seed) {
-        int n = lambda.length;
-        SimpleMatrix q = orthogonal(n, seed);
-        SimpleMatrix a = BUILD.multTransB(BUILD.scaleColumns(q, BUILD.fromRowMajor(n, 1, lambda)), q);
-        return convert(ops, BUILD.sym(a));
+        return new ControlledSpectra(seed).symmetric(new Spectrum("given", lambda)).in(ops);
     }
 
     /** The m×k indicator matrix E of a labelling (eq. 48): {@code E_ij = 1} iff point i is in j. */
@@ -68,12 +55,6 @@ public final class SampleMatrices {
         return ops.fromRowMajor(labels.length, segments, e);
     }
 
-    /** An orthogonal n×n matrix: the left singular vectors of a Gaussian matrix. */
-    private static SimpleMatrix orthogonal(int n, long seed) {
-        Svd<SimpleMatrix> svd = BUILD.svd(BUILD.fromRowMajor(n, n, gaussianValues(n * n, seed)), true);
-        return svd.u();
-    }
-
     private static double[] gaussianValues(int count, long seed) {
         Random random = new Random(seed);
         double[] v = new double[count];
@@ -81,9 +62,5 @@ public final class SampleMatrices {
             v[i] = random.nextGaussian();
         }
         return v;
-    }
-
-    private static <M> M convert(MatrixOps<M> ops, SimpleMatrix a) {
-        return ops.fromRowMajor(a.getNumRows(), a.getNumCols(), BUILD.toRowMajor(a));
     }
 }

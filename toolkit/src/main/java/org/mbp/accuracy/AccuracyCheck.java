@@ -1,0 +1,175 @@
+package org.mbp.accuracy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.hipparchus.dfp.Dfp;
+import org.mbp.backend.EjmlOps;
+import org.mbp.backend.MatrixOps;
+import org.mbp.layer.BatchExecutor;
+import org.mbp.layer.DegenerateSpectrumException;
+import org.mbp.layer.Diagnostics;
+import org.mbp.layer.SpectrumDiagnostics;
+import org.mbp.precise.FieldDense;
+import org.mbp.precise.FieldOps;
+import org.mbp.precise.HighPrecision;
+import org.mbp.spectra.ControlledSpectra;
+import org.mbp.spectra.Spectrum;
+import org.mbp.spectral.Form;
+import org.mbp.verify.CatalogCheck;
+import org.mbp.verify.LayerCase;
+import org.mbp.verify.Verifier;
+
+/**
+ * Runs every layer family × form × precision over an {@link AccuracyGrid} against the
+ * high-precision reference: the engine of {@code mbp gradcheck}.
+ *
+ * <p>The reference evaluates the same layer in the same form on the {@link HighPrecision}
+ * backend, at the input and upstream gradient the backend under test actually saw (its rounded
+ * values, so only the computation is measured), with the backend's rank tolerance. If the
+ * reference itself refuses (an exact tie), the family's stable form serves as reference.
+ */
+public final class AccuracyCheck {
+
+    private AccuracyCheck() {
+    }
+
+    /** The grid over the given families and backends; one task per cell. */
+    public static List<CellResult> run(AccuracyGrid grid, List<LayerFamily> families, List<EjmlOps> backends,
+            BatchExecutor executor, Consumer<CellResult> progress) {
+        List<Cell> cells = new ArrayList<>();
+        for (LayerFamily family : families) {
+            for (Form form : family.forms()) {
+                for (EjmlOps backend : backends) {
+                    for (int s = 0; s < grid.spectra().size(); s++) {
+                        cells.add(new Cell(family, form, backend, s));
+                    }
+                }
+            }
+        }
+        FieldOps<Dfp> reference = HighPrecision.ops(grid.digits());
+        return executor.map(cells, c -> {
+            CellResult r = cell(grid, c.family(), c.form(), c.backend(), c.spectrum(), reference);
+            progress.accept(r);
+            return r;
+        });
+    }
+
+    /** One cell to compute. */
+    private record Cell(LayerFamily family, Form form, EjmlOps backend, int spectrum) {
+    }
+
+    private static CellResult cell(AccuracyGrid grid, LayerFamily family, Form form, EjmlOps backend,
+            int spectrumIndex, FieldOps<Dfp> reference) {
+        Spectrum spectrum = grid.spectra().get(spectrumIndex);
+        DescriptiveStatistics errors = new DescriptiveStatistics();
+        Diagnostics diagnostics = Diagnostics.none();
+        double amplification = 1;
+        String note = "";
+        boolean refused = false;
+        boolean failed = false;
+        for (int k = 0; k < grid.seeds(); k++) {
+            long seed = grid.seed() + 1000L * spectrumIndex + k;
+            double tolerance = (grid.size() + 3) * backend.epsilon();
+            try {
+                LayerCase<?, ?, ?> tested = family.build(backend, form, spectrum,
+                        new ControlledSpectra(seed, reference), seed, tolerance);
+                double[] gradient = CatalogCheck.flatGradient(tested);
+                Measured ref = referenceGradient(family, form, spectrum, seed, tolerance, reference, tested);
+                errors.addValue(Verifier.relativeError(gradient, ref.gradient()));
+                if (k == 0) {
+                    diagnostics = ref.diagnostics();
+                }
+                amplification = Math.max(amplification, amplification(ref.diagnostics(), form));
+            } catch (DegenerateSpectrumException e) {
+                refused = true;
+                note = e.getMessage();
+            } catch (RuntimeException e) {
+                failed = true;
+                note = e.toString();
+            }
+        }
+        Verdict verdict;
+        if (failed) {
+            verdict = Verdict.FAILED;
+        } else if (refused) {
+            verdict = Verdict.REFUSED;
+        } else {
+            verdict = Verdict.of(errors.getMax(), backend.epsilon(), amplification);
+        }
+        double median = errors.getN() == 0 ? Double.NaN : errors.getPercentile(50);
+        double max = errors.getN() == 0 ? Double.NaN : errors.getMax();
+        return new CellResult(family.name(), form.label(), backend.name(), spectrum.label(), median, max,
+                backend.epsilon(), amplification, verdict, diagnostics, note);
+    }
+
+    /** A reference gradient with the diagnostics of the reference evaluation. */
+    private record Measured(double[] gradient, Diagnostics diagnostics) {
+    }
+
+    private static Measured referenceGradient(LayerFamily family, Form form, Spectrum spectrum, long seed,
+            double tolerance, FieldOps<Dfp> reference, LayerCase<?, ?, ?> tested) {
+        try {
+            return evaluate(transfer(tested, family.build(reference, form, spectrum,
+                    new ControlledSpectra(seed, reference), seed, tolerance)));
+        } catch (DegenerateSpectrumException tie) {
+            if (!family.forms().contains(Form.STABLE)) {
+                throw tie;
+            }
+            return evaluate(transfer(tested, family.build(reference, Form.STABLE, spectrum,
+                    new ControlledSpectra(seed, reference), seed, tolerance)));
+        }
+    }
+
+    private static <X, Y> Measured evaluate(LayerCase<FieldDense<Dfp>, X, Y> c) {
+        var point = c.layer().forward(c.input());
+        X g = point.adjoint(c.upstream());
+        double[] flat = c.layer().inputSpace().parts(g).stream().map(c.layer().ops()::toRowMajor)
+                .flatMapToDouble(Arrays::stream).toArray();
+        return new Measured(flat, point.diagnostics());
+    }
+
+    /** The reference case at the tested case's input and upstream values. */
+    private static <M, N, X, Y, X2, Y2> LayerCase<N, X2, Y2> transfer(LayerCase<M, X, Y> from,
+            LayerCase<N, X2, Y2> to) {
+        MatrixOps<M> source = from.layer().ops();
+        MatrixOps<N> target = to.layer().ops();
+        X2 input = to.layer().inputSpace().assemble(convert(source, target,
+                from.layer().inputSpace().parts(from.input())));
+        Y2 upstream = to.layer().outputSpace().assemble(convert(source, target,
+                from.layer().outputSpace().parts(from.upstream())));
+        return new LayerCase<>(to.name(), to.reference(), to.layer(), input, upstream);
+    }
+
+    private static <M, N> List<N> convert(MatrixOps<M> source, MatrixOps<N> target, List<M> parts) {
+        return parts.stream().map(p -> target.fromRowMajor(source.rows(p), source.cols(p), source.toRowMajor(p)))
+                .toList();
+    }
+
+    /**
+     * A of the verdict: the largest effective condition number of the stages, times
+     * 1/(smallest relative gap) when a stage divides by gaps (has a K) in the paper's form.
+     */
+    static double amplification(Diagnostics diagnostics, Form form) {
+        double a = 1;
+        boolean hasK = false;
+        for (SpectrumDiagnostics d : diagnostics.spectra()) {
+            if (Double.isFinite(d.effectiveConditionNumber())) {
+                a = Math.max(a, d.effectiveConditionNumber());
+            }
+            hasK |= !Double.isNaN(d.maxAbsK());
+        }
+        double gap = diagnostics.minRelativeGap();
+        if (form == Form.PAPER && hasK) {
+            a *= gap > 0 ? 1 / gap : Double.POSITIVE_INFINITY;
+        }
+        return a;
+    }
+
+    /** The precisions {@code mbp gradcheck} checks: float and double (EJML). */
+    public static List<EjmlOps> defaultBackends() {
+        return List.of(EjmlOps.DOUBLE, EjmlOps.FLOAT);
+    }
+}

@@ -1,0 +1,85 @@
+package org.mbp.verify;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ejml.simple.SimpleMatrix;
+import org.junit.jupiter.api.Test;
+import org.mbp.backend.EjmlOps;
+import org.mbp.backend.MatrixOps;
+import org.mbp.layer.AbstractLayer;
+import org.mbp.layer.Layer;
+import org.mbp.layer.Linearization;
+import org.mbp.layer.MatrixSpace;
+import org.mbp.layer.Structure;
+import org.mbp.ncuts.ProjectorLayer;
+
+/** The assertion API, on the example of the README and on a layer with a wrong adjoint. */
+class GradientAssertionsTest {
+
+    /** The README's example: a user's layer checked three ways. */
+    @Test
+    void readmeExample() {
+        EjmlOps ops = EjmlOps.DOUBLE;
+        SimpleMatrix a = SampleMatrices.withSingularValues(ops, 6, 3, new double[] {3, 2, 1}, 7);
+        SimpleMatrix g = SampleMatrices.gaussian(ops, 6, 6, 8);
+        GradientAssertions.assertAdjointConsistent(new ProjectorLayer<>(ops), a);
+        GradientAssertions.assertMatchesFiniteDifferences(new ProjectorLayer<>(ops), a, g, 1e-7);
+        GradientAssertions.assertSecondOrderTaylor(new ProjectorLayer<>(ops), a, g);
+        GradientAssertions.assertMatchesReference(ProjectorLayer::new, ops, a, g, 1e-13);
+    }
+
+    /** {@code X ↦ X ∘ X} with the adjoint of {@code X ↦ X ∘ Xᵀ}: right for symmetric X only. */
+    static final class Square<M> extends AbstractLayer<M, M, M> {
+        Square(MatrixOps<M> ops) {
+            super("square", ops, MatrixSpace.of("X", Structure.GENERAL), MatrixSpace.of("Y", Structure.GENERAL));
+        }
+
+        @Override
+        public Linearization<M, M, M> forward(M x) {
+            MatrixOps<M> o = ops();
+            return Linearization.of(o.hadamard(x, x), org.mbp.layer.Diagnostics.none(),
+                    dx -> o.scale(2, o.hadamard(x, dx)), y -> o.scale(2, o.hadamard(o.transpose(x), y)));
+        }
+    }
+
+    @Test
+    void aWrongAdjointFailsEveryAssertionWithItsNumbers() {
+        EjmlOps ops = EjmlOps.DOUBLE;
+        SimpleMatrix x = SampleMatrices.gaussian(ops, 3, 3, 1);
+        SimpleMatrix y = SampleMatrices.gaussian(ops, 3, 3, 2);
+        Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix> wrong = new Square<>(ops);
+        AssertionError dot = assertThrows(AssertionError.class, () -> GradientAssertions.assertAdjointConsistent(wrong, x));
+        assertTrue(dot.getMessage().contains("adjoint inconsistent"), dot.getMessage());
+        assertThrows(AssertionError.class, () -> GradientAssertions.assertMatchesFiniteDifferences(wrong, x, y, 1e-7));
+        assertThrows(AssertionError.class, () -> GradientAssertions.assertSecondOrderTaylor(wrong, x, y));
+    }
+
+    /**
+     * The reference runs the same code in high precision, so it judges numerical accuracy, not
+     * the formula: the paper's EIG route to log(Z) at a relative gap of 1e-13 passes the
+     * dot-product test (both sides share the rounding) but misses the reference by far.
+     */
+    @Test
+    void theReferenceCatchesWhatRoundingDoes() {
+        EjmlOps ops = EjmlOps.DOUBLE;
+        SimpleMatrix z = SampleMatrices.symmetricWithEigenvalues(ops, new double[] {1, 2, 2 + 3e-13, 3}, 4);
+        SimpleMatrix g = SampleMatrices.gaussian(ops, 4, 4, 5);
+        GradientAssertions.LayerFactory paperLog = new GradientAssertions.LayerFactory() {
+            @Override
+            public <M> Layer<M, M, M> create(MatrixOps<M> o) {
+                return new org.mbp.spectral.EigLayer<>(o).then(new org.mbp.spectral.EigMatrixFunctionLayer<>(o,
+                        org.mbp.function.SpectralFunction.log()));
+            }
+        };
+        AssertionError reference = assertThrows(AssertionError.class,
+                () -> GradientAssertions.assertMatchesReference(paperLog, ops, z, g, 1e-8));
+        assertTrue(reference.getMessage().contains("50-digit reference"), reference.getMessage());
+        GradientAssertions.assertMatchesReference(new GradientAssertions.LayerFactory() {
+            @Override
+            public <M> Layer<M, M, M> create(MatrixOps<M> o) {
+                return org.mbp.spectral.SpectralFunctionLayer.ofSymmetric(o, org.mbp.function.SpectralFunction.log());
+            }
+        }, ops, z, g, 1e-13);
+    }
+}
