@@ -32,9 +32,14 @@ public final class Mbp implements Runnable {
 
     /** The configured command line: one-line errors, exit code 2 for bad input. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Mbp());
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = configure(new CommandLine(new Mbp()));
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        return cli;
+    }
+
+    /** Applies mbp's conventions to a command line: enum values in any case, one-line errors. */
+    static CommandLine configure(CommandLine cli) {
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine command = ex.getCommandLine();
             PrintWriter err = command.getErr();
