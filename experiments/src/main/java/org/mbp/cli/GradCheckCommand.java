@@ -62,7 +62,7 @@ final class GradCheckCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", description = "override the inputs per cell (1..100)")
     private Integer seeds;
 
-    @Option(names = "--digits", paramLabel = "D", description = "decimal digits of the reference (default: 50)")
+    @Option(names = "--digits", paramLabel = "D", description = "decimal digits of the reference (default: " + org.mbp.precise.HighPrecision.DEFAULT_DIGITS + ")")
     private Integer digits;
 
     @Option(names = "--out", defaultValue = "mbp-out/gradcheck.json", paramLabel = "FILE",

@@ -6,11 +6,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes a file completely or not at all: the content goes to a temporary file next to the
  * target, which then replaces the target in one rename. A failure leaves any earlier version of
- * the target as it was and no temporary file behind.
+ * the target as it was and no temporary file behind. The file gets the usual permissions (the
+ * process's umask), not the owner-only ones of a temporary file.
  */
 public final class AtomicFiles {
 
@@ -26,9 +29,10 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
-        Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".part");
+        Path temporary = directory.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
             try {

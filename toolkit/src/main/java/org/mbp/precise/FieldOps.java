@@ -473,7 +473,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
         SimpleMatrix values = start.fromRowMajor(n, n, toRowMajor(a));
         FieldDense<T> guess = fromRowMajor(n, n,
                 start.toRowMajor(start.eigSymmetric(start.sym(values)).vectors()));
-        FieldDense<T> basis = orthonormalColumns(derivatives ? guess : refine(a, guess));
+        FieldDense<T> basis = derivatives ? orthonormalColumns(guess) : orthonormalized(refine(a, guess));
         T[] work = multTransA(basis, mult(a, basis)).data().clone();
         T[] vectors = basis.data().clone();
         Jacobi.symmetric(work, vectors, n, Jacobi.tolerance(n, epsilon), !derivatives);
@@ -487,6 +487,23 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
         }
         FieldDense<T> sorted = canonicalSigns(selectColumns(matrix(n, n, vectors), columns), n);
         return new SymmetricEigen<>(matrix(n, 1, lambda), sorted);
+    }
+
+    /**
+     * Nearly orthonormal columns made orthonormal to working precision by Newton–Schulz steps
+     * {@code X ← X (3I − XᵀX)/2}, which square the deviation from orthonormality each time and
+     * are matrix products (so they run in parallel, unlike Gram–Schmidt).
+     */
+    private FieldDense<T> orthonormalized(FieldDense<T> x) {
+        int n = x.cols();
+        for (int step = 0; step < MAX_REFINEMENTS; step++) {
+            FieldDense<T> deviation = sub(identity(n), multTransA(x, x));
+            if (maxAbs(deviation) <= Jacobi.tolerance(n, epsilon)) {
+                break;
+            }
+            x = add(x, scale(0.5, mult(x, deviation)));
+        }
+        return x;
     }
 
     /**

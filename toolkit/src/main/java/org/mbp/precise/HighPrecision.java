@@ -7,7 +7,7 @@ import org.hipparchus.dfp.DfpField;
 
 /**
  * The high-precision reference backend: the layers on Hipparchus {@code Dfp} numbers. With the
- * default {@value #DEFAULT_DIGITS} decimal digits (machine ε ≈ 1e-46) a gradient that rounding
+ * default {@value #DEFAULT_DIGITS} decimal digits (machine ε = 1e-40) a gradient that rounding
  * amplifies by 1/gap keeps more than 25 correct digits for gaps down to 1e-10 and beyond.
  *
  * <p>Cost grows as n³ Dfp operations of ~0.3–0.6 µs each: see docs/BENCHMARKS.md.
@@ -15,7 +15,7 @@ import org.hipparchus.dfp.DfpField;
 public final class HighPrecision {
 
     /** Decimal digits of the default reference. */
-    public static final int DEFAULT_DIGITS = 50;
+    public static final int DEFAULT_DIGITS = 44;
 
     private HighPrecision() {
     }

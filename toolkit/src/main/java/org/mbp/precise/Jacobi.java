@@ -71,7 +71,8 @@ final class Jacobi {
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
             double worst = 0;
             for (int[][] pairs : rounds) {
-                worst = Math.max(worst, symmetricRound(a, v, n, pairs, noise, skipConverged ? tolerance : -1));
+                worst = Math.max(worst, symmetricRound(a, v, n, pairs, noise, noise / tolerance,
+                        skipConverged ? tolerance : -1));
             }
             if (settled) {
                 return;
@@ -87,10 +88,13 @@ final class Jacobi {
      * the tolerance moves the eigenvectors by less than the tolerance whatever the gap, which is
      * what clustered eigenvalues need (a test against the diagonal alone would stop early there).
      * Off-diagonal entries at or below {@code noise} (tolerance² · ‖A‖) count as converged, so
-     * that exactly tied or zero eigenvalues end too.
+     * that exactly tied or zero eigenvalues end too; so does a pair that is a tie at working
+     * precision ({@code tieScale} = tolerance · ‖A‖ bounds both its off-diagonal entry and its
+     * diagonal difference): its eigenvalues are right to the backward error any stable method
+     * has, and any basis of its span is as good as another.
      */
     private static <T extends CalculusFieldElement<T>> double symmetricRound(T[] a, T[] v, int n,
-            int[][] pairs, double noise, double skipBelow) {
+            int[][] pairs, double noise, double tieScale, double skipBelow) {
         int k = pairs.length;
         @SuppressWarnings("unchecked")
         T[][] cs = (T[][]) new CalculusFieldElement<?>[k][];
@@ -103,8 +107,11 @@ final class Jacobi {
             if (quiet && skipBelow >= 0) {
                 continue;
             }
-            T[] rotation = rotation(a[p * n + p], a[q * n + q], apq);
-            double angle = rotation == null || quiet ? 0 : Math.abs(rotation[2].getReal());
+            T app = a[p * n + p];
+            T aqq = a[q * n + q];
+            T[] rotation = rotation(app, aqq, apq);
+            boolean tie = Math.abs(apq.getReal()) <= tieScale && Math.abs(aqq.getReal() - app.getReal()) <= tieScale;
+            double angle = rotation == null || quiet || tie ? 0 : Math.abs(rotation[2].getReal());
             worst = Math.max(worst, angle);
             cs[i] = angle <= skipBelow ? null : rotation;
         }
