@@ -32,49 +32,22 @@ public final class EigMatrixFunctionLayer<M> extends AbstractLayer<M, EigFactors
 
     @Override
     public Linearization<M, EigFactors<M>, M> forward(EigFactors<M> x) {
-        return new Point(x);
-    }
-
-    private final class Point implements Linearization<M, EigFactors<M>, M> {
-
-        private final M u;
-        private final M gq;
-        private final M gPrime;
-        private final M c;
-
-        Point(EigFactors<M> x) {
-            this.u = x.u();
-            M q = ops.diagonal(x.sigma());
-            g.requireDomain(ops.toRowMajor(q), name());
-            this.gq = g.value(ops, q);
-            this.gPrime = g.derivative(ops, q);
-            this.c = ops.multTransB(ops.scaleColumns(u, gq), u);
-        }
-
-        @Override
-        public M output() {
-            return c;
-        }
-
-        @Override
-        public Diagnostics diagnostics() {
-            return Diagnostics.none();
-        }
-
-        @Override
-        public M variation(EigFactors<M> dx) {
+        M u = x.u();
+        M q = ops.diagonal(x.sigma());
+        g.requireDomain(ops.toRowMajor(q), name());
+        M gq = g.value(ops, q);
+        M gPrime = g.derivative(ops, q);
+        M c = ops.multTransB(ops.scaleColumns(u, gq), u);
+        return Linearization.of(c, Diagnostics.none(), dx -> {
             M rotation = ops.scale(2, ops.sym(ops.multTransB(ops.scaleColumns(dx.u(), gq), u)));
             M spectral = ops.hadamard(gPrime, ops.diagonal(dx.sigma()));
             return ops.add(rotation, ops.multTransB(ops.scaleColumns(u, spectral), u));
-        }
-
-        @Override
-        public EigFactors<M> adjoint(M upstream) {
+        }, upstream -> {
             M cu = ops.mult(ops.sym(upstream), u);
-            M uBar = ops.scale(2, ops.scaleColumns(cu, gq));
             M w = ops.diagonalOfProduct(ops.transpose(u), cu);
             int n = ops.rows(gq);
-            return new EigFactors<>(uBar, ops.diagonalMatrix(ops.hadamard(gPrime, w), n, n));
-        }
+            return new EigFactors<>(ops.scale(2, ops.scaleColumns(cu, gq)),
+                    ops.diagonalMatrix(ops.hadamard(gPrime, w), n, n));
+        });
     }
 }

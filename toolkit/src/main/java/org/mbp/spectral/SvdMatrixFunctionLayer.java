@@ -35,54 +35,23 @@ public final class SvdMatrixFunctionLayer<M> extends AbstractLayer<M, SvdFactors
 
     @Override
     public Linearization<M, SvdFactors<M>, M> forward(SvdFactors<M> x) {
-        return new Point(x);
-    }
-
-    private final class Point implements Linearization<M, SvdFactors<M>, M> {
-
-        private final SvdFactors<M> x;
-        private final M gLambda;
-        private final M gPrime;
-        private final M c;
-
-        Point(SvdFactors<M> x) {
-            this.x = x;
-            int n = ops.rows(x.v());
-            M lambda = ops.add(ops.diagonalOfProduct(ops.transpose(x.sigma()), x.sigma()),
-                    ops.filled(n, 1, epsilon));
-            g.requireDomain(ops.toRowMajor(lambda), name());
-            this.gLambda = g.value(ops, lambda);
-            this.gPrime = g.derivative(ops, lambda);
-            this.c = ops.multTransB(ops.scaleColumns(x.v(), gLambda), x.v());
-        }
-
-        @Override
-        public M output() {
-            return c;
-        }
-
-        @Override
-        public Diagnostics diagnostics() {
-            return Diagnostics.none();
-        }
-
-        @Override
-        public M variation(SvdFactors<M> dx) {
+        int n = ops.rows(x.v());
+        M lambda = ops.add(ops.diagonalOfProduct(ops.transpose(x.sigma()), x.sigma()), ops.filled(n, 1, epsilon));
+        g.requireDomain(ops.toRowMajor(lambda), name());
+        M gLambda = g.value(ops, lambda);
+        M gPrime = g.derivative(ops, lambda);
+        M c = ops.multTransB(ops.scaleColumns(x.v(), gLambda), x.v());
+        return Linearization.of(c, Diagnostics.none(), dx -> {
             M rotation = ops.scale(2, ops.sym(ops.multTransB(ops.scaleColumns(dx.v(), gLambda), x.v())));
-            M spectral = ops.hadamard(ops.scale(2,
-                    ops.diagonalOfProduct(ops.transpose(x.sigma()), dx.sigma())), gPrime);
+            M spectral = ops.hadamard(ops.scale(2, ops.diagonalOfProduct(ops.transpose(x.sigma()), dx.sigma())),
+                    gPrime);
             return ops.add(rotation, ops.multTransB(ops.scaleColumns(x.v(), spectral), x.v()));
-        }
-
-        @Override
-        public SvdFactors<M> adjoint(M upstream) {
-            M cSym = ops.sym(upstream);
-            M cv = ops.mult(cSym, x.v());
+        }, upstream -> {
+            M cv = ops.mult(ops.sym(upstream), x.v());
             M vBar = ops.scale(2, ops.scaleColumns(cv, gLambda));
             M w = ops.diagonalOfProduct(ops.transpose(x.v()), cv);
             M sigmaBar = ops.diagPart(ops.scaleColumns(x.sigma(), ops.scale(2, ops.hadamard(gPrime, w))));
-            int m = ops.rows(x.u());
-            return new SvdFactors<>(ops.zeros(m, ops.cols(x.u())), sigmaBar, vBar);
-        }
+            return new SvdFactors<>(ops.zeros(ops.rows(x.u()), ops.cols(x.u())), sigmaBar, vBar);
+        });
     }
 }
