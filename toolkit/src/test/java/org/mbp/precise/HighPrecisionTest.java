@@ -21,8 +21,9 @@ import org.mbp.verify.LayerCatalog;
 
 /**
  * The reference backend: the same layer code at 40 and at 60 digits must agree to at least 25
- * digits wherever gaps are at least 1e-10 (rounding at 40 digits, ε ≈ 1e-36, amplified by at
- * most 1/gap = 1e10, leaves about 26), and its decompositions must reach working precision.
+ * digits wherever gaps are at least 1e-10 (the test goes down to exactly 1e-10; rounding at 40
+ * digits, ε ≈ 1e-36, amplified by at most 1/gap = 1e10, leaves about 26), and its
+ * decompositions must reach working precision.
  */
 class HighPrecisionTest {
 
@@ -50,7 +51,8 @@ class HighPrecisionTest {
 
     @Test
     void everyFamilyAgreesToTwentyFiveDigitsOnTheGridsSeparatedSpectra() {
-        for (Spectrum spectrum : List.of(Spectrum.separated(5), Spectrum.clustered(5, 1e-4), Spectrum.clustered(5, 1e-8))) {
+        for (Spectrum spectrum : List.of(Spectrum.separated(5), Spectrum.clustered(5, 1e-4), Spectrum.clustered(5, 1e-8),
+                Spectrum.clustered(5, 1e-10))) {
             for (LayerFamily family : LayerFamilies.all()) {
                 for (Form form : family.forms()) {
                     BigDecimal[] low = gradient(family.build(D40, form, spectrum, new ControlledSpectra(9), 9, 1e-30));
