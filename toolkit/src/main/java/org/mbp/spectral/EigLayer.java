@@ -1,7 +1,6 @@
 package org.mbp.spectral;
 
 import org.mbp.backend.MatrixOps;
-import org.mbp.backend.Outer;
 import org.mbp.backend.SymmetricEigen;
 import org.mbp.layer.DegenerateSpectrumException;
 import org.mbp.layer.Diagnostics;
@@ -21,12 +20,14 @@ import org.mbp.layer.Structure;
  * for any dX; the gradient of a loss of a symmetric X is the symmetric part of eq. 35.
  *
  * <p>The input must be symmetric to {@value Inputs#SYMMETRY_TOLERANCE_IN_EPSILON}·ε; its
- * symmetric part is decomposed. Eigenvalues that tie make K̃ infinite: the backward pass then
+ * symmetric part is decomposed. A {@link GapKernel} other than the paper's replaces K̃ by a
+ * stabilised approximation (Taylor, clamped, shifted, Lorentzian). Eigenvalues that tie make K̃ infinite: the backward pass then
  * raises a {@link DegenerateSpectrumException} naming them.
  */
 public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
 
     private final MatrixOps<M> ops;
+    private final GapKernel kernel;
 
     /** An EIG layer whose output eigenvalues may have any sign. */
     public EigLayer(MatrixOps<M> ops) {
@@ -38,10 +39,20 @@ public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
      *                            lets the verification engine keep perturbed spectra positive
      */
     public EigLayer(MatrixOps<M> ops, Structure eigenvalueStructure) {
-        super("eig", ops, MatrixSpace.of("X", eigenvalueStructure == Structure.POSITIVE_DIAGONAL
-                ? Structure.SYMMETRIC_POSITIVE_DEFINITE : Structure.SYMMETRIC),
+        this(ops, eigenvalueStructure, GapKernel.paper());
+    }
+
+    /**
+     * An EIG layer whose backward pass uses a stabilised K̃ in place of eq. 34 (its variation and
+     * adjoint then belong to the approximation, and stay exact adjoints of each other).
+     */
+    public EigLayer(MatrixOps<M> ops, Structure eigenvalueStructure, GapKernel kernel) {
+        super(kernel.exact() ? "eig" : "eig[" + kernel.label() + "]", ops,
+                MatrixSpace.of("X", eigenvalueStructure == Structure.POSITIVE_DIAGONAL
+                        ? Structure.SYMMETRIC_POSITIVE_DEFINITE : Structure.SYMMETRIC),
                 new EigSpace<>(ops, eigenvalueStructure));
         this.ops = ops;
+        this.kernel = kernel;
     }
 
     @Override
@@ -73,7 +84,7 @@ public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
         /** K̃ᵀ of eq. 34, checked finite. */
         private M kTransposed() {
             if (kTransposed == null) {
-                M k = ops.offDiagonalReciprocal(ops.outer(lambda, lambda, Outer.DIFFERENCE));
+                M k = kernel.matrix(ops, lambda);
                 if (!ops.isFinite(k)) {
                     throw DegenerateSpectrumException.tie(spectrum, "K̃ = 1/(σ_i − σ_j) (eq. 34)");
                 }
