@@ -1,0 +1,73 @@
+package org.mbp.reports;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SupportTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void atomicWriteKeepsTheOldFileWhenWritingFails() throws IOException {
+        Path target = folder.resolve("data.bin");
+        Files.writeString(target, "old");
+
+        IOException failure = assertThrows(IOException.class, () -> AtomicFile.write(target, out -> {
+            out.write("half of the new".getBytes());
+            throw new IOException("disk full");
+        }));
+
+        assertEquals("disk full", failure.getMessage());
+        assertEquals("old", Files.readString(target));
+        assertEquals(List.of(target), ChartsTest.filesIn(folder));
+    }
+
+    @Test
+    void atomicWriteReplacesWithTheUsualPermissions() throws IOException {
+        Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path target = folder.resolve("sub/data.bin");
+        AtomicFile.write(target, out -> out.write(1));
+        AtomicFile.write(target, out -> out.write(2));
+        Path reference = Files.createFile(folder.resolve("reference"));
+
+        assertArrayEquals(new byte[] {2}, Files.readAllBytes(target));
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(target));
+    }
+
+    @Test
+    void fontsAreFoundHereAndAMissingFontNamesTheFix() throws IOException {
+        Fonts.check();
+        assertTrue(Files.isRegularFile(Fonts.regularFile()));
+
+        Path empty = Files.createDirectory(folder.resolve("no-fonts"));
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> Fonts.locate(List.of(empty)));
+        assertTrue(missing.getMessage().startsWith(
+                "charts and reports need a TrueType font and fontconfig: apt-get install -y fontconfig fonts-dejavu-core"),
+                missing.getMessage());
+        assertEquals(1, missing.getMessage().lines().count());
+    }
+
+    @Test
+    void tableColumnsShareTheWidthByContent() {
+        assertArrayEquals(new float[] {10, 20}, TableBlock.fit(new float[] {10, 20}, 100));
+        float[] fitted = TableBlock.fit(new float[] {10, 300, 150}, 210);
+        assertEquals(10, fitted[0], 1e-4);
+        assertEquals(200 * 300 / 450f, fitted[1], 1e-4);
+        assertEquals(200 * 150 / 450f, fitted[2], 1e-4);
+        float[] oneWide = TableBlock.fit(new float[] {10, 300, 100}, 210);
+        assertArrayEquals(new float[] {10, 100, 100}, oneWide, 1e-4f);
+    }
+}
