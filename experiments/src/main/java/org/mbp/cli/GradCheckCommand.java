@@ -27,7 +27,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code mbp gradcheck}: every layer against the high-precision reference over a grid of spectra. */
-@Command(name = "gradcheck", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "gradcheck", header = "Checks every layer against a high-precision reference.",
+        sortOptions = false, mixinStandardHelpOptions = true,
         description = {
             "Checks every layer x {double, float} x {paper, stable} form against a high-precision",
             "(Dfp) reference on a fixed grid of spectra: well separated, clustered at relative gaps",

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mbp grad}: one structured layer's loss and exact gradient for matrices in files. */
-@Command(name = "grad", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "grad", header = "Exact gradient of a loss through one structured layer.",
+        sortOptions = false, mixinStandardHelpOptions = true,
         description = {
             "Computes a loss through one structured layer and writes its exact gradient with",
             "respect to the input. Prints one JSON line: loss, shapes and spectral diagnostics",

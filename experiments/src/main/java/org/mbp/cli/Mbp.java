@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code mbp} command line. */
 @Command(name = "mbp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Matrix backpropagation: exact, verified gradients of structured matrix layers.",
-        subcommands = {GradCommand.class, GradCheckCommand.class, ReportCommand.class, CommandLine.HelpCommand.class,
-            AutoComplete.GenerateCompletion.class})
+        subcommands = {ReportCommand.class, StudyCommand.class, MergeCommand.class, GradCommand.class,
+            GradCheckCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
 public final class Mbp implements Runnable {
 
     /** Exit code for bad input or usage. */
@@ -32,9 +32,7 @@ public final class Mbp implements Runnable {
 
     /** The configured command line: one-line errors, exit code 2 for bad input. */
     public static CommandLine commandLine() {
-        CommandLine cli = configure(new CommandLine(new Mbp()));
-        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
-        return cli;
+        return configure(new CommandLine(new Mbp()));
     }
 
     /** Applies mbp's conventions to a command line: enum values in any case, one-line errors. */

@@ -1,23 +1,13 @@
 package org.mbp.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import org.mbp.study.RunEnvironment;
 import picocli.CommandLine;
 
 /** The version stamped into the jar at build time, with the runtime it runs on. */
 final class VersionProvider implements CommandLine.IVersionProvider {
 
     static String version() {
-        Properties p = new Properties();
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/mbp-version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return p.getProperty("version", "unknown");
+        return RunEnvironment.version();
     }
 
     @Override

@@ -72,23 +72,23 @@ public final class AccuracyCheck {
         boolean failed = false;
         for (int k = 0; k < grid.seeds(); k++) {
             long seed = grid.seed() + 1000L * spectrumIndex + k;
-            double tolerance = (grid.size() + 3) * backend.epsilon();
-            try {
-                LayerCase<?, ?, ?> tested = family.build(backend, form, spectrum,
-                        new ControlledSpectra(seed, reference), seed, tolerance);
-                double[] gradient = CatalogCheck.flatGradient(tested);
-                Measured ref = referenceGradient(family, form, spectrum, seed, tolerance, reference, tested);
-                errors.addValue(Verifier.relativeError(gradient, ref.gradient()));
-                if (k == 0) {
-                    diagnostics = ref.diagnostics();
+            Measurement m = measure(family, form, spectrum, backend, backend, seed, reference);
+            switch (m.outcome()) {
+                case MEASURED -> {
+                    errors.addValue(m.error());
+                    if (k == 0) {
+                        diagnostics = m.diagnostics();
+                    }
+                    amplification = Math.max(amplification, amplification(m.diagnostics(), form));
                 }
-                amplification = Math.max(amplification, amplification(ref.diagnostics(), form));
-            } catch (DegenerateSpectrumException e) {
-                refused = true;
-                note = e.getMessage();
-            } catch (RuntimeException e) {
-                failed = true;
-                note = e.toString();
+                case REFUSED -> {
+                    refused = true;
+                    note = m.note();
+                }
+                case FAILED -> {
+                    failed = true;
+                    note = m.note();
+                }
             }
         }
         Verdict verdict;
@@ -103,6 +103,50 @@ public final class AccuracyCheck {
         double max = errors.getN() == 0 ? Double.NaN : errors.getMax();
         return new CellResult(family.name(), form.label(), backend.name(), spectrum.label(), median, max,
                 backend.epsilon(), amplification, verdict, diagnostics, note);
+    }
+
+    /** What became of one measurement. */
+    public enum Outcome {
+        MEASURED, REFUSED, FAILED
+    }
+
+    /**
+     * One gradient against the reference.
+     *
+     * @param error       {@code ‖g − g_ref‖ / ‖g_ref‖} (NaN unless measured)
+     * @param diagnostics the reference's spectra
+     * @param note        the refusal or failure, else empty
+     */
+    public record Measurement(Outcome outcome, double error, Diagnostics diagnostics, String note) {
+    }
+
+    /**
+     * The gradient of one input against the high-precision reference. The input is drawn in the
+     * {@code input} precision (its rounding is part of the input, not of the error); the layer
+     * then runs in the {@code compute} precision on those values, and the gradient is rounded
+     * back to the input precision — so {@code input = float, compute = double} is the paper's
+     * mixed precision, float layers around a double structured layer.
+     */
+    public static Measurement measure(LayerFamily family, Form form, Spectrum spectrum, EjmlOps input,
+            EjmlOps compute, long seed, FieldOps<Dfp> reference) {
+        double tolerance = (spectrum.size() + 3) * input.epsilon();
+        try {
+            LayerCase<?, ?, ?> drawn = family.build(input, form, spectrum, new ControlledSpectra(seed, reference), seed,
+                    tolerance);
+            LayerCase<?, ?, ?> tested = input == compute ? drawn : transfer(drawn, family.build(compute, form,
+                    spectrum, new ControlledSpectra(seed, reference), seed, tolerance));
+            double[] gradient = CatalogCheck.flatGradient(tested);
+            if (input != compute) {
+                gradient = input.toRowMajor(input.fromRowMajor(1, gradient.length, gradient));
+            }
+            Measured ref = referenceGradient(family, form, spectrum, seed, tolerance, reference, drawn);
+            return new Measurement(Outcome.MEASURED, Verifier.relativeError(gradient, ref.gradient()),
+                    ref.diagnostics(), "");
+        } catch (DegenerateSpectrumException e) {
+            return new Measurement(Outcome.REFUSED, Double.NaN, Diagnostics.none(), e.getMessage());
+        } catch (RuntimeException e) {
+            return new Measurement(Outcome.FAILED, Double.NaN, Diagnostics.none(), e.toString());
+        }
     }
 
     /** A reference gradient with the diagnostics of the reference evaluation. */

@@ -1,12 +1,8 @@
 package org.mbp.verify;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.mbp.backend.EjmlOps;
 import org.mbp.backend.MatrixOps;
-import org.mbp.layer.BatchExecutor;
 import org.mbp.layer.Diagnostics;
 
 /**
@@ -40,19 +36,15 @@ public final class CatalogCheck {
     private CatalogCheck() {
     }
 
-    /**
-     * Runs the checks of every catalogued layer, one layer per task.
-     *
-     * @param progress told of each result as it completes (from worker threads)
-     */
-    public static List<Result> run(long seed, BatchExecutor executor, Consumer<Result> progress) {
-        var doubles = LayerCatalog.paperLayers(EjmlOps.DOUBLE, seed);
-        var floats = LayerCatalog.paperLayers(EjmlOps.FLOAT, seed);
-        return executor.map(IntStream.range(0, doubles.size()).boxed().toList(), i -> {
-            Result r = check(doubles.get(i), floats.get(i), seed);
-            progress.accept(r);
-            return r;
-        });
+    /** The number of catalogued layers. */
+    public static int size() {
+        return LayerCatalog.paperLayers(EjmlOps.DOUBLE, 0).size();
+    }
+
+    /** Runs the checks of catalogued layer {@code index} on the inputs of the given seed. */
+    public static Result check(long seed, int index) {
+        return check(LayerCatalog.paperLayers(EjmlOps.DOUBLE, seed).get(index),
+                LayerCatalog.paperLayers(EjmlOps.FLOAT, seed).get(index), seed);
     }
 
     private static <M> Result check(LayerCase<M, ?, ?> inDouble, LayerCase<M, ?, ?> inFloat, long seed) {

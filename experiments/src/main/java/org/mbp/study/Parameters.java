@@ -1,0 +1,91 @@
+package org.mbp.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Typed, validated access to a study's parameters; failures name the command-line option. */
+final class Parameters {
+
+    private final Map<String, Object> values;
+
+    Parameters(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    private Object raw(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("--" + key + " is missing");
+        }
+        return v;
+    }
+
+    int integer(String key, int min, int max) {
+        Object v = raw(key);
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new IllegalArgumentException("--" + key + " must be a whole number, got " + v);
+        }
+        int i = n.intValue();
+        if (i < min || i > max) {
+            throw new IllegalArgumentException("--" + key + " must lie in [" + min + ", " + max + "], got " + i);
+        }
+        return i;
+    }
+
+    double number(String key, double min, double max) {
+        Object v = raw(key);
+        if (!(v instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
+            throw new IllegalArgumentException("--" + key + " must lie in [" + min + ", " + max + "], got " + v);
+        }
+        return n.doubleValue();
+    }
+
+    List<Double> numbers(String key, double min, double max, boolean openBelow, boolean openAbove) {
+        Object v = raw(key);
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalArgumentException("--" + key + " needs at least one value");
+        }
+        List<Double> out = new ArrayList<>();
+        for (Object o : list) {
+            if (!(o instanceof Number n)) {
+                throw new IllegalArgumentException("--" + key + ": '" + o + "' is not a number");
+            }
+            double x = n.doubleValue();
+            boolean above = openBelow ? x > min : x >= min;
+            boolean below = openAbove ? x < max : x <= max;
+            if (!(above && below)) {
+                throw new IllegalArgumentException(String.format("--%s: %s is not in %s%s, %s%s", key, o,
+                        openBelow ? "(" : "[", min, max, openAbove ? ")" : "]"));
+            }
+            out.add(x);
+        }
+        return out;
+    }
+
+    List<Integer> integers(String key, int min, int max) {
+        List<Integer> out = new ArrayList<>();
+        for (double x : numbers(key, min, max, false, false)) {
+            if (x != Math.rint(x)) {
+                throw new IllegalArgumentException("--" + key + ": " + x + " is not a whole number");
+            }
+            out.add((int) x);
+        }
+        return out;
+    }
+
+    List<String> words(String key, List<String> allowed) {
+        Object v = raw(key);
+        if (!(v instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalArgumentException("--" + key + " needs at least one value");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : list) {
+            if (!allowed.contains(String.valueOf(o))) {
+                throw new IllegalArgumentException("--" + key + ": '" + o + "' is not one of " + allowed);
+            }
+            out.add(String.valueOf(o));
+        }
+        return out;
+    }
+}
