@@ -18,7 +18,7 @@ import org.mbp.accuracy.LayerFamilies;
 import org.mbp.accuracy.LayerFamily;
 import org.mbp.accuracy.Verdict;
 import org.mbp.backend.EjmlOps;
-import org.mbp.io.AtomicFiles;
+import org.mbp.reports.AtomicFile;
 import org.mbp.layer.BatchExecutor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -143,11 +143,11 @@ final class GradCheckCommand implements Callable<Integer> {
         stdout.print(table(results));
         stdout.println(summary(results) + String.format(Locale.ROOT, " (%.1f s)", seconds));
         String json = GradCheckJson.write(chosen, backends.stream().map(EjmlOps::name).toList(), results, seconds);
-        AtomicFiles.writeString(out, json);
+        AtomicFile.writeString(out, json);
         err.println("wrote " + out);
         if (update) {
             requireWritableParent(baseline, "--baseline");
-            AtomicFiles.writeString(baseline, json);
+            AtomicFile.writeString(baseline, json);
             err.println("updated the baseline " + baseline);
         }
         err.flush();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.mbp.reports.AtomicFile;
 
 /** Reads and writes matrices by file extension: {@code .npy} or {@code .csv}. */
 public final class MatrixFiles {
@@ -45,11 +46,11 @@ public final class MatrixFiles {
     /**
      * Writes a matrix atomically, as float32 when {@code single} and float64 otherwise.
      *
-     * @throws IOException when the target's folder is missing or not writable
+     * @throws IOException when the target cannot be written (its folder is created when missing)
      */
     public static void write(Path path, DenseMatrix m, boolean single) throws IOException {
         String format = format(path);
-        AtomicFiles.write(path, out -> {
+        AtomicFile.write(path, out -> {
             if (format.equals("npy")) {
                 NpyFormat.write(out, m, single ? NpyFormat.DType.FLOAT32 : NpyFormat.DType.FLOAT64);
             } else {

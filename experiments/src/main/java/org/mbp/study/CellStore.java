@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mbp.io.AtomicFiles;
+import org.mbp.reports.AtomicFile;
 
 /**
  * A study's completed cells on disk, {@code <folder>/cells.jsonl}: a header line (study, seed,
@@ -57,7 +57,7 @@ public final class CellStore implements AutoCloseable {
     /** Starts a new store, replacing any earlier one, with the header written. */
     public static CellStore create(Path folder, Header header) throws IOException {
         Files.createDirectories(folder);
-        AtomicFiles.writeString(file(folder), JSON.writeValueAsString(headerMap(header)) + "\n");
+        AtomicFile.writeString(file(folder), JSON.writeValueAsString(headerMap(header)) + "\n");
         return open(folder);
     }
 

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mbp.io.AtomicFiles;
+import org.mbp.reports.AtomicFile;
 import org.mbp.reports.Charts;
 
 /**
@@ -43,7 +43,7 @@ public final class ResultFolder {
 
     /** Writes a JSON object, indented, atomically. */
     public static void writeJson(Path file, Map<String, Object> value) throws IOException {
-        AtomicFiles.writeString(file, JSON.writeValueAsString(value) + "\n");
+        AtomicFile.writeString(file, JSON.writeValueAsString(value) + "\n");
     }
 
     /** Writes every chart as PNG, then their specifications; returns the PNG file names. */
@@ -54,7 +54,7 @@ public final class ResultFolder {
             Charts.writePng(chart.spec(), png, PNG_WIDTH, PNG_HEIGHT);
             files.add(png.getFileName().toString());
         }
-        AtomicFiles.writeString(folder.resolve(CHARTS), JSON.writeValueAsString(charts) + "\n");
+        AtomicFile.writeString(folder.resolve(CHARTS), JSON.writeValueAsString(charts) + "\n");
         return files;
     }
 

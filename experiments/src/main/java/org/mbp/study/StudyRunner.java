@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mbp.io.AtomicFiles;
+import org.mbp.reports.AtomicFile;
 import org.mbp.layer.BatchExecutor;
 
 /**
@@ -160,7 +160,7 @@ public final class StudyRunner {
                     + " cells computed; run the rest (--resume) or merge all shards first");
         }
         List<Map<String, Object>> rows = CellStore.rows(contents);
-        AtomicFiles.writeString(folder.resolve("results.csv"), csv(study, rows));
+        AtomicFile.writeString(folder.resolve("results.csv"), csv(study, rows));
         StudySummary summary = study.summarize(rows);
         List<String> charts = ResultFolder.writeCharts(folder, study.charts(rows));
         double cellSeconds = contents.cells().values().stream().mapToDouble(CellStore.StoredCell::seconds).sum();

@@ -8,9 +8,13 @@ import picocli.CommandLine;
 record Cli(int code, String out, String err) {
 
     static Cli run(String... args) {
+        return on(Mbp.commandLine(), args);
+    }
+
+    /** Runs a given command line (e.g. one subcommand built with test doubles). */
+    static Cli on(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Mbp.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int code = cli.execute(args);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,23 +37,14 @@ class GradCheckCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run gradcheck(List<LayerFamily> families, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Mbp.configure(new CommandLine(new GradCheckCommand(families)));
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static Cli gradcheck(List<LayerFamily> families, String... args) {
+        return Cli.on(Mbp.configure(new CommandLine(new GradCheckCommand(families))), args);
     }
 
     @Test
     void quickGridHasNoRegressionAgainstTheProjectsBaseline() {
         assertTrue(Files.isRegularFile(BASELINE), "the project keeps its baseline at " + BASELINE.toAbsolutePath());
-        Run run = gradcheck(LayerFamilies.all(), "--grid", "quick", "--threads", "2", "--out",
+        Cli run = gradcheck(LayerFamilies.all(), "--grid", "quick", "--threads", "2", "--out",
                 dir.resolve("now.json").toString(), "--baseline", BASELINE.toString());
         assertEquals(0, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("no regression against"), run.out());
@@ -90,7 +79,7 @@ class GradCheckCommandTest {
                 return form == Form.STABLE ? withNaiveLog(c, ops) : c;
             }
         });
-        Run run = gradcheck(families, "--grid", "quick", "--threads", "2", "--out",
+        Cli run = gradcheck(families, "--grid", "quick", "--threads", "2", "--out",
                 dir.resolve("worse.json").toString(), "--baseline", BASELINE.toString());
         assertEquals(1, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("log(Z)|stable|double|clustered(1.0E-12): verdict went from accurate to"
@@ -144,21 +133,21 @@ class GradCheckCommandTest {
     @Test
     void unusableBaselinesAreBadInput() throws IOException {
         Path out = dir.resolve("out.json");
-        Run missing = gradcheck(LayerFamilies.all(), "--grid", "quick", "--out", out.toString(),
+        Cli missing = gradcheck(LayerFamilies.all(), "--grid", "quick", "--out", out.toString(),
                 "--baseline", dir.resolve("none.json").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no such file"), missing.err());
         Path garbage = Files.writeString(dir.resolve("garbage.json"), "{not json");
-        Run malformed = gradcheck(LayerFamilies.all(), "--grid", "quick", "--out", out.toString(),
+        Cli malformed = gradcheck(LayerFamilies.all(), "--grid", "quick", "--out", out.toString(),
                 "--baseline", garbage.toString());
         assertEquals(2, malformed.code());
         assertTrue(malformed.err().contains("not a readable JSON file"), malformed.err());
         Path other = Files.writeString(dir.resolve("other.json"), "{\"format\": 7, \"cells\": []}");
-        Run wrongFormat = gradcheck(LayerFamilies.all(), "--grid", "quick", "--out", out.toString(),
+        Cli wrongFormat = gradcheck(LayerFamilies.all(), "--grid", "quick", "--out", out.toString(),
                 "--baseline", other.toString());
         assertEquals(2, wrongFormat.code());
         assertTrue(wrongFormat.err().contains("not a gradcheck result"), wrongFormat.err());
-        Run otherGrid = gradcheck(LayerFamilies.all(), "--grid", "quick", "--size", "6", "--threads", "2",
+        Cli otherGrid = gradcheck(LayerFamilies.all(), "--grid", "quick", "--size", "6", "--threads", "2",
                 "--out", out.toString(), "--baseline", BASELINE.toString());
         assertEquals(2, otherGrid.code());
         assertTrue(otherGrid.err().contains("different grid"), otherGrid.err());
@@ -169,11 +158,11 @@ class GradCheckCommandTest {
     @Test
     void updateBaselineWritesTheRunThatThenComparesClean() {
         Path baseline = dir.resolve("sub").resolve("baseline.json");
-        Run update = gradcheck(List.of(LayerFamilies.all().get(0)), "--grid", "quick", "--out",
+        Cli update = gradcheck(List.of(LayerFamilies.all().get(0)), "--grid", "quick", "--out",
                 dir.resolve("a.json").toString(), "--baseline", baseline.toString(), "--update-baseline");
         assertEquals(0, update.code(), update.err());
         assertTrue(Files.isRegularFile(baseline));
-        Run compare = gradcheck(List.of(LayerFamilies.all().get(0)), "--grid", "quick", "--out",
+        Cli compare = gradcheck(List.of(LayerFamilies.all().get(0)), "--grid", "quick", "--out",
                 dir.resolve("b.json").toString(), "--baseline", baseline.toString());
         assertEquals(0, compare.code(), compare.out() + compare.err());
     }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +22,6 @@ import org.mbp.io.NpyFormat;
 import org.mbp.spectral.DeepO2P;
 import org.mbp.spectral.Form;
 import org.mbp.verify.SampleMatrices;
-import picocli.CommandLine;
 
 /** {@code mbp grad} end to end: files in, gradient file and JSON line out, errors as exit 2. */
 class GradCommandTest {
@@ -34,17 +31,8 @@ class GradCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run mbp(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Mbp.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static Cli mbp(String... args) {
+        return Cli.run(args);
     }
 
     private Path save(String name, SimpleMatrix m) throws IOException {
@@ -66,7 +54,7 @@ class GradCommandTest {
         SimpleMatrix f = SampleMatrices.gaussian(O, 12, 5, 1);
         SimpleMatrix g = SampleMatrices.gaussian(O, 5, 5, 2);
         Path out = dir.resolve("grad.npy");
-        Run run = mbp("grad", "o2p-svd", "--input", save("f.npy", f).toString(), "--upstream",
+        Cli run = mbp("grad", "o2p-svd", "--input", save("f.npy", f).toString(), "--upstream",
                 save("g.npy", g).toString(), "--out", out.toString());
         assertEquals(0, run.code(), run.err());
         SimpleMatrix expected = DeepO2P.svd(O, DeepO2P.DEFAULT_EPSILON, Form.PAPER).forward(f).adjoint(g);
@@ -104,7 +92,7 @@ class GradCommandTest {
             List<String> all = new ArrayList<>(List.of("grad"));
             all.addAll(List.of(a));
             all.addAll(List.of("--out", out.toString()));
-            Run run = mbp(all.toArray(String[]::new));
+            Cli run = mbp(all.toArray(String[]::new));
             assertEquals(0, run.code(), String.join(" ", a) + ": " + run.err());
             byte[] bytes = Files.readAllBytes(out);
             String header = new String(bytes, 10, 60, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -172,20 +160,20 @@ class GradCommandTest {
             List<String> all = new ArrayList<>(List.of("grad"));
             all.addAll(List.of((String[]) c[1]));
             all.addAll(List.of("--out", out.toString()));
-            Run run = mbp(all.toArray(String[]::new));
+            Cli run = mbp(all.toArray(String[]::new));
             assertEquals(2, run.code(), c[0] + ": " + run.err());
             String first = run.err().lines().findFirst().orElse("");
             assertTrue(first.contains((String) c[0]), "expected '" + c[0] + "' in: " + run.err());
             assertTrue(run.out().isEmpty(), "nothing on stdout: " + run.out());
             assertArrayEquals(before, Files.readAllBytes(out), c[0] + ": the existing output is untouched");
         }
-        Run fresh = mbp("grad", "o2p-svd", "--input", nan.toString(), "--out", dir.resolve("new.npy").toString());
+        Cli fresh = mbp("grad", "o2p-svd", "--input", nan.toString(), "--out", dir.resolve("new.npy").toString());
         assertEquals(2, fresh.code());
         assertFalse(Files.exists(dir.resolve("new.npy")), "no output file left behind");
-        Run folder = mbp("grad", "o2p-svd", "--input", f.toString(), "--out", dir.resolve("no/such/g.npy").toString());
+        Cli folder = mbp("grad", "o2p-svd", "--input", f.toString(), "--out", dir.resolve("no/such/g.npy").toString());
         assertEquals(2, folder.code());
         assertTrue(folder.err().contains("does not exist"), folder.err());
-        Run extension = mbp("grad", "o2p-svd", "--input", f.toString(), "--out", dir.resolve("g.txt").toString());
+        Cli extension = mbp("grad", "o2p-svd", "--input", f.toString(), "--out", dir.resolve("g.txt").toString());
         assertEquals(2, extension.code());
         assertTrue(extension.err().contains("unknown file type"), extension.err());
     }
@@ -197,7 +185,7 @@ class GradCommandTest {
         try (var out = Files.newOutputStream(f32)) {
             NpyFormat.write(out, f, NpyFormat.DType.FLOAT32);
         }
-        Run run = mbp("grad", "o2p-svd", "--input", f32.toString(), "--out", dir.resolve("g.npy").toString());
+        Cli run = mbp("grad", "o2p-svd", "--input", f32.toString(), "--out", dir.resolve("g.npy").toString());
         assertEquals(0, run.code(), run.err());
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mbp.reports.AtomicFile;
 
 class TextAndAtomicFilesTest {
 
@@ -46,7 +47,7 @@ class TextAndAtomicFilesTest {
         DenseMatrix first = new DenseMatrix(1, 2, new double[] {1, 2});
         MatrixFiles.write(file, first, false);
         byte[] before = Files.readAllBytes(file);
-        assertThrows(IOException.class, () -> AtomicFiles.write(file, out -> {
+        assertThrows(IOException.class, () -> AtomicFile.write(file, out -> {
             out.write(new byte[] {1, 2, 3});
             throw new IOException("disk full");
         }));

@@ -2,6 +2,7 @@ package org.mbp.reports;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +14,14 @@ import java.util.UUID;
  * Writes a file completely or not at all: the content goes to a temporary file in the target's
  * folder, which then replaces the target in one rename. A failure leaves any earlier target as it
  * was and no temporary file behind. The file gets the process's usual permissions, not the
- * owner-only ones of {@link Files#createTempFile}.
+ * owner-only ones of {@link Files#createTempFile}. Every file mbp writes (reports, charts, study
+ * results, gradients) goes through here.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     /** Writes the content of a file. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -27,7 +29,7 @@ final class AtomicFile {
     }
 
     /** Writes the target atomically, creating its folder when missing. */
-    static void write(Path target, Content content) throws IOException {
+    public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
@@ -46,5 +48,10 @@ final class AtomicFile {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** Writes text in UTF-8, atomically. */
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }
