@@ -40,14 +40,13 @@ import org.mbp.verify.Verifier;
  * differences of the stable form, each with its bias (the approximation's own error, evaluated in
  * high precision) and its error in double.
  */
-final class GapStudy implements Study {
+final class GapStudy extends AbstractStudy {
 
     static final String NAME = "gap";
     private static final double EPS = Math.ulp(1.0);
     /** How far a fitted log-log slope may be from −1 for the ε/gap law to count as confirmed. */
     static final double SLOPE_TOLERANCE = 0.2;
 
-    private final Map<String, Object> parameters;
     private final int size;
     private final List<Double> gaps;
     private final int samples;
@@ -57,6 +56,7 @@ final class GapStudy implements Study {
     private final int digits;
 
     GapStudy(Map<String, Object> parameters) {
+        super(NAME, "Eigenvalue-gap blow-up in K̃ and its stabilisations", parameters);
         Parameters p = new Parameters(parameters);
         this.size = p.integer("size", 4, 64);
         this.gaps = p.numbers("gaps", 0, 1.0 / size, true, true);
@@ -65,7 +65,6 @@ final class GapStudy implements Study {
         this.clamp = p.number("clamp", 1e-16, 1);
         this.eta = p.number("eta", 1e-16, 1);
         this.digits = p.integer("digits", 30, 200);
-        this.parameters = parameters;
     }
 
     static Map<String, Object> defaults(Scale scale) {
@@ -91,16 +90,6 @@ final class GapStudy implements Study {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Eigenvalue-gap blow-up in K̃ and its stabilisations";
-    }
-
-    @Override
     public String description() {
         return String.format(Locale.ROOT, "A symmetric %d×%d matrix with eigenvalues n, …, 1, its two middle ones"
                 + " pulled to relative gap g ∈ [%.0e, %.0e] (%d values), %d input(s) each; double against the"
@@ -110,11 +99,6 @@ final class GapStudy implements Study {
                 + " and the divided differences of the stable form. Bias: the approximation against the exact"
                 + " gradient, both in high precision; error: the double result against the exact gradient.",
                 size, size, gaps.get(0), gaps.get(gaps.size() - 1), gaps.size(), samples, digits, taylorDegree, clamp, eta);
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return parameters;
     }
 
     @Override

@@ -26,7 +26,7 @@ import org.mbp.spectral.Form;
  * around the layer computed in double, as the paper ran its structured layers), against the
  * high-precision reference at the same rounded input, over the accuracy grid's spectra.
  */
-final class PrecisionStudy implements Study {
+final class PrecisionStudy extends AbstractStudy {
 
     static final String NAME = "precision";
     private static final List<String> PRECISIONS = List.of("double", "float", "mixed");
@@ -36,17 +36,16 @@ final class PrecisionStudy implements Study {
      */
     static final double SIGNIFICANT = 100;
 
-    private final Map<String, Object> parameters;
     private final int size;
     private final int samples;
     private final int digits;
 
     PrecisionStudy(Map<String, Object> parameters) {
+        super(NAME, "Single against double precision (paper §7.1)", parameters);
         Parameters p = new Parameters(parameters);
         this.size = p.integer("size", 4, 64);
         this.samples = p.integer("samples", 1, 100);
         this.digits = p.integer("digits", 30, 200);
-        this.parameters = parameters;
     }
 
     static Map<String, Object> defaults(Scale scale) {
@@ -62,27 +61,12 @@ final class PrecisionStudy implements Study {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Single against double precision (paper §7.1)";
-    }
-
-    @Override
     public String description() {
         return String.format(Locale.ROOT, "Every layer family of the toolkit (%d families, both forms where the stable one"
                 + " exists) in float, double and mixed precision — float inputs and outputs around the layer computed"
                 + " in double — against the %d-digit reference at the same rounded input, on spectra of size %d:"
                 + " well separated, clustered at relative gaps 1e-4, 1e-8, 1e-12, rank-deficient; %d input(s) per"
                 + " cell.", LayerFamilies.all().size(), digits, size, samples);
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return parameters;
     }
 
     @Override

@@ -26,12 +26,11 @@ import org.mbp.verify.SampleMatrices;
  * Lemma 2 (distance below 1 ⇒ equal ranks), its corollary (J below ½ ⇒ equal ranks) and the
  * bound {@code J ≥ ½ |rank − k|} that follows from it.
  */
-final class RankStudy implements Study {
+final class RankStudy extends AbstractStudy {
 
     static final String NAME = "rank";
     private static final double PREMISE_MARGIN = 1e-9;
 
-    private final Map<String, Object> parameters;
     private final int points;
     private final int dimensions;
     private final int segments;
@@ -42,6 +41,7 @@ final class RankStudy implements Study {
     private final double rankTolerance;
 
     RankStudy(Map<String, Object> parameters) {
+        super(NAME, "Rank behaviour under J1 and J2 (Lemma 2, eq. 66)", parameters);
         Parameters p = new Parameters(parameters);
         this.points = p.integer("m", 4, 2000);
         this.dimensions = p.integer("dims", 1, 200);
@@ -51,7 +51,6 @@ final class RankStudy implements Study {
         this.losses = p.words("losses", List.of("j1", "j2"));
         this.initialRanks = p.integers("initial-ranks", 1, dimensions);
         this.rankTolerance = p.number("rank-tolerance", 1e-15, 0.1);
-        this.parameters = parameters;
     }
 
     static Map<String, Object> defaults(Scale scale) {
@@ -69,26 +68,11 @@ final class RankStudy implements Study {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Rank behaviour under J1 and J2 (Lemma 2, eq. 66)";
-    }
-
-    @Override
     public String description() {
         return String.format(Locale.ROOT, "Gradient descent with backtracking on positive features F (%d points × %d"
                 + " dimensions) of a given initial rank %s, for %s against %d contiguous segments; %d run(s) per"
                 + " setting, %d iterations. Numerical rank at relative tolerance %.0e (the projectors use the same).",
                 points, dimensions, initialRanks, losses, segments, runs, iterations, rankTolerance);
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return parameters;
     }
 
     @Override

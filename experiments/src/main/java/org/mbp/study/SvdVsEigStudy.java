@@ -34,13 +34,12 @@ import org.mbp.verify.Verifier;
  * (m = d + 2) and wide F (m = ⌈0.66 d⌉ < d, the AlexNet conv5 aspect, where FᵀF + εI has a tied
  * cluster at ε).
  */
-final class SvdVsEigStudy implements Study {
+final class SvdVsEigStudy extends AbstractStudy {
 
     static final String NAME = "svd-vs-eig";
     private static final List<String> METHODS = List.of("svd-paper", "eig-paper", "stable");
     private static final double EPS = Math.ulp(1.0);
 
-    private final Map<String, Object> parameters;
     private final List<Integer> dimensions;
     private final List<Double> gaps;
     private final List<Double> kappas;
@@ -50,6 +49,7 @@ final class SvdVsEigStudy implements Study {
     private final int digits;
 
     SvdVsEigStudy(Map<String, Object> parameters) {
+        super(NAME, "SVD against EIG: DeepO₂P derivative stability (paper §7.1)", parameters);
         Parameters p = new Parameters(parameters);
         this.dimensions = p.integers("d", 4, 512);
         this.gaps = p.numbers("gaps", 0, 1, true, true);
@@ -58,7 +58,6 @@ final class SvdVsEigStudy implements Study {
         this.shapes = p.words("shapes", List.of("tall", "wide"));
         this.samples = p.integer("samples", 1, 100);
         this.digits = p.integer("digits", 30, 200);
-        this.parameters = parameters;
     }
 
     static Map<String, Object> defaults(Scale scale) {
@@ -76,16 +75,6 @@ final class SvdVsEigStudy implements Study {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "SVD against EIG: DeepO₂P derivative stability (paper §7.1)";
-    }
-
-    @Override
     public String description() {
         return String.format(Locale.ROOT, "∂L/∂F of L = ⟨G, log(FᵀF + εI)⟩ by DeepO₂P-SVD and DeepO₂P-EIG in the paper's"
                 + " form and by the gap-stable (Daleckii–Krein) form, in double, each against the %d-digit reference"
@@ -93,11 +82,6 @@ final class SvdVsEigStudy implements Study {
                 + " pulled to a relative gap g; F is tall (m = d + 2) or wide (m = ⌈0.66 d⌉ < d, so FᵀF + εI has"
                 + " d − m eigenvalues tied at ε). Grid: d ∈ %s, g ∈ %s, κ ∈ %s, ε ∈ %s, %s; %d input(s) per cell.",
                 digits, dimensions, gaps, kappas, epsilons, shapes, samples);
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return parameters;
     }
 
     @Override

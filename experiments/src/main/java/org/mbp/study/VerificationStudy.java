@@ -13,21 +13,21 @@ import org.mbp.verify.CatalogCheck;
  * by the dot-product test, finite differences (Richardson), the Taylor remainder's order and the
  * float gradient against the double one ({@link CatalogCheck}). One cell per layer.
  */
-public final class VerificationStudy implements Study {
+public final class VerificationStudy extends AbstractStudy {
 
     /** The folder and step name. */
     public static final String NAME = "verification";
 
-    private final int layers = CatalogCheck.size();
+    private final int layers;
 
-    @Override
-    public String name() {
-        return NAME;
+    /** The verification of every layer of the {@link CatalogCheck}. */
+    public VerificationStudy() {
+        this(CatalogCheck.size());
     }
 
-    @Override
-    public String title() {
-        return "Gradient verification of every layer";
+    private VerificationStudy(int layers) {
+        super(NAME, "Gradient verification of every layer", Map.of("layers", layers));
+        this.layers = layers;
     }
 
     @Override
@@ -38,11 +38,6 @@ public final class VerificationStudy implements Study {
                 + " of the Taylor remainder (%.0f ± %.2f); in float: the gradient against the double one"
                 + " (threshold %.0e).", layers, Acceptance.DOT_PRODUCT, Acceptance.FINITE_DIFFERENCE,
                 Acceptance.TAYLOR_ORDER, Acceptance.TAYLOR_ORDER_TOLERANCE, Acceptance.FLOAT_AGAINST_DOUBLE);
-    }
-
-    @Override
-    public Map<String, Object> parameters() {
-        return Map.of("layers", layers);
     }
 
     @Override
