@@ -18,7 +18,7 @@ final class StudyOptions {
     List<Integer> d;
 
     @Option(names = "--gaps", split = ",", hideParamSyntax = true, paramLabel = "G[,G...]",
-            description = "svd-vs-eig, gap: relative eigengaps in (0, 1)")
+            description = "svd-vs-eig, gap: relative eigengaps in (0, 1); gap: below 1/size")
     List<Double> gaps;
 
     @Option(names = "--kappas", split = ",", hideParamSyntax = true, paramLabel = "K[,K...]", description = "svd-vs-eig: condition numbers of FᵀF")

@@ -36,7 +36,8 @@ final class Parameters {
     double number(String key, double min, double max) {
         Object v = raw(key);
         if (!(v instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
-            throw new IllegalArgumentException("--" + key + " must lie in [" + min + ", " + max + "], got " + v);
+            throw new IllegalArgumentException("--" + key + " must lie in [" + compact(min) + ", " + compact(max)
+                    + "], got " + v);
         }
         return n.doubleValue();
     }
@@ -56,7 +57,7 @@ final class Parameters {
             boolean below = openAbove ? x < max : x <= max;
             if (!(above && below)) {
                 throw new IllegalArgumentException(String.format("--%s: %s is not in %s%s, %s%s", key, o,
-                        openBelow ? "(" : "[", min, max, openAbove ? ")" : "]"));
+                        openBelow ? "(" : "[", compact(min), compact(max), openAbove ? ")" : "]"));
             }
             out.add(x);
         }
@@ -87,5 +88,11 @@ final class Parameters {
             out.add(String.valueOf(o));
         }
         return out;
+    }
+
+    /** A bound as a reader wants it: 0.1667, 1e-16, 1e+15. */
+    private static String compact(double x) {
+        return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.4g", x)).stripTrailingZeros()
+                .toString().replace("E", "e");
     }
 }
