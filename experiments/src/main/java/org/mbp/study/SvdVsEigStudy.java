@@ -80,7 +80,9 @@ final class SvdVsEigStudy extends AbstractStudy {
                 + " form and by the gap-stable (Daleckii–Krein) form, in double, each against the %d-digit reference"
                 + " at the same input. FᵀF has a geometric spectrum from 1 to 1/κ whose top two eigenvalues are"
                 + " pulled to a relative gap g; F is tall (m = d + 2) or wide (m = ⌈0.66 d⌉ < d, so FᵀF + εI has"
-                + " d − m eigenvalues tied at ε). Grid: d ∈ %s, g ∈ %s, κ ∈ %s, ε ∈ %s, %s; %d input(s) per cell.",
+                + " d − m eigenvalues tied at ε). Grid: d ∈ %s, g ∈ %s, κ ∈ %s, ε ∈ %s, %s; %d input(s) per cell"
+                + " (wide F only with ε > 0: FᵀF itself is singular). Error percentiles of each method per cell:"
+                + " summary.json, per_cell; every input: results.csv.",
                 digits, dimensions, gaps, kappas, epsilons, shapes, samples);
     }
 
@@ -219,6 +221,8 @@ final class SvdVsEigStudy extends AbstractStudy {
         List<List<String>> table = new ArrayList<>();
         Map<String, Object> numbers = new LinkedHashMap<>();
         List<Map<String, Object>> ratios = ratios(rows);
+        List<Double> medianRatios = new ArrayList<>();
+        List<Double> shares = new ArrayList<>();
         for (Regime regime : regimes) {
             List<Map<String, Object>> in = Rows.where(rows, regime.member());
             List<Map<String, Object>> r = Rows.where(ratios, regime.member());
@@ -239,19 +243,18 @@ final class SvdVsEigStudy extends AbstractStudy {
             n.put("median_ratio_eig_over_svd", finite(ratio));
             n.put("share_svd_better", finite(share));
             numbers.put(regime.label(), n);
+            medianRatios.add(ratio);
+            shares.add(share);
         }
         double worstStable = Rows.stats(Rows.where(rows, r -> Rows.text(r, "method").equals("stable")), "error").getMax();
         long refused = rows.stream().filter(r -> Rows.text(r, "note").startsWith("refused")).count();
         numbers.put("max_error_stable", worstStable);
         numbers.put("refused", refused);
-        @SuppressWarnings("unchecked")
-        double illRatio = number(((Map<String, Object>) numbers.get(regimes.get(2).label())).get("median_ratio_eig_over_svd"));
-        @SuppressWarnings("unchecked")
-        double clusterRatio = number(((Map<String, Object>) numbers.get(regimes.get(3).label())).get("median_ratio_eig_over_svd"));
-        @SuppressWarnings("unchecked")
-        double wideRatio = number(((Map<String, Object>) numbers.get(regimes.get(4).label())).get("median_ratio_eig_over_svd"));
-        @SuppressWarnings("unchecked")
-        double allShare = number(((Map<String, Object>) numbers.get(regimes.get(0).label())).get("share_svd_better"));
+        numbers.put("per_cell", percentiles(rows));
+        double illRatio = medianRatios.get(2);
+        double clusterRatio = medianRatios.get(3);
+        double wideRatio = medianRatios.get(4);
+        double allShare = shares.get(0);
         String support = illRatio >= 10 || wideRatio >= 10 ? (allShare >= 0.5 ? "Supported" : "Supported in part")
                 : "Not supported";
         String verdict = String.format(Locale.ROOT, "%s. The SVD route is more accurate than the EIG route on %.0f%% of"
@@ -275,8 +278,24 @@ final class SvdVsEigStudy extends AbstractStudy {
         return Double.isFinite(v) ? v : null;
     }
 
-    private static double number(Object v) {
-        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    /** The error percentiles (over the inputs of a cell) of each method in each cell. */
+    private static List<Map<String, Object>> percentiles(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        Rows.group(rows, r -> Rows.text(r, "cell") + "|" + Rows.text(r, "method")).values().forEach(group -> {
+            var stats = Rows.stats(group, "error");
+            Map<String, Object> cell = new LinkedHashMap<>();
+            for (String key : List.of("cell", "d", "shape", "kappa", "epsilon", "gap", "method")) {
+                cell.put(key, group.get(0).get(key));
+            }
+            cell.put("inputs", group.size());
+            cell.put("measured", stats.getN());
+            cell.put("p10_error", finite(stats.getN() == 0 ? Double.NaN : stats.getPercentile(10)));
+            cell.put("median_error", finite(stats.getN() == 0 ? Double.NaN : stats.getPercentile(50)));
+            cell.put("p90_error", finite(stats.getN() == 0 ? Double.NaN : stats.getPercentile(90)));
+            cell.put("max_error", finite(stats.getN() == 0 ? Double.NaN : stats.getMax()));
+            out.add(cell);
+        });
+        return out;
     }
 
     @Override
