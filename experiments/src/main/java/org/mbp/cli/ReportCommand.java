@@ -117,7 +117,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<Path> folders = ReportAssembler.folders(run.out, names(steps));
         Map<String, String> facts = facts(started);
-        err.printf("mbp report: writing the report (%d sections)%n", folders.size());
+        err.printf("mbp report: writing the report (%d section%s)%n", folders.size(), folders.size() == 1 ? "" : "s");
         err.flush();
         ReportDocument report = ReportAssembler.assemble(facts, done, folders);
         Path pdf = run.out.resolve("report.pdf");
