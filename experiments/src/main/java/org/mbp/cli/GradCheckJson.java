@@ -17,6 +17,7 @@ import org.mbp.accuracy.Baseline;
 import org.mbp.accuracy.CellResult;
 import org.mbp.accuracy.Verdict;
 import org.mbp.spectra.Spectrum;
+import org.mbp.study.Rows;
 
 /** The JSON form of an accuracy grid run, which is also the baseline format. */
 final class GradCheckJson {
@@ -50,14 +51,14 @@ final class GradCheckJson {
             c.put("form", r.form());
             c.put("precision", r.precision());
             c.put("spectrum", r.spectrum());
-            c.put("median_error", finite(r.medianError()));
-            c.put("max_error", finite(r.maxError()));
+            c.put("median_error", Rows.finiteOrNull(r.medianError()));
+            c.put("max_error", Rows.finiteOrNull(r.maxError()));
             c.put("epsilon", r.epsilon());
-            c.put("amplification", finite(r.amplification()));
-            c.put("bound", finite(1e3 * r.epsilon() * r.amplification()));
+            c.put("amplification", Rows.finiteOrNull(r.amplification()));
+            c.put("bound", Rows.finiteOrNull(1e3 * r.epsilon() * r.amplification()));
             c.put("verdict", r.verdict().label());
-            c.put("min_relative_gap", finite(r.diagnostics().minRelativeGap()));
-            c.put("max_abs_k", finite(r.diagnostics().maxAbsK()));
+            c.put("min_relative_gap", Rows.finiteOrNull(r.diagnostics().minRelativeGap()));
+            c.put("max_abs_k", Rows.finiteOrNull(r.diagnostics().maxAbsK()));
             if (!r.note().isEmpty()) {
                 c.put("note", r.note());
             }
@@ -99,9 +100,5 @@ final class GradCheckJson {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--baseline " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static Double finite(double value) {
-        return Double.isFinite(value) ? value : null;
     }
 }

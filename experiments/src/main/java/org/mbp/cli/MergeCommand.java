@@ -1,6 +1,5 @@
 package org.mbp.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.mbp.study.CellStore;
+import org.mbp.study.ResultFolder;
 import org.mbp.study.Studies;
 import org.mbp.study.Study;
 import org.mbp.study.StudyRunner;
@@ -101,8 +101,7 @@ final class MergeCommand implements Callable<Integer> {
         CellStore.Contents merged = CellStore.read(folder);
         StudyRunner.finish(study, folder, merged, 0, 0);
         spec.commandLine().getOut().println(name + ": merged " + parts.size() + " shard(s), " + cells.size()
-                + " cells: " + new ObjectMapper().readTree(Files.readAllBytes(folder.resolve("summary.json")))
-                        .path("verdict").asText());
+                + " cells: " + ResultFolder.verdict(folder));
         spec.commandLine().getOut().flush();
     }
 }

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.mbp.reports.Fonts;
 import org.mbp.reports.ReportDocument;
-import org.mbp.study.CellStore;
 import org.mbp.study.ReportAssembler;
 import org.mbp.study.ResultFolder;
 import org.mbp.study.RunEnvironment;
@@ -106,13 +105,14 @@ final class ReportCommand implements Callable<Integer> {
             StudyRunner.Outcome outcome = StudyRunner.run(study, new StudyRunner.Options(run.out, run.seed,
                     run.threads(), null, fresh ? StudyRunner.Existing.FRESH : StudyRunner.Existing.RESUME,
                     System.console() != null), err);
-            done.add(new ReportAssembler.Step(study.name(), outcome.total(), outcome.computed(), outcome.seconds()));
-            String verdict = StudyCommand.verdict(outcome.folder());
+            String verdict = ResultFolder.verdict(outcome.folder());
+            done.add(new ReportAssembler.Step(study.name(), outcome.total(), outcome.computed(), outcome.seconds(),
+                    verdict));
             out.printf(Locale.ROOT, "%-12s %4d cells (%d computed now) in %7.1f s  %s%n", study.name(), outcome.total(),
                     outcome.computed(), outcome.seconds(), verdict);
             out.flush();
             if (study instanceof VerificationStudy) {
-                verified = VerificationStudy.passed(CellStore.rows(CellStore.read(outcome.folder())));
+                verified = ResultFolder.summary(outcome.folder()).at("/numbers/passed").asBoolean();
             }
         }
         List<Path> folders = ReportAssembler.folders(run.out, names(steps));
@@ -188,7 +188,7 @@ final class ReportCommand implements Callable<Integer> {
             s.put("cells", step.cells());
             s.put("computed", step.computed());
             s.put("seconds", step.seconds());
-            s.put("verdict", StudyCommand.verdict(run.out.resolve(step.name())));
+            s.put("verdict", step.verdict());
             steps.add(s);
         }
         root.put("steps", steps);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mbp.study.ResultFolder;
 import org.mbp.study.Scale;
 import org.mbp.study.Studies;
 import org.mbp.study.Study;
@@ -100,17 +101,11 @@ final class StudyCommand implements Callable<Integer> {
             StudyRunner.Outcome outcome = StudyRunner.run(s, new StudyRunner.Options(run.out, run.seed, run.threads(),
                     slice, mode, System.console() != null), err);
             if (outcome.finished()) {
-                spec.commandLine().getOut().println(s.name() + ": " + verdict(outcome.folder()));
+                spec.commandLine().getOut().println(s.name() + ": " + ResultFolder.verdict(outcome.folder()));
             }
         }
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    /** The verdict line of a finished study's summary. */
-    static String verdict(Path folder) throws IOException {
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readAllBytes(folder.resolve("summary.json")))
-                .path("verdict").asText();
     }
 
     /** The options every computing command shares: --out, --seed, --threads, --scale. */

@@ -179,7 +179,7 @@ public final class CellStore implements AutoCloseable {
     /** NaN and infinities become null in JSON (read back as NaN by {@link Rows}). */
     private static Map<String, Object> finiteOrNull(Map<String, Object> row) {
         Map<String, Object> out = new LinkedHashMap<>();
-        row.forEach((k, v) -> out.put(k, v instanceof Double d && !Double.isFinite(d) ? null : v));
+        row.forEach((k, v) -> out.put(k, v instanceof Double d ? Rows.finiteOrNull(d) : v));
         return out;
     }
 

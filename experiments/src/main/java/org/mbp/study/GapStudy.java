@@ -140,9 +140,9 @@ final class GapStudy extends AbstractStudy {
         for (int s = 0; s < samples; s++) {
             long sampleSeed = seed * 31 + s;
             SimpleMatrix z = new ControlledSpectra(sampleSeed, reference).symmetric(Spectrum.clustered(size, gap)).in(ops);
-            FieldDense<Dfp> zExact = convert(reference, ops, z);
+            FieldDense<Dfp> zExact = reference.copyOf(ops, z);
             SimpleMatrix g = ops.sym(SampleMatrices.gaussian(ops, size, size, sampleSeed + 1));
-            FieldDense<Dfp> gExact = convert(reference, ops, g);
+            FieldDense<Dfp> gExact = reference.copyOf(ops, g);
             EigLayer<SimpleMatrix> eig = new EigLayer<>(ops);
             var point = eig.forward(z);
             double maxK = point.diagnostics().maxAbsK();
@@ -151,8 +151,8 @@ final class GapStudy extends AbstractStudy {
                     point.output());
             double[] vectors = CatalogCheck.flatGradient(new LayerCase<>("eig", "", eig, z, upstream));
             EigLayer<FieldDense<Dfp>> eigExact = new EigLayer<>(reference);
-            EigFactors<FieldDense<Dfp>> upstreamExact = new EigFactors<>(convert(reference, ops, upstream.u()),
-                    convert(reference, ops, upstream.sigma()));
+            EigFactors<FieldDense<Dfp>> upstreamExact = new EigFactors<>(reference.copyOf(ops, upstream.u()),
+                    reference.copyOf(ops, upstream.sigma()));
             double[] vectorsExact = reference.toRowMajor(eigExact.forward(zExact).adjoint(upstreamExact));
             rows.add(row(cell, s, "eigenvectors", "paper", Verifier.relativeError(vectors, vectorsExact), 0, maxK,
                     relativeGap));
@@ -184,10 +184,6 @@ final class GapStudy extends AbstractStudy {
         row.put("max_abs_k", maxK);
         row.put("min_relative_gap", relativeGap);
         return row;
-    }
-
-    private static FieldDense<Dfp> convert(FieldOps<Dfp> reference, EjmlOps ops, SimpleMatrix a) {
-        return reference.fromRowMajor(ops.rows(a), ops.cols(a), ops.toRowMajor(a));
     }
 
     private List<String> methods() {
@@ -246,8 +242,8 @@ final class GapStudy extends AbstractStudy {
                 double error = Rows.median(at, "error");
                 line.add(Rows.format(bias));
                 line.add(Rows.format(error));
-                n.put(String.format(Locale.ROOT, "bias_at_%.0e", g), finite(bias));
-                n.put(String.format(Locale.ROOT, "error_at_%.0e", g), finite(error));
+                n.put(String.format(Locale.ROOT, "bias_at_%.0e", g), Rows.finiteOrNull(bias));
+                n.put(String.format(Locale.ROOT, "error_at_%.0e", g), Rows.finiteOrNull(error));
             }
             Fits.Slope s = errorSlope(m);
             line.add(s.text());
@@ -300,14 +296,10 @@ final class GapStudy extends AbstractStudy {
 
     private static Object slope(Fits.Slope s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("slope", finite(s.value()));
-        m.put("ci95_half_width", finite(s.halfWidth()));
+        m.put("slope", Rows.finiteOrNull(s.value()));
+        m.put("ci95_half_width", Rows.finiteOrNull(s.halfWidth()));
         m.put("points", s.points());
         return m;
-    }
-
-    private static Object finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 
     @Override

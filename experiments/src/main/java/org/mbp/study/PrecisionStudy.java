@@ -130,19 +130,15 @@ final class PrecisionStudy extends AbstractStudy {
                 Rows.format(max), Long.toString(refused)));
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("measured", stats.getN());
-        n.put("median_error", finite(median));
-        n.put("p90_error", finite(p90));
-        n.put("max_error", finite(max));
+        n.put("median_error", Rows.finiteOrNull(median));
+        n.put("p90_error", Rows.finiteOrNull(p90));
+        n.put("max_error", Rows.finiteOrNull(max));
         n.put("refused", refused);
         return n;
     }
 
     private static double medianError(List<Map<String, Object>> rows, String precision) {
         return Rows.median(Rows.where(rows, r -> Rows.text(r, "precision").equals(precision)), "error");
-    }
-
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 
     /** float error / double error, input by input, where both were measured and double's is positive. */

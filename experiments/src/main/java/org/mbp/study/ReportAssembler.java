@@ -20,8 +20,8 @@ import org.mbp.reports.ReportDocument;
  */
 public final class ReportAssembler {
 
-    /** What one step of the report run did: its folder name, cells, cells computed now, and time. */
-    public record Step(String name, int cells, int computed, double seconds) {
+    /** What one step of the report run did: its folder name, cells, cells computed now, time and verdict. */
+    public record Step(String name, int cells, int computed, double seconds, String verdict) {
     }
 
     private ReportAssembler() {

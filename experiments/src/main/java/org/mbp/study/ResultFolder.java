@@ -73,6 +73,11 @@ public final class ResultFolder {
         }
     }
 
+    /** The verdict of the folder's summary. */
+    public static String verdict(Path folder) throws IOException {
+        return summary(folder).path("verdict").asText();
+    }
+
     /** The folder's charts, none when it has no {@code charts.json}. */
     public static List<StudyChart> charts(Path folder) throws IOException {
         Path file = folder.resolve(CHARTS);

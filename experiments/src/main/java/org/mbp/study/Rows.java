@@ -83,6 +83,11 @@ public final class Rows {
         return new double[][] {xs, ys};
     }
 
+    /** A number for JSON, which has no NaN or infinity: null in their place (read back as NaN). */
+    public static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
     /** A short scientific rendering, "-" for NaN. */
     public static String format(double v) {
         return Double.isNaN(v) ? "-" : String.format(java.util.Locale.ROOT, "%.2e", v);

@@ -9,7 +9,6 @@ import org.ejml.simple.SimpleMatrix;
 import org.hipparchus.dfp.Dfp;
 import org.mbp.backend.EjmlOps;
 import org.mbp.layer.DegenerateSpectrumException;
-import org.mbp.layer.Diagnostics;
 import org.mbp.layer.Layer;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.SpectrumDiagnostics;
@@ -146,8 +145,8 @@ final class SvdVsEigStudy extends AbstractStudy {
             SimpleMatrix f = new ControlledSpectra(sampleSeed, reference).covarianceFeatures(m, spectrum, epsilon).in(ops);
             SimpleMatrix g = ops.sym(SampleMatrices.gaussian(ops, d, d, sampleSeed + 1));
             Linearization<FieldDense<Dfp>, FieldDense<Dfp>, FieldDense<Dfp>> exact =
-                    DeepO2P.eig(reference, epsilon, Form.STABLE).forward(convert(reference, ops, f));
-            double[] truth = reference.toRowMajor(exact.adjoint(convert(reference, ops, g)));
+                    DeepO2P.eig(reference, epsilon, Form.STABLE).forward(reference.copyOf(ops, f));
+            double[] truth = reference.toRowMajor(exact.adjoint(reference.copyOf(ops, g)));
             SpectrumDiagnostics z = exact.diagnostics().spectra().get(exact.diagnostics().spectra().size() - 1);
             for (String method : METHODS) {
                 Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix> layer = switch (method) {
@@ -174,10 +173,6 @@ final class SvdVsEigStudy extends AbstractStudy {
             }
         }
         return rows;
-    }
-
-    private static FieldDense<Dfp> convert(FieldOps<Dfp> reference, EjmlOps ops, SimpleMatrix a) {
-        return reference.fromRowMajor(ops.rows(a), ops.cols(a), ops.toRowMajor(a));
     }
 
     /** error(EIG)/error(SVD) per input where both were measured. */
@@ -237,11 +232,11 @@ final class SvdVsEigStudy extends AbstractStudy {
                             : String.format(Locale.ROOT, "%.0f%%", 100 * share)));
             Map<String, Object> n = new LinkedHashMap<>();
             n.put("inputs", r.size());
-            n.put("median_error_svd", finite(svd));
-            n.put("median_error_eig", finite(eig));
-            n.put("median_error_stable", finite(stable));
-            n.put("median_ratio_eig_over_svd", finite(ratio));
-            n.put("share_svd_better", finite(share));
+            n.put("median_error_svd", Rows.finiteOrNull(svd));
+            n.put("median_error_eig", Rows.finiteOrNull(eig));
+            n.put("median_error_stable", Rows.finiteOrNull(stable));
+            n.put("median_ratio_eig_over_svd", Rows.finiteOrNull(ratio));
+            n.put("share_svd_better", Rows.finiteOrNull(share));
             numbers.put(regime.label(), n);
             medianRatios.add(ratio);
             shares.add(share);
@@ -274,10 +269,6 @@ final class SvdVsEigStudy extends AbstractStudy {
         return Rows.text(r, "shape").equals("tall");
     }
 
-    private static Object finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
     /** The error percentiles (over the inputs of a cell) of each method in each cell. */
     private static List<Map<String, Object>> percentiles(List<Map<String, Object>> rows) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -289,10 +280,10 @@ final class SvdVsEigStudy extends AbstractStudy {
             }
             cell.put("inputs", group.size());
             cell.put("measured", stats.getN());
-            cell.put("p10_error", finite(stats.getN() == 0 ? Double.NaN : stats.getPercentile(10)));
-            cell.put("median_error", finite(stats.getN() == 0 ? Double.NaN : stats.getPercentile(50)));
-            cell.put("p90_error", finite(stats.getN() == 0 ? Double.NaN : stats.getPercentile(90)));
-            cell.put("max_error", finite(stats.getN() == 0 ? Double.NaN : stats.getMax()));
+            cell.put("p10_error", Rows.finiteOrNull(stats.getN() == 0 ? Double.NaN : stats.getPercentile(10)));
+            cell.put("median_error", Rows.finiteOrNull(stats.getN() == 0 ? Double.NaN : stats.getPercentile(50)));
+            cell.put("p90_error", Rows.finiteOrNull(stats.getN() == 0 ? Double.NaN : stats.getPercentile(90)));
+            cell.put("max_error", Rows.finiteOrNull(stats.getN() == 0 ? Double.NaN : stats.getMax()));
             out.add(cell);
         });
         return out;

@@ -82,18 +82,13 @@ public final class VerificationStudy extends AbstractStudy {
         row.put("value", value);
         row.put("threshold", threshold);
         row.put("passed", passed);
-        row.put("min_relative_gap", finiteOrNull(r.diagnostics().minRelativeGap()));
-        row.put("max_abs_k", finiteOrNull(r.diagnostics().maxAbsK()));
+        row.put("min_relative_gap", Rows.finiteOrNull(r.diagnostics().minRelativeGap()));
+        row.put("max_abs_k", Rows.finiteOrNull(r.diagnostics().maxAbsK()));
         return row;
     }
 
-    /** JSON has no NaN or infinity: a layer without a spectrum has no gap and no K. */
-    private static Double finiteOrNull(double value) {
-        return Double.isFinite(value) ? value : null;
-    }
-
-    /** Whether every check of every layer passed. */
-    public static boolean passed(List<Map<String, Object>> rows) {
+    /** Whether every check of the rows passed. */
+    private static boolean passed(List<Map<String, Object>> rows) {
         return rows.stream().allMatch(r -> Boolean.TRUE.equals(r.get("passed")));
     }
 
@@ -116,6 +111,7 @@ public final class VerificationStudy extends AbstractStudy {
                     Rows.format(value.get("float_vs_double/float")), ok ? "pass" : "FAIL"));
             numbers.put(layer, value);
         });
+        numbers.put("passed", failed.isEmpty());
         String verdict = failed.isEmpty()
                 ? String.format(Locale.ROOT, "Verified. All %d layers pass every check: largest dot-product error"
                         + " %.1e, largest finite-difference error %.1e, Taylor orders %.3f to %.3f, largest float/double"

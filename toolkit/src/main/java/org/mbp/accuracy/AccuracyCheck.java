@@ -188,8 +188,7 @@ public final class AccuracyCheck {
     }
 
     private static <M, N> List<N> convert(MatrixOps<M> source, MatrixOps<N> target, List<M> parts) {
-        return parts.stream().map(p -> target.fromRowMajor(source.rows(p), source.cols(p), source.toRowMajor(p)))
-                .toList();
+        return parts.stream().map(p -> target.copyOf(source, p)).toList();
     }
 
     /**

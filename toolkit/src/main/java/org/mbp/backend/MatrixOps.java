@@ -38,6 +38,11 @@ public interface MatrixOps<M> {
     /** The entries in row-major order, widened to double. */
     double[] toRowMajor(M a);
 
+    /** A matrix of another backend in this one: its entries, widened to double, then rounded here. */
+    default <N> M copyOf(MatrixOps<N> source, N a) {
+        return fromRowMajor(source.rows(a), source.cols(a), source.toRowMajor(a));
+    }
+
     double get(M a, int row, int col);
 
     // ---------------------------------------------------------------- structure
