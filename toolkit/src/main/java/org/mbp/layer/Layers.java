@@ -85,4 +85,25 @@ public final class Layers {
             }
         };
     }
+
+    /**
+     * Applies a layer of one matrix to the first member of a pair and passes the second through,
+     * e.g. im2col on the image of (image, kernel) before the affine map of a convolution.
+     */
+    public static <M> Layer<M, Pair<M>, Pair<M>> onFirst(Layer<M, M, M> layer, String secondName,
+            Structure second) {
+        Space<M, M> in = layer.inputSpace();
+        Space<M, M> out = layer.outputSpace();
+        return new AbstractLayer<>(layer.name(), layer.ops(),
+                new PairSpace<>(in.names().get(0), in.structures().get(0), secondName, second),
+                new PairSpace<>(out.names().get(0), out.structures().get(0), secondName, second)) {
+            @Override
+            public Linearization<M, Pair<M>, Pair<M>> forward(Pair<M> x) {
+                Linearization<M, M, M> a = layer.forward(x.first());
+                return Linearization.of(new Pair<>(a.output(), x.second()), a.diagnostics(),
+                        dx -> new Pair<>(a.variation(dx.first()), dx.second()),
+                        upstream -> new Pair<>(a.adjoint(upstream.first()), upstream.second()));
+            }
+        };
+    }
 }

@@ -19,6 +19,27 @@ public final class LinearLayer<M> extends AbstractLayer<M, M, M> {
         this.adjoint = adjoint;
     }
 
+    /** A linear map of one matrix given with its adjoint. */
+    public static <M> LinearLayer<M> of(String name, MatrixOps<M> ops, Space<M, M> input, Space<M, M> output,
+            UnaryOperator<M> map, UnaryOperator<M> adjoint) {
+        return new LinearLayer<>(name, ops, input, output, map, adjoint);
+    }
+
+    /** {@code X ↦ s X}, self-adjoint. */
+    public static <M> LinearLayer<M> scale(MatrixOps<M> ops, double s) {
+        return new LinearLayer<>("scale(" + s + ")", ops, MatrixSpace.of("X", Structure.GENERAL),
+                MatrixSpace.of("sX", Structure.GENERAL), x -> ops.scale(s, x), y -> ops.scale(s, y));
+    }
+
+    /**
+     * The same matrix carried from one backend's arithmetic to another's (float trunk to double
+     * structured layer, and back): the adjoint carries the gradient the other way.
+     */
+    public static <M> LinearLayer<M> convert(MatrixOps<M> from, MatrixOps<M> to) {
+        return new LinearLayer<>(from.name() + "→" + to.name(), from, MatrixSpace.of("X", Structure.GENERAL),
+                MatrixSpace.of("X", Structure.GENERAL), x -> to.copyOf(from, x), y -> from.copyOf(to, y));
+    }
+
     /** {@code X ↦ Xᵀ}, whose adjoint is again the transpose. */
     public static <M> LinearLayer<M> transpose(MatrixOps<M> ops) {
         return new LinearLayer<>("transpose", ops, MatrixSpace.of("X", Structure.GENERAL),

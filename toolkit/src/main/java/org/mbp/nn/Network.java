@@ -1,0 +1,214 @@
+package org.mbp.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.mbp.backend.MatrixOps;
+import org.mbp.layer.Diagnostics;
+import org.mbp.layer.Layer;
+import org.mbp.layer.Linearization;
+import org.mbp.layer.Pair;
+
+/**
+ * A chain of layers on one example, some of which take a trainable {@link Parameter} as their
+ * second input. Each stage keeps its layer's own backend, so a float trunk can feed a double
+ * structured layer through {@link org.mbp.layer.LinearLayer#convert} (the paper's mixed
+ * precision). Backpropagation is the composition of the stages' adjoints (eq. 10), collecting the
+ * parameter gradients on the way.
+ */
+public final class Network {
+
+    /** One step of the chain. */
+    private sealed interface Stage {
+        String name();
+    }
+
+    private record Fixed<M>(Layer<M, M, M> layer) implements Stage {
+        @Override
+        public String name() {
+            return layer.name();
+        }
+    }
+
+    private record Weighted<M>(Layer<M, Pair<M>, M> layer, int parameter) implements Stage {
+        @Override
+        public String name() {
+            return layer.name();
+        }
+    }
+
+    /** A layer drawn per training example from a seed (dropout); the identity at inference. */
+    private record Stochastic<M>(String name, LongFunction<Layer<M, M, M>> training) implements Stage {
+    }
+
+    private final List<Stage> stages;
+    private final List<Parameter> parameters;
+    private final List<MatrixOps<?>> parameterOps;
+
+    private Network(List<Stage> stages, List<Parameter> parameters, List<MatrixOps<?>> parameterOps) {
+        this.stages = List.copyOf(stages);
+        this.parameters = List.copyOf(parameters);
+        this.parameterOps = List.copyOf(parameterOps);
+    }
+
+    /** A new, empty chain. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The trainable parameters, in the order of {@link Weights}. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Names of the stages, in order. */
+    public List<String> stageNames() {
+        return stages.stream().map(Stage::name).toList();
+    }
+
+    /**
+     * Evaluates the chain on one example.
+     *
+     * @param seed the example's seed for stochastic stages, or {@link Pass#INFERENCE}
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <M> Pass<M> forward(Weights weights, M input, long seed) {
+        List<Linearization> trace = new ArrayList<>(stages.size());
+        Object x = input;
+        for (int i = 0; i < stages.size(); i++) {
+            Stage stage = stages.get(i);
+            Linearization lin;
+            if (stage instanceof Weighted w) {
+                MatrixOps ops = parameterOps.get(w.parameter());
+                lin = w.layer().forward(new Pair<>(x, weights.matrix(w.parameter(), ops)));
+            } else if (stage instanceof Fixed f) {
+                lin = f.layer().forward(x);
+            } else {
+                Stochastic s = (Stochastic) stage;
+                lin = seed == Pass.INFERENCE ? null : ((Layer) s.training().apply(seed * 31 + i)).forward(x);
+            }
+            trace.add(lin);
+            if (lin != null) {
+                x = lin.output();
+            }
+        }
+        return new Pass<>(this, trace, (M) x);
+    }
+
+    /** The chain evaluated on one example, ready to backpropagate. */
+    public static final class Pass<M> {
+
+        /** The seed that marks an inference pass (stochastic stages are the identity). */
+        public static final long INFERENCE = Long.MIN_VALUE;
+
+        private final Network network;
+        @SuppressWarnings("rawtypes")
+        private final List<Linearization> trace;
+        private final M output;
+
+        @SuppressWarnings("rawtypes")
+        private Pass(Network network, List<Linearization> trace, M output) {
+            this.network = network;
+            this.trace = trace;
+            this.output = output;
+        }
+
+        public M output() {
+            return output;
+        }
+
+        /** The output of the stage with this name (its last occurrence). */
+        @SuppressWarnings("unchecked")
+        public <N> N outputOf(String stage) {
+            return (N) linearization(stage).output();
+        }
+
+        /** The diagnostics of all stages, in order. */
+        public Diagnostics diagnostics() {
+            Diagnostics all = Diagnostics.none();
+            for (Object lin : trace) {
+                if (lin != null) {
+                    all = all.plus(((Linearization<?, ?, ?>) lin).diagnostics());
+                }
+            }
+            return all;
+        }
+
+        @SuppressWarnings("rawtypes")
+        private Linearization linearization(String stage) {
+            for (int i = trace.size() - 1; i >= 0; i--) {
+                if (network.stages.get(i).name().equals(stage) && trace.get(i) != null) {
+                    return trace.get(i);
+                }
+            }
+            throw new IllegalArgumentException("no stage named " + stage + " in " + network.stageNames());
+        }
+
+        /**
+         * Backpropagates {@code upstream = ∂L/∂output}: the gradient of every parameter (as
+         * row-major doubles) and the Frobenius norm of the gradient arriving at each stage's output.
+         */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Gradient backward(M upstream) {
+            int n = network.stages.size();
+            double[][] gradients = new double[network.parameters.size()][];
+            double[] norms = new double[n];
+            Object g = upstream;
+            for (int i = n - 1; i >= 0; i--) {
+                Linearization lin = trace.get(i);
+                if (lin == null) {
+                    continue;
+                }
+                Stage stage = network.stages.get(i);
+                MatrixOps ops = stage instanceof Weighted w ? w.layer().ops()
+                        : stage instanceof Fixed f ? f.layer().ops() : null;
+                norms[i] = ops == null ? Double.NaN : ops.norm(g);
+                Object adjoint = lin.adjoint(g);
+                if (stage instanceof Weighted w) {
+                    Pair pair = (Pair) adjoint;
+                    gradients[w.parameter()] = w.layer().ops().toRowMajor(pair.second());
+                    g = pair.first();
+                } else {
+                    g = adjoint;
+                }
+            }
+            return new Gradient(gradients, network.stageNames(), norms);
+        }
+    }
+
+    /** Builds a {@link Network} stage by stage. */
+    public static final class Builder {
+
+        private final List<Stage> stages = new ArrayList<>();
+        private final List<Parameter> parameters = new ArrayList<>();
+        private final List<MatrixOps<?>> parameterOps = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Appends a layer without parameters. */
+        public <M> Builder then(Layer<M, M, M> layer) {
+            stages.add(new Fixed<>(layer));
+            return this;
+        }
+
+        /** Appends a layer {@code (x, θ) ↦ y} with a new parameter θ of the given shape. */
+        public <M> Builder then(Layer<M, Pair<M>, M> layer, Parameter parameter) {
+            parameters.add(parameter);
+            parameterOps.add(layer.ops());
+            stages.add(new Weighted<>(layer, parameters.size() - 1));
+            return this;
+        }
+
+        /** Appends dropout of the given rate (identity at inference). */
+        public <M> Builder dropout(MatrixOps<M> ops, double rate) {
+            Dropout.requireRate(rate);
+            stages.add(new Stochastic<M>("dropout", seed -> Dropout.withMask(ops, rate, seed)));
+            return this;
+        }
+
+        public Network build() {
+            return new Network(stages, parameters, parameterOps);
+        }
+    }
+}
