@@ -12,7 +12,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * otherwise (CI logs, files, tests) a plain line when a cell ends, at most every few seconds and
  * always for the last, instead of flooding the log with carriage returns.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
 
     private static final long PLAIN_INTERVAL_NANOS = 5_000_000_000L;
 
@@ -24,7 +24,10 @@ final class Progress implements AutoCloseable {
     private final AtomicLong done = new AtomicLong();
     private long lastLine = start;
 
-    private Progress(ProgressBar bar, PrintWriter err, String task, long total) {
+    private final String unit;
+
+    private Progress(ProgressBar bar, PrintWriter err, String task, long total, String unit) {
+        this.unit = unit;
         this.bar = bar;
         this.err = err;
         this.task = task;
@@ -32,25 +35,35 @@ final class Progress implements AutoCloseable {
     }
 
     static Progress start(String task, long total, PrintWriter err, boolean terminal) {
+        return start(task, total, "cells", err, terminal);
+    }
+
+    /** Progress over {@code total} units (e.g. "images") of a task. */
+    public static Progress start(String task, long total, String unit, PrintWriter err, boolean terminal) {
         ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                .setUnit(" cells", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build() : null;
-        return new Progress(bar, err, task, total);
+                .setUnit(" " + unit, 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build() : null;
+        return new Progress(bar, err, task, total, unit);
     }
 
     /** One more cell done. */
-    void step() {
+    public void step() {
+        stepBy(1);
+    }
+
+    /** {@code n} more units done. */
+    public void stepBy(long n) {
         if (bar != null) {
-            bar.step();
+            bar.stepBy(n);
             return;
         }
-        long n = done.incrementAndGet();
+        long count = done.addAndGet(n);
         long now = System.nanoTime();
         synchronized (err) {
-            if (n == total || now - lastLine >= PLAIN_INTERVAL_NANOS) {
+            if (count == total || now - lastLine >= PLAIN_INTERVAL_NANOS) {
                 lastLine = now;
                 double elapsed = (now - start) / 1e9;
-                err.printf("%s: %d/%d cells, %s elapsed%s%n", task, n, total, clock(elapsed),
-                        n == total ? "" : ", about " + clock(elapsed / n * (total - n)) + " left");
+                err.printf("%s: %d/%d %s, %s elapsed%s%n", task, count, total, unit, clock(elapsed),
+                        count == total ? "" : ", about " + clock(elapsed / count * (total - count)) + " left");
                 err.flush();
             }
         }

@@ -92,4 +92,28 @@ public final class Rows {
     public static String format(double v) {
         return Double.isNaN(v) ? "-" : String.format(java.util.Locale.ROOT, "%.2e", v);
     }
+
+    /** The rows as CSV with a header line, fields quoted where they hold a comma, quote or newline. */
+    public static String csv(List<String> columns, Collection<Map<String, Object>> rows) {
+        StringBuilder s = new StringBuilder(String.join(",", columns)).append('\n');
+        for (Map<String, Object> row : rows) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    s.append(',');
+                }
+                s.append(field(row.get(columns.get(i))));
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    private static String field(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        return text.contains(",") || text.contains("\"") || text.contains("\n")
+                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
 }

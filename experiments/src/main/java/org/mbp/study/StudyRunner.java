@@ -171,26 +171,7 @@ public final class StudyRunner {
     static String csv(Study study, List<Map<String, Object>> rows) {
         List<String> columns = new ArrayList<>(List.of("cell"));
         columns.addAll(study.columns());
-        StringBuilder s = new StringBuilder(String.join(",", columns)).append('\n');
-        for (Map<String, Object> row : rows) {
-            for (int i = 0; i < columns.size(); i++) {
-                if (i > 0) {
-                    s.append(',');
-                }
-                s.append(field(row.get(columns.get(i))));
-            }
-            s.append('\n');
-        }
-        return s.toString();
-    }
-
-    private static String field(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return Rows.csv(columns, rows);
     }
 
     private static Map<String, Object> summary(Study study, CellStore.Contents contents, int rows,

@@ -50,5 +50,6 @@ public final class Sgd {
                 theta[i] -= learningRate * v[i];
             }
         }
+        weights.changed();
     }
 }

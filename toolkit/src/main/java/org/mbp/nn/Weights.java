@@ -2,7 +2,9 @@ package org.mbp.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mbp.backend.MatrixOps;
 
 /**
@@ -13,6 +15,8 @@ public final class Weights {
 
     private final List<Parameter> parameters;
     private final double[][] values;
+    /** The values rounded into a backend, per parameter and backend, until the next update. */
+    private final Map<MatrixOps<?>, Object[]> rounded = new ConcurrentHashMap<>();
 
     private Weights(List<Parameter> parameters, double[][] values) {
         this.parameters = List.copyOf(parameters);
@@ -47,15 +51,30 @@ public final class Weights {
         return parameters;
     }
 
-    /** The live values of parameter i (updated in place by the optimiser). */
+    /**
+     * The live values of parameter i. Whoever changes them in place (the optimiser) calls
+     * {@link #changed()} afterwards.
+     */
     public double[] values(int i) {
         return values[i];
     }
 
-    /** Parameter i as a matrix of {@code ops}. */
+    /** Forgets the matrices rounded from the previous values. */
+    public void changed() {
+        rounded.clear();
+    }
+
+    /** Parameter i as a matrix of {@code ops}, rounded once per update and shared by all examples. */
+    @SuppressWarnings("unchecked")
     public <M> M matrix(int i, MatrixOps<M> ops) {
-        Parameter p = parameters.get(i);
-        return ops.fromRowMajor(p.rows(), p.cols(), values[i]);
+        Object[] cache = rounded.computeIfAbsent(ops, k -> new Object[values.length]);
+        synchronized (cache) {
+            if (cache[i] == null) {
+                Parameter p = parameters.get(i);
+                cache[i] = ops.fromRowMajor(p.rows(), p.cols(), values[i]);
+            }
+            return (M) cache[i];
+        }
     }
 
     /** A deep copy. */

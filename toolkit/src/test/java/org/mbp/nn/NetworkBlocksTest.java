@@ -173,4 +173,16 @@ class NetworkBlocksTest {
                 O.toRowMajor(u), 0);
         assertGradient(UpperTriangle.of(O, 3), c, gaussian(1, 6, 24));
     }
+
+    @Test
+    void constantFeature() {
+        SimpleMatrix f = gaussian(5, 2, 25);
+        SimpleMatrix y = new ConstantFeature<>(O, 0.5).forward(f).output();
+        assertEquals(3, y.getNumCols());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(f.get(i, 1), y.get(i, 1), 0);
+            assertEquals(0.5, y.get(i, 2), 0);
+        }
+        assertGradient(new ConstantFeature<>(O, 0.5), f, gaussian(5, 3, 26));
+    }
 }

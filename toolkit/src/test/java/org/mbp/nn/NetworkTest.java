@@ -80,6 +80,7 @@ class NetworkTest {
                 copy.values(p)[i] += h * direction[p][i];
             }
         }
+        copy.changed();
         return copy;
     }
 

@@ -1,0 +1,78 @@
+package org.mbp.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.mbp.backend.EjmlOps;
+import org.mbp.train.TrainingOptions;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The options both training loops share (each declares its own --epochs, --batch and --lr defaults). */
+final class TrainOptions {
+
+    @Option(names = "--momentum", paramLabel = "μ", defaultValue = "0.9",
+            description = "SGD momentum (default: ${DEFAULT-VALUE})")
+    double momentum;
+
+    @Option(names = "--weight-decay", paramLabel = "λ", defaultValue = "5e-4",
+            description = "L2 weight decay (default: ${DEFAULT-VALUE})")
+    double weightDecay;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "20261129",
+            description = "seed of initialisation, shuffling, dropout and generated data (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all processors);"
+            + " results do not depend on it")
+    Integer threads;
+
+    @Option(names = "--resume", description = "continue the checkpoints in --out (a killed run reaches the same"
+            + " result as an uninterrupted one)")
+    boolean resume;
+
+    @Option(names = "--trunk-precision", paramLabel = "P", defaultValue = "float",
+            description = "precision of the conventional layers: float or double (default: ${DEFAULT-VALUE})")
+    String trunkPrecision;
+
+    @Option(names = "--structured-precision", paramLabel = "P", defaultValue = "double",
+            description = "precision of the structured layer: double or float (default: ${DEFAULT-VALUE})")
+    String structuredPrecision;
+
+    TrainingOptions options(CommandSpec spec, int epochs, int batch, double learningRate) {
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        try {
+            return new TrainingOptions(epochs, batch, learningRate, momentum, weightDecay, seed, t);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    EjmlOps trunk(CommandSpec spec) {
+        return precision(spec, "--trunk-precision", trunkPrecision);
+    }
+
+    EjmlOps structured(CommandSpec spec) {
+        return precision(spec, "--structured-precision", structuredPrecision);
+    }
+
+    private static EjmlOps precision(CommandSpec spec, String option, String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "float" -> EjmlOps.FLOAT;
+            case "double" -> EjmlOps.DOUBLE;
+            default -> throw new ParameterException(spec.commandLine(), option + " must be float or double, got '"
+                    + value + "'");
+        };
+    }
+
+    /** Makes sure the output folder can be written. */
+    static void prepare(CommandSpec spec, Path out) {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException | SecurityException e) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + ": cannot create the folder ("
+                    + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.mbp.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ejml.simple.SimpleMatrix;
+import org.mbp.backend.EjmlOps;
+import org.mbp.layer.Layers;
+import org.mbp.layer.LinearLayer;
+import org.mbp.nn.AffineLayer;
+import org.mbp.nn.ImageShape;
+import org.mbp.nn.Network;
+import org.mbp.nn.Parameter;
+import org.mbp.nn.Pooling;
+import org.mbp.nn.Relu;
+import org.mbp.nn.UpperTriangle;
+import org.mbp.spectral.DeepO2P;
+import org.mbp.spectral.Form;
+
+/**
+ * The §7.1 classifiers: a {@link ConvNet} trunk giving features F (m locations × d channels),
+ * then either the second-order pooling of DeepO₂P, {@code C = log(FᵀF/m + εI)} (eq. 4 on
+ * {@code F/√m}) in the structured precision with its upper triangle vectorised, or first-order
+ * global average pooling; then optionally a fully connected layer (ReLU, dropout) and a linear
+ * classifier.
+ *
+ * @param structured the structured layer's backend (double by default)
+ */
+public record ClassifierModel(ClassifierVariant variant, ConvNet trunk, EjmlOps structured, Form form,
+        double epsilon, int hidden, double dropout, int classes) {
+
+    /** Name of the pooling stage whose incoming gradient the run monitors. */
+    public static final String POOLING_STAGE = "pooling";
+
+    /** The network on images of the given shape. */
+    public Network network(ImageShape image) {
+        EjmlOps ops = trunk.trunk();
+        Network.Builder net = Network.builder();
+        ImageShape f = trunk.append(net, image);
+        int features;
+        if (variant.secondOrder()) {
+            int d = f.channels();
+            net.then(LinearLayer.convert(ops, structured))
+                    .then(Layers.named(POOLING_STAGE, LinearLayer.scale(structured, 1 / Math.sqrt(f.locations()))
+                            .then(DeepO2P.eig(structured, epsilon, form))))
+                    .then(UpperTriangle.of(structured, d))
+                    .then(LinearLayer.convert(structured, ops));
+            features = UpperTriangle.length(d);
+        } else {
+            net.then(Layers.named(POOLING_STAGE, Pooling.<SimpleMatrix>globalAverage(ops, f)));
+            features = f.channels();
+        }
+        if (variant.fullyConnected()) {
+            net.then(new AffineLayer<>(ops), new Parameter("fc", features + 1, hidden))
+                    .then(new Relu<>(ops))
+                    .dropout(ops, dropout);
+            features = hidden;
+        }
+        return net.then(new AffineLayer<>(ops), new Parameter("classifier", features + 1, classes)).build();
+    }
+
+    /** Everything that fixes the network. */
+    public Map<String, Object> description() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("variant", variant.id());
+        m.putAll(trunk.description());
+        if (variant.secondOrder()) {
+            m.put("structured_precision", structured.name());
+            m.put("form", form.label());
+            m.put("epsilon", epsilon);
+        }
+        if (variant.fullyConnected()) {
+            m.put("hidden", hidden);
+            m.put("dropout", dropout);
+        }
+        return m;
+    }
+}

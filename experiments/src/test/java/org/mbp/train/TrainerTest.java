@@ -1,0 +1,222 @@
+package org.mbp.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ejml.simple.SimpleMatrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mbp.backend.EjmlOps;
+import org.mbp.layer.BatchExecutor;
+import org.mbp.nn.AffineLayer;
+import org.mbp.nn.Network;
+import org.mbp.nn.Parameter;
+import org.mbp.nn.Relu;
+import org.mbp.nn.SoftmaxCrossEntropy;
+import org.mbp.nn.Weights;
+
+/**
+ * The training loop on a small synthetic problem (two Gaussian classes, an MLP with dropout):
+ * it learns, a resumed run equals an uninterrupted one bit for bit, the thread count does not
+ * matter, and checkpoints in the way or of other settings are refused with a clear message.
+ */
+class TrainerTest {
+
+    /** Points of two classes separated along a random direction, with a small MLP. */
+    private static final class TwoClouds implements Task {
+        private final double[][] x = new double[200][];
+        private final int[] y = new int[200];
+        private final Network net = Network.builder()
+                .then(new AffineLayer<>(EjmlOps.DOUBLE), new Parameter("hidden", 5, 8))
+                .then(new Relu<>(EjmlOps.DOUBLE))
+                .dropout(EjmlOps.DOUBLE, 0.2)
+                .then(new AffineLayer<>(EjmlOps.DOUBLE), new Parameter("out", 9, 2))
+                .build();
+
+        TwoClouds() {
+            SplittableRandom r = new SplittableRandom(3);
+            for (int i = 0; i < x.length; i++) {
+                y[i] = i % 2;
+                x[i] = new double[4];
+                for (int j = 0; j < 4; j++) {
+                    x[i][j] = r.nextDouble(-1, 1) + (y[i] == 1 ? 1.0 : -1.0) * (j == 0 ? 1 : 0);
+                }
+            }
+        }
+
+        @Override
+        public String name() {
+            return "two-clouds";
+        }
+
+        @Override
+        public Map<String, Object> description() {
+            return Map.of("task", "two-clouds");
+        }
+
+        @Override
+        public Network network() {
+            return net;
+        }
+
+        @Override
+        public int trainingSize() {
+            return 150;
+        }
+
+        @Override
+        public int evaluationSize() {
+            return 50;
+        }
+
+        private SimpleMatrix input(int i) {
+            return EjmlOps.DOUBLE.fromRowMajor(1, 4, x[i]);
+        }
+
+        @Override
+        public ExampleResult train(Weights weights, int index, long seed) {
+            Network.Pass<SimpleMatrix> pass = net.forward(weights, input(index), seed);
+            var loss = new SoftmaxCrossEntropy<>(EjmlOps.DOUBLE, y[index]).forward(pass.output());
+            return new ExampleResult(loss.output().get(0), pass.backward(loss.adjoint(EjmlOps.DOUBLE.filled(1, 1, 1))),
+                    List.of(Reading.mean("accuracy", correct(pass.output(), index)),
+                            Reading.max("largest_logit", pass.output().elementMax())));
+        }
+
+        private double correct(SimpleMatrix logits, int i) {
+            return (logits.get(1) > logits.get(0) ? 1 : 0) == y[i] ? 1 : 0;
+        }
+
+        @Override
+        public Map<String, Double> evaluate(Weights weights, BatchExecutor executor) {
+            double sum = 0;
+            for (int i = 150; i < 200; i++) {
+                sum += correct(net.forward(weights, input(i), Network.Pass.INFERENCE).output(), i);
+            }
+            return new LinkedHashMap<>(Map.of("test_accuracy", sum / 50));
+        }
+    }
+
+    private static Trainer trainer(int epochs, int threads) {
+        return new Trainer(new TrainingOptions(epochs, 16, 0.1, 0.9, 1e-4, 11, threads),
+                new PrintWriter(new StringWriter()), false);
+    }
+
+    @Test
+    void learnsAndTheThreadCountDoesNotMatter(@TempDir Path dir) throws IOException {
+        Trainer.Result one = trainer(4, 1).run(new TwoClouds(), dir.resolve("one"), false);
+        Trainer.Result two = trainer(4, 2).run(new TwoClouds(), dir.resolve("two"), false);
+        assertTrue((Double) one.history().get(3).get("test_accuracy") >= 0.9, one.history().toString());
+        for (int p = 0; p < 2; p++) {
+            assertArrayEquals(one.weights().values(p), two.weights().values(p), 0);
+        }
+        assertTrue(Files.readString(dir.resolve("one").resolve(Trainer.EPOCHS_CSV)).startsWith(
+                "epoch,lr,train_loss,train_accuracy,train_largest_logit,test_accuracy,"));
+    }
+
+    @Test
+    void aKilledRunResumesToTheSameResult(@TempDir Path dir) throws IOException {
+        Trainer.Result whole = trainer(3, 2).run(new TwoClouds(), dir.resolve("whole"), false);
+        Path killed = dir.resolve("killed");
+        assertThrows(StoppingTask.Stop.class, () -> trainer(3, 2).run(new StoppingTask(150 + 40), killed, false));
+        assertEquals(1, Checkpoint.read(killed, new TwoClouds().network().parameters()).epoch());
+        Trainer.Result resumed = trainer(3, 1).run(new TwoClouds(), killed, true);
+        for (int p = 0; p < 2; p++) {
+            assertArrayEquals(whole.weights().values(p), resumed.weights().values(p), 0);
+        }
+        for (int e = 0; e < 3; e++) {
+            for (String column : List.of("epoch", "lr", "train_loss", "train_accuracy", "test_accuracy")) {
+                assertEquals(whole.history().get(e).get(column), resumed.history().get(e).get(column), column);
+            }
+        }
+    }
+
+    /** The two-cloud task that throws after a number of training examples, like a killed process. */
+    private static final class StoppingTask implements Task {
+        static final class Stop extends RuntimeException {
+        }
+
+        private final TwoClouds inner = new TwoClouds();
+        private final java.util.concurrent.atomic.AtomicInteger left;
+
+        StoppingTask(int examples) {
+            left = new java.util.concurrent.atomic.AtomicInteger(examples);
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public Map<String, Object> description() {
+            return inner.description();
+        }
+
+        @Override
+        public Network network() {
+            return inner.network();
+        }
+
+        @Override
+        public int trainingSize() {
+            return inner.trainingSize();
+        }
+
+        @Override
+        public int evaluationSize() {
+            return inner.evaluationSize();
+        }
+
+        @Override
+        public ExampleResult train(Weights weights, int index, long seed) {
+            if (left.getAndDecrement() <= 0) {
+                throw new Stop();
+            }
+            return inner.train(weights, index, seed);
+        }
+
+        @Override
+        public Map<String, Double> evaluate(Weights weights, BatchExecutor executor) {
+            return inner.evaluate(weights, executor);
+        }
+    }
+
+    @Test
+    void aCheckpointInTheWayIsRefused(@TempDir Path dir) throws IOException {
+        trainer(1, 1).run(new TwoClouds(), dir, false);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> trainer(1, 1).run(new TwoClouds(), dir, false));
+        assertTrue(e.getMessage().contains("pass --resume"), e.getMessage());
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(new TrainingOptions(1, 8, 0.1, 0.9, 1e-4, 11, 1), new PrintWriter(new StringWriter()),
+                        false).run(new TwoClouds(), dir, true));
+        assertTrue(other.getMessage().contains("other settings"), other.getMessage());
+    }
+
+    @Test
+    void damagedCheckpointsNameFileAndOffset(@TempDir Path dir) throws IOException {
+        trainer(1, 1).run(new TwoClouds(), dir, false);
+        Path file = dir.resolve(Checkpoint.FILE);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 5));
+        List<Parameter> ps = new TwoClouds().network().parameters();
+        IllegalArgumentException cut = assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(dir, ps));
+        assertTrue(cut.getMessage().startsWith(file + ": byte "), cut.getMessage());
+        assertTrue(cut.getMessage().contains("file ends before the values of out"), cut.getMessage());
+        Files.write(file, "not a checkpoint".getBytes());
+        IllegalArgumentException magic = assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(dir, ps));
+        assertEquals(file + ": byte 0: not an mbp checkpoint (no MBPCKPT1 magic)", magic.getMessage());
+    }
+}
