@@ -46,7 +46,7 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--variant", split = ",", paramLabel = "V", defaultValue = "deepo2p,deepo2p-fc,gap,gap-fc",
+    @Option(names = "--variant", split = ",", paramLabel = "V", defaultValue = "deepo2p-fc,gap-fc,deepo2p,gap",
             description = "networks to train, comma-separated (default: ${DEFAULT-VALUE})")
     private List<String> variants;
 
@@ -64,13 +64,15 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
     @Option(names = "--test-size", paramLabel = "N", description = "use the first N test images (default: all 10000)")
     private Integer testSize;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "8", description = "default: ${DEFAULT-VALUE}")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "6",
+            description = "passes over the training set (default: ${DEFAULT-VALUE})")
     private int epochs;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "64", description = "default: ${DEFAULT-VALUE}")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
+            description = "images per SGD step (default: ${DEFAULT-VALUE})")
     private int batch;
 
-    @Option(names = "--lr", paramLabel = "η", defaultValue = "0.02",
+    @Option(names = "--lr", paramLabel = "η", defaultValue = "0.05",
             description = "initial learning rate, annealed by a half cosine (default: ${DEFAULT-VALUE})")
     private double learningRate;
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.ejml.concurrency.EjmlConcurrency;
 import org.mbp.layer.BatchExecutor;
 import org.mbp.nn.Gradient;
 import org.mbp.nn.SeededShuffle;
@@ -40,7 +41,12 @@ public final class Trainer {
     private final PrintWriter err;
     private final boolean terminal;
 
+    /**
+     * A trainer. Examples run in parallel on {@code options.threads()} threads, so EJML's own
+     * multi-threaded kernels are switched off (they would oversubscribe the cores).
+     */
     public Trainer(TrainingOptions options, PrintWriter err, boolean terminal) {
+        EjmlConcurrency.USE_CONCURRENT = false;
         this.options = options;
         this.err = err;
         this.terminal = terminal;
