@@ -73,6 +73,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "discard results already in --out and recompute everything")
     private boolean fresh;
 
+    @Option(names = "--include", paramLabel = "DIR", description = "also report the result folders in DIR (or DIR"
+            + " itself), e.g. docs/training for the committed training runs; repeatable")
+    private List<Path> include = new ArrayList<>();
+
     @Mixin
     private StudyOptions grid;
 
@@ -95,6 +99,11 @@ final class ReportCommand implements Callable<Integer> {
             return Mbp.BAD_INPUT;
         }
         run.prepare(spec);
+        for (Path dir : include) {
+            if (!Files.isDirectory(dir)) {
+                throw new ParameterException(spec.commandLine(), "--include " + dir + ": no such folder");
+            }
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         Instant started = Instant.now();
@@ -115,7 +124,10 @@ final class ReportCommand implements Callable<Integer> {
                 verified = ResultFolder.summary(outcome.folder()).at("/numbers/passed").asBoolean();
             }
         }
-        List<Path> folders = ReportAssembler.folders(run.out, names(steps));
+        List<Path> folders = new ArrayList<>(ReportAssembler.folders(run.out, names(steps)));
+        for (Path dir : include) {
+            folders.addAll(ResultFolder.isResult(dir) ? List.of(dir) : ReportAssembler.folders(dir, List.of()));
+        }
         Map<String, String> facts = facts(started);
         err.printf("mbp report: writing the report (%d section%s)%n", folders.size(), folders.size() == 1 ? "" : "s");
         err.flush();

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Both loops checkpoint weights and optimiser state atomically after every epoch, write"
                 + " per-epoch CSV/JSON and charts into --out, and show progress with an ETA. The result folder"
                 + " becomes a section of `mbp report` when --out lies in the report's --out.",
-        subcommands = {TrainDeepO2PCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainDeepO2PCommand.class, TrainDeepNCutsCommand.class, CommandLine.HelpCommand.class})
 final class TrainCommand implements Runnable {
 
     @Spec

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.mbp.reports.AtomicFile;
@@ -51,24 +52,36 @@ public final class ScenePictures {
 
     /** One row per scene: the image, then each annotation in false colour; pixels enlarged {@code zoom} times. */
     public static BufferedImage montage(List<Scene> scenes, int zoom) {
-        if (scenes.isEmpty() || zoom < 1) {
-            throw new IllegalArgumentException("a montage needs scenes and a zoom ≥ 1, got " + scenes.size()
-                    + " scenes and zoom " + zoom);
+        List<List<BufferedImage>> rows = new ArrayList<>();
+        for (Scene scene : scenes) {
+            List<BufferedImage> row = new ArrayList<>(List.of(image(scene.rgb(), scene.width(), scene.height())));
+            for (int[] annotation : scene.annotations()) {
+                row.add(labels(annotation, scene.width(), scene.height()));
+            }
+            rows.add(row);
+        }
+        return grid(rows, zoom);
+    }
+
+    /** Pictures laid out in rows, each enlarged {@code zoom} times, with a gap between tiles. */
+    public static BufferedImage grid(List<List<BufferedImage>> rows, int zoom) {
+        if (rows.isEmpty() || zoom < 1) {
+            throw new IllegalArgumentException("a montage needs pictures and a zoom ≥ 1, got " + rows.size()
+                    + " rows and zoom " + zoom);
         }
         int tile = 0;
         int columns = 0;
-        for (Scene scene : scenes) {
-            tile = Math.max(tile, zoom * Math.max(scene.width(), scene.height()));
-            columns = Math.max(columns, 1 + scene.annotations().size());
+        for (List<BufferedImage> row : rows) {
+            columns = Math.max(columns, row.size());
+            for (BufferedImage picture : row) {
+                tile = Math.max(tile, zoom * Math.max(picture.getWidth(), picture.getHeight()));
+            }
         }
-        BufferedImage montage = new BufferedImage(columns * (tile + GAP) - GAP, scenes.size() * (tile + GAP) - GAP,
+        BufferedImage montage = new BufferedImage(columns * (tile + GAP) - GAP, rows.size() * (tile + GAP) - GAP,
                 BufferedImage.TYPE_INT_RGB);
-        for (int row = 0; row < scenes.size(); row++) {
-            Scene scene = scenes.get(row);
-            paste(montage, image(scene.rgb(), scene.width(), scene.height()), zoom, 0, row * (tile + GAP));
-            for (int a = 0; a < scene.annotations().size(); a++) {
-                paste(montage, labels(scene.annotations().get(a), scene.width(), scene.height()), zoom,
-                        (a + 1) * (tile + GAP), row * (tile + GAP));
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                paste(montage, rows.get(r).get(c), zoom, c * (tile + GAP), r * (tile + GAP));
             }
         }
         return montage;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mbp.reports.ChartSpec;
+import org.mbp.reports.Guide;
 import org.mbp.reports.Series;
 import org.mbp.study.StudyChart;
 
@@ -21,6 +22,12 @@ final class TrainingCharts {
      */
     static StudyChart chart(String file, String title, String yLabel, boolean logY,
             Map<String, List<Map<String, Object>>> runs, List<String> columns) {
+        return chart(file, title, yLabel, logY, runs, columns, List.of());
+    }
+
+    /** The same chart with horizontal guides (e.g. the baselines' scores). */
+    static StudyChart chart(String file, String title, String yLabel, boolean logY,
+            Map<String, List<Map<String, Object>>> runs, List<String> columns, List<Guide> guides) {
         List<Series> series = new ArrayList<>();
         runs.forEach((label, rows) -> {
             for (String column : columns) {
@@ -38,7 +45,8 @@ final class TrainingCharts {
                 }
             }
         });
-        return series.isEmpty() ? null : new StudyChart(file, new ChartSpec(title, "epoch", yLabel, false, logY, series));
+        return series.isEmpty() ? null : new StudyChart(file, new ChartSpec(title, "epoch", yLabel, false, logY, series,
+                guides));
     }
 
     private static String suffix(String column) {

@@ -47,8 +47,12 @@ class ReportCommandTest {
 
     /** A result folder as a training run would write it. */
     private static void trainingRun(Path folder) throws IOException {
+        trainingRun(folder, "Training demo run");
+    }
+
+    private static void trainingRun(Path folder, String title) throws IOException {
         Files.createDirectories(folder);
-        ResultFolder.writeSummary(folder, Map.of("title", "Training demo run", "description", "A made-up run.",
+        ResultFolder.writeSummary(folder, Map.of("title", title, "description", "A made-up run.",
                 "verdict", "Converged in 3 epochs.", "table", Map.of("header", List.of("epoch", "loss"),
                         "rows", List.of(List.of("1", "0.9"), List.of("3", "0.1")))));
         ResultFolder.writeCharts(folder, List.of(new StudyChart("loss", new ChartSpec("Training loss", "epoch",
@@ -92,9 +96,12 @@ class ReportCommandTest {
         assertTrue(layers >= 20);
         assertEquals(6 * layers + 1, csv.size(), "six measurements per layer");
 
-        Cli again = report(out);
+        trainingRun(dir.resolve("committed").resolve("other-run"), "Committed training run");
+        Cli again = report(out, "--include", dir.resolve("committed").toString());
         assertEquals(0, again.code(), again.toString());
         assertTrue(again.out().contains("(0 computed now)"), "a second report reuses every cell: " + again.out());
+        assertTrue(pdfText(out.resolve("report.pdf")).contains("Committed training run"), "--include adds sections");
+        assertEquals(2, report(out, "--include", dir.resolve("missing").toString()).code());
     }
 
     private static List<String> names(JsonNode steps) {

@@ -1,0 +1,149 @@
+package org.mbp.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ejml.simple.SimpleMatrix;
+import org.mbp.backend.EjmlOps;
+import org.mbp.layer.BatchExecutor;
+import org.mbp.layer.Layer;
+import org.mbp.layer.Linearization;
+import org.mbp.layer.SpectrumDiagnostics;
+import org.mbp.ncuts.NCutsLosses;
+import org.mbp.nn.Gradient;
+import org.mbp.nn.ImageShape;
+import org.mbp.nn.Network;
+import org.mbp.nn.Weights;
+import org.mbp.scene.Downsample;
+import org.mbp.scene.Scene;
+import org.mbp.scene.SegmentationMatrix;
+
+/**
+ * DeepNCuts training (§7.2): features F of a scene → {@code W = FFᵀ} (eq. 64 with Λ = I) → the
+ * alignment loss J2 (eq. 59, Prop. 6) or J1 (eq. 50, Prop. 5) against the segmentation matrix E
+ * of the finest ground truth at F's resolution (majority label per block). Each example reports
+ * J, the numerical rank of W (the paper's indicator) and ‖∂J/∂F‖; the evaluation is the
+ * segmentation covering of the spectral-clustering inference ({@link CoveringEvaluation}).
+ */
+public final class SegmentationTask implements Task {
+
+    /** The alignment loss. */
+    public enum Loss { J1, J2 }
+
+    private final SegmentationModel model;
+    private final Network network;
+    private final List<Scene> train;
+    private final List<Scene> test;
+    private final Loss loss;
+    private final double rankTolerance;
+    private final ImageShape image;
+    private final ImageShape features;
+    private final List<SimpleMatrix> targets = new ArrayList<>();
+    private final CoveringEvaluation evaluation;
+
+    public SegmentationTask(SegmentationModel model, List<Scene> train, List<Scene> test, Loss loss,
+            double rankTolerance, CoveringEvaluation evaluation) {
+        this.model = model;
+        this.train = List.copyOf(train);
+        this.test = List.copyOf(test);
+        this.loss = loss;
+        this.rankTolerance = rankTolerance;
+        this.evaluation = evaluation;
+        Scene first = train.get(0);
+        this.image = new ImageShape(first.height(), first.width(), 3);
+        this.network = model.network(image);
+        this.features = model.featureShape(image);
+        for (Scene s : train) {
+            SegmentationMatrix e = Downsample.hard(s.annotations().get(0), s.width(), s.height(), features.height());
+            targets.add(structured().fromRowMajor(e.rows(), e.cols(), e.values()));
+        }
+    }
+
+    private EjmlOps structured() {
+        return model.structured();
+    }
+
+    /** The scene's pixels as a locations × 3 matrix, centred on 0. */
+    SimpleMatrix input(Scene s) {
+        float[] rgb = s.rgb();
+        double[] x = new double[rgb.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rgb[i] - 0.5;
+        }
+        return model.trunk().trunk().fromRowMajor(image.locations(), 3, x);
+    }
+
+    /** The affinity {@code W = FFᵀ} of the network's features of a scene at inference, row-major. */
+    double[] affinity(Weights weights, Scene s) {
+        SimpleMatrix f = network.forward(weights, input(s), Network.Pass.INFERENCE).output();
+        return structured().toRowMajor(NCutsLosses.linearAffinity(structured(), features.channels()).forward(f).output());
+    }
+
+    /** The shape of F. */
+    public ImageShape featureShape() {
+        return features;
+    }
+
+    @Override
+    public String name() {
+        return "deepncuts-" + loss.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public Map<String, Object> description() {
+        Map<String, Object> m = new LinkedHashMap<>(model.description());
+        m.put("loss", loss.name());
+        m.put("rank_tolerance", rankTolerance);
+        m.put("training_scenes", train.size());
+        m.put("test_scenes", test.size());
+        m.put("first_training_seed", train.get(0).seed());
+        m.put("first_test_seed", test.get(0).seed());
+        m.put("image", image.toString());
+        return m;
+    }
+
+    @Override
+    public Network network() {
+        return network;
+    }
+
+    @Override
+    public int trainingSize() {
+        return train.size();
+    }
+
+    @Override
+    public int evaluationSize() {
+        return test.size();
+    }
+
+    @Override
+    public ExampleResult train(Weights weights, int index, long seed) {
+        Network.Pass<SimpleMatrix> pass = network.forward(weights, input(train.get(index)), seed);
+        SimpleMatrix e = targets.get(index);
+        Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix> affinity = NCutsLosses.linearAffinity(structured(),
+                features.channels());
+        Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix> objective = affinity.then(loss == Loss.J2
+                ? NCutsLosses.j2(structured(), e, rankTolerance) : NCutsLosses.j1(structured(), e, rankTolerance));
+        Linearization<SimpleMatrix, SimpleMatrix, SimpleMatrix> j = objective.forward(pass.output());
+        Gradient gradient = pass.backward(j.adjoint(structured().filled(1, 1, 1)));
+        List<Reading> readings = new ArrayList<>();
+        readings.add(Reading.mean("J", j.output().get(0)));
+        for (SpectrumDiagnostics s : j.diagnostics().spectra()) {
+            if (s.stage().equals("projector")) {
+                readings.add(Reading.mean("rank_W", s.numericalRank()));
+                readings.add(Reading.mean("segments", structured().cols(e)));
+                break;
+            }
+        }
+        readings.add(Reading.mean("features_grad_norm", gradient.normAt(SegmentationModel.FEATURES_STAGE)));
+        return new ExampleResult(j.output().get(0), gradient, readings);
+    }
+
+    @Override
+    public Map<String, Double> evaluate(Weights weights, BatchExecutor executor) {
+        return CoveringEvaluation.columns(evaluation.scores(test, s -> affinity(weights, s), features.height(), executor),
+                "test_");
+    }
+}
