@@ -1,0 +1,18 @@
+package org.mbp.segment;
+
+/**
+ * A segmentation or image file that cannot be read or written: a {@code .seg} file, a label-map
+ * PNG, a BSDS image. The message names the file and, where it applies, the line and byte offset.
+ */
+public class SegmentationFileException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    public SegmentationFileException(String message) {
+        super(message);
+    }
+
+    public SegmentationFileException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
