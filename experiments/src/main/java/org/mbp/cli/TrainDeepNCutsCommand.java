@@ -88,10 +88,6 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
             description = "initial learning rate, annealed by a half cosine (default: ${DEFAULT-VALUE})")
     private double learningRate;
 
-    @Option(names = "--channels", split = ",", paramLabel = "C", defaultValue = "16,32",
-            description = "output channels of the convolution blocks (default: ${DEFAULT-VALUE})")
-    private int[] channels;
-
     @Option(names = "--wide", paramLabel = "N", defaultValue = "64",
             description = "channels of the wide 3×3 convolution (default: ${DEFAULT-VALUE})")
     private int wide;
@@ -122,7 +118,7 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
         if (scenes < 1 || testScenes < 1) {
             throw new ParameterException(spec.commandLine(), "--scenes and --test-scenes must be at least 1");
         }
-        int scale = 1 << channels.length;
+        int scale = 1 << train.channels.length;
         if (size < scale * 2 || size % scale != 0) {
             throw new ParameterException(spec.commandLine(), "--size must be a multiple of " + scale
                     + " (one halving per --channels entry) and at least " + 2 * scale + ", got " + size);
@@ -133,7 +129,7 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
         SegmentationModel model;
         SceneOptions sceneOptions;
         try {
-            model = new SegmentationModel(new ConvNet(channels, train.trunk(spec)), wide, features, constant,
+            model = new SegmentationModel(train.trunk(spec), wide, features, constant,
                     train.structured(spec));
             SceneOptions d = SceneOptions.DEFAULTS;
             double s = size / (double) d.size();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,7 +29,7 @@ import picocli.CommandLine.Spec;
         sortOptions = false, mixinStandardHelpOptions = true,
         description = {
             "Network: 3×3 conv (padding 1) → ReLU → 2×2 max-pool per --channels entry, giving features F"
-                + " (m = 7·7 locations × d channels); then",
+                + " (m locations × d channels: 7·7 × 32 by default); then",
             "  deepo2p     C = log(FᵀF/m + εI), upper triangle → linear classifier",
             "  deepo2p-fc  the same → fully connected (--hidden, ReLU, --dropout) → classifier",
             "  gap         global average pooling (first order) → classifier",
@@ -76,10 +75,6 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
             description = "initial learning rate, annealed by a half cosine (default: ${DEFAULT-VALUE})")
     private double learningRate;
 
-    @Option(names = "--channels", split = ",", paramLabel = "C", defaultValue = "16,32",
-            description = "output channels of the convolution blocks (default: ${DEFAULT-VALUE})")
-    private int[] channels;
-
     @Option(names = "--hidden", paramLabel = "N", defaultValue = "128",
             description = "width of the fully connected layer (default: ${DEFAULT-VALUE})")
     private int hidden;
@@ -122,7 +117,7 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
             case "paper" -> Form.PAPER;
             default -> throw new ParameterException(spec.commandLine(), "--form must be stable or paper, got '" + form + "'");
         };
-        ConvNet trunk = new ConvNet(channels, train.trunk(spec));
+        ConvNet trunk = train.trunk(spec);
         var structured = train.structured(spec);
         DeepO2PExperiment experiment = new DeepO2PExperiment(chosen,
                 v -> new ClassifierModel(v, trunk, structured, f, epsilon, hidden, dropout, FashionMnist.CLASS_NAMES.size()),
@@ -137,7 +132,7 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         results.forEach((v, r) -> o.printf("%-22s test accuracy %.4f after %d epochs%n", v.label(),
                 ((Number) r.history().get(r.history().size() - 1).get("test_accuracy")).doubleValue(), r.history().size()));
-        o.println("wrote " + out.resolve("summary.json") + "; channels " + Arrays.toString(channels));
+        o.println("wrote " + out.resolve("summary.json"));
         o.flush();
         return 0;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mbp.backend.EjmlOps;
+import org.mbp.train.ConvNet;
 import org.mbp.train.TrainingOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -11,6 +12,10 @@ import picocli.CommandLine.ParameterException;
 
 /** The options both training loops share (each declares its own --epochs, --batch and --lr defaults). */
 final class TrainOptions {
+
+    @Option(names = "--channels", split = ",", paramLabel = "C", defaultValue = "16,32",
+            description = "output channels of the 3×3 conv → ReLU → 2×2 max-pool blocks (default: ${DEFAULT-VALUE})")
+    int[] channels;
 
     @Option(names = "--momentum", paramLabel = "μ", defaultValue = "0.9",
             description = "SGD momentum (default: ${DEFAULT-VALUE})")
@@ -49,8 +54,13 @@ final class TrainOptions {
         }
     }
 
-    EjmlOps trunk(CommandSpec spec) {
-        return precision(spec, "--trunk-precision", trunkPrecision);
+    /** The convolutional trunk: --channels blocks in the --trunk-precision. */
+    ConvNet trunk(CommandSpec spec) {
+        try {
+            return new ConvNet(channels, precision(spec, "--trunk-precision", trunkPrecision));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     EjmlOps structured(CommandSpec spec) {

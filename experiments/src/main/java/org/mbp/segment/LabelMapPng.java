@@ -7,8 +7,6 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,15 +37,7 @@ public final class LabelMapPng {
 
     /** Reads a label map from a PNG (or any image javax.imageio reads), as described above. */
     public static LabelMap read(Path file) {
-        BufferedImage image;
-        try (InputStream in = Files.newInputStream(file)) {
-            image = ImageIO.read(in);
-        } catch (IOException e) {
-            throw new SegmentationFileException(file + ": cannot read: " + e, e);
-        }
-        if (image == null) {
-            throw new SegmentationFileException(file + ": not an image javax.imageio can read (expected a PNG)");
-        }
+        BufferedImage image = RgbImage.decode(file, " (expected a PNG)");
         return isPlainGray(image) ? grayLabels(image) : colourLabels(image);
     }
 

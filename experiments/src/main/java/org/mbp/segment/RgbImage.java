@@ -40,15 +40,7 @@ public record RgbImage(int width, int height, float[] rgb) {
 
     /** Reads an image javax.imageio can decode (JPEG, PNG, ...); gray images give equal channels. */
     public static RgbImage read(Path file) {
-        BufferedImage image;
-        try (InputStream in = Files.newInputStream(file)) {
-            image = ImageIO.read(in);
-        } catch (IOException e) {
-            throw new SegmentationFileException(file + ": cannot read: " + e, e);
-        }
-        if (image == null) {
-            throw new SegmentationFileException(file + ": not an image javax.imageio can read");
-        }
+        BufferedImage image = decode(file, "");
         int width = image.getWidth();
         int height = image.getHeight();
         int[] argb = image.getRGB(0, 0, width, height, null, 0, width);
@@ -89,5 +81,24 @@ public record RgbImage(int width, int height, float[] rgb) {
     @Override
     public String toString() {
         return "RgbImage[" + width + "×" + height + "]";
+    }
+
+    /**
+     * Decodes an image file with javax.imageio.
+     *
+     * @param hint appended to the error when the file is not an image, e.g. {@code " (expected a PNG)"}
+     * @throws SegmentationFileException naming the file when it cannot be read or decoded
+     */
+    static BufferedImage decode(Path file, String hint) {
+        BufferedImage image;
+        try (InputStream in = Files.newInputStream(file)) {
+            image = ImageIO.read(in);
+        } catch (IOException e) {
+            throw new SegmentationFileException(file + ": cannot read: " + e, e);
+        }
+        if (image == null) {
+            throw new SegmentationFileException(file + ": not an image javax.imageio can read" + hint);
+        }
+        return image;
     }
 }

@@ -20,7 +20,6 @@ import org.mbp.scene.ScenePictures;
 import org.mbp.segment.CoveringScores;
 import org.mbp.study.ResultFolder;
 import org.mbp.study.Rows;
-import org.mbp.study.RunEnvironment;
 import org.mbp.study.StudyChart;
 
 /**
@@ -154,14 +153,7 @@ public final class DeepNCutsExperiment {
                 "OIS best GT", "Best best GT"), "rows", rows));
         root.put("numbers", numbers);
         root.put("charts", charts);
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("cell_seconds", seconds);
-        run.put("threads", options.threads());
-        run.put("machine", RunEnvironment.machine());
-        run.put("jvm", RunEnvironment.jvm());
-        run.put("version", RunEnvironment.version());
-        run.put("commit", RunEnvironment.commit());
-        root.put("run", run);
+        root.put("run", options.run(seconds));
         return root;
     }
 

@@ -13,7 +13,6 @@ import java.util.function.Function;
 import org.mbp.data.LabelledImages;
 import org.mbp.study.ResultFolder;
 import org.mbp.study.Rows;
-import org.mbp.study.RunEnvironment;
 import org.mbp.study.StudyChart;
 import org.mbp.reports.AtomicFile;
 
@@ -121,14 +120,7 @@ public final class DeepO2PExperiment {
                 "train images/s", "test images/s", "train seconds"), "rows", rows));
         root.put("numbers", numbers);
         root.put("charts", charts);
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("cell_seconds", seconds);
-        run.put("threads", options.threads());
-        run.put("machine", RunEnvironment.machine());
-        run.put("jvm", RunEnvironment.jvm());
-        run.put("version", RunEnvironment.version());
-        run.put("commit", RunEnvironment.commit());
-        root.put("run", run);
+        root.put("run", options.run(seconds));
         return root;
     }
 

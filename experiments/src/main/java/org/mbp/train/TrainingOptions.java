@@ -2,6 +2,7 @@ package org.mbp.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mbp.study.RunEnvironment;
 
 /**
  * The optimiser's settings: SGD with momentum and weight decay on mini-batches, the learning rate
@@ -42,5 +43,20 @@ public record TrainingOptions(int epochs, int batch, double learningRate, double
         m.put("seed", seed);
         m.put("schedule", "cosine");
         return m;
+    }
+
+    /**
+     * What differs between runs of the same settings, for a summary's {@code run} object: the
+     * training time, threads, machine, JVM, version and commit.
+     */
+    public Map<String, Object> run(double trainingSeconds) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("cell_seconds", trainingSeconds);
+        run.put("threads", threads);
+        run.put("machine", RunEnvironment.machine());
+        run.put("jvm", RunEnvironment.jvm());
+        run.put("version", RunEnvironment.version());
+        run.put("commit", RunEnvironment.commit());
+        return run;
     }
 }

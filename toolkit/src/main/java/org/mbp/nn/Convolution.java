@@ -66,9 +66,31 @@ public final class Convolution {
     }
 
     private static double[] patches(double[] x, ImageShape in, ImageShape out, int k, int p) {
+        double[] cols = new double[out.locations() * k * k * in.channels()];
+        forEachPatchEntry(in, out, k, p, (patch, pixel) -> System.arraycopy(x, pixel, cols, patch, in.channels()));
+        return cols;
+    }
+
+    private static double[] col2im(double[] cols, ImageShape in, ImageShape out, int k, int p) {
+        double[] x = new double[in.size()];
+        forEachPatchEntry(in, out, k, p, (patch, pixel) -> {
+            for (int ch = 0; ch < in.channels(); ch++) {
+                x[pixel + ch] += cols[patch + ch];
+            }
+        });
+        return x;
+    }
+
+    /** Where a run of C channel values sits in the patch matrix and in the image. */
+    @FunctionalInterface
+    private interface PatchEntry {
+        void at(int patchOffset, int pixelOffset);
+    }
+
+    /** Visits every (output location, kernel offset) whose input pixel lies inside the image. */
+    private static void forEachPatchEntry(ImageShape in, ImageShape out, int k, int p, PatchEntry entry) {
         int c = in.channels();
         int width = k * k * c;
-        double[] cols = new double[out.locations() * width];
         for (int oy = 0; oy < out.height(); oy++) {
             for (int ox = 0; ox < out.width(); ox++) {
                 int row = (oy * out.width() + ox) * width;
@@ -80,41 +102,11 @@ public final class Convolution {
                     for (int dx = 0; dx < k; dx++) {
                         int xx = ox + dx - p;
                         if (xx >= 0 && xx < in.width()) {
-                            System.arraycopy(x, (y * in.width() + xx) * c, cols, row + (dy * k + dx) * c, c);
+                            entry.at(row + (dy * k + dx) * c, (y * in.width() + xx) * c);
                         }
                     }
                 }
             }
         }
-        return cols;
-    }
-
-    private static double[] col2im(double[] cols, ImageShape in, ImageShape out, int k, int p) {
-        int c = in.channels();
-        int width = k * k * c;
-        double[] x = new double[in.size()];
-        for (int oy = 0; oy < out.height(); oy++) {
-            for (int ox = 0; ox < out.width(); ox++) {
-                int row = (oy * out.width() + ox) * width;
-                for (int dy = 0; dy < k; dy++) {
-                    int y = oy + dy - p;
-                    if (y < 0 || y >= in.height()) {
-                        continue;
-                    }
-                    for (int dx = 0; dx < k; dx++) {
-                        int xx = ox + dx - p;
-                        if (xx < 0 || xx >= in.width()) {
-                            continue;
-                        }
-                        int from = row + (dy * k + dx) * c;
-                        int to = (y * in.width() + xx) * c;
-                        for (int ch = 0; ch < c; ch++) {
-                            x[to + ch] += cols[from + ch];
-                        }
-                    }
-                }
-            }
-        }
-        return x;
     }
 }

@@ -118,34 +118,36 @@ public final class Pooling<M> extends AbstractLayer<M, M, M> {
     }
 
     private double[] average(double[] x) {
-        int c = in.channels();
         double[] y = new double[out.size()];
         double w = 1.0 / (kh * kw);
-        for (int yy = 0; yy < in.height(); yy++) {
-            for (int xx = 0; xx < in.width(); xx++) {
-                int o = ((yy / kh) * out.width() + xx / kw) * c;
-                int i = (yy * in.width() + xx) * c;
-                for (int ch = 0; ch < c; ch++) {
-                    y[o + ch] += w * x[i + ch];
-                }
-            }
-        }
+        forEachWindowEntry((input, output) -> y[output] += w * x[input]);
         return y;
     }
 
     private double[] spread(double[] g) {
-        int c = in.channels();
         double[] x = new double[in.size()];
         double w = 1.0 / (kh * kw);
+        forEachWindowEntry((input, output) -> x[input] = w * g[output]);
+        return x;
+    }
+
+    /** An input value's index and that of the output value of its window. */
+    @FunctionalInterface
+    private interface WindowEntry {
+        void at(int input, int output);
+    }
+
+    /** Visits every input value with the index of the output value of its window. */
+    private void forEachWindowEntry(WindowEntry entry) {
+        int c = in.channels();
         for (int yy = 0; yy < in.height(); yy++) {
             for (int xx = 0; xx < in.width(); xx++) {
                 int o = ((yy / kh) * out.width() + xx / kw) * c;
                 int i = (yy * in.width() + xx) * c;
                 for (int ch = 0; ch < c; ch++) {
-                    x[i + ch] = w * g[o + ch];
+                    entry.at(i + ch, o + ch);
                 }
             }
         }
-        return x;
     }
 }
