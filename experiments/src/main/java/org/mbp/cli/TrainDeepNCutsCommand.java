@@ -16,7 +16,8 @@ import org.mbp.scene.SceneGenerator;
 import org.mbp.scene.SceneOptions;
 import org.mbp.scene.SceneSet;
 import org.mbp.scene.SpectralClustering;
-import org.mbp.train.ConvNet;
+import org.mbp.segment.BsdsDataset;
+import org.mbp.train.BsdsScenes;
 import org.mbp.train.CoveringEvaluation;
 import org.mbp.train.DeepNCutsExperiment;
 import org.mbp.train.SegmentationModel;
@@ -73,6 +74,10 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST IDX files for the items"
             + " (default: /usr/share/datasets/fashion-mnist)")
     private Path data;
+
+    @Option(names = "--bsds", paramLabel = "DIR", description = "train and test on BSDS300 (images/{train,test},"
+            + " human/color) instead of generated scenes, resampled to --size; --scenes and --test-scenes cap the counts")
+    private Path bsds;
 
     @Option(names = "--loss", paramLabel = "J", defaultValue = "j2", description = "j2 (eq. 59) or j1 (eq. 50) (default: ${DEFAULT-VALUE})")
     private String loss;
@@ -138,20 +143,31 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        SceneGenerator generator = fashionFraction > 0 ? new SceneGenerator(sceneOptions, items())
-                : new SceneGenerator(sceneOptions);
-        SceneSet trainSet = new SceneSet(generator, options.seed(), scenes, fashionFraction);
-        SceneSet testSet = new SceneSet(generator, options.seed() + 1, testScenes, fashionFraction);
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("generating %d + %d scenes%n", scenes, testScenes);
-        err.flush();
-        List<Scene> trainScenes = generate(trainSet);
-        List<Scene> testScenesList = generate(testSet);
+        List<Scene> trainScenes;
+        List<Scene> testScenesList;
+        String source;
+        if (bsds != null) {
+            BsdsDataset dataset = new BsdsDataset(bsds);
+            err.printf("reading BSDS300 from %s%n", bsds);
+            err.flush();
+            trainScenes = first(BsdsScenes.load(dataset, BsdsDataset.Split.TRAIN, size), scenes);
+            testScenesList = first(BsdsScenes.load(dataset, BsdsDataset.Split.TEST, size), testScenes);
+            source = String.format(Locale.ROOT, "BSDS300 photographs and their human segmentations, resampled to"
+                    + " %d×%d.", size, size);
+        } else {
+            SceneGenerator generator = fashionFraction > 0 ? new SceneGenerator(sceneOptions, items())
+                    : new SceneGenerator(sceneOptions);
+            err.printf("generating %d + %d scenes%n", scenes, testScenes);
+            err.flush();
+            trainScenes = generate(new SceneSet(generator, options.seed(), scenes, fashionFraction));
+            testScenesList = generate(new SceneSet(generator, options.seed() + 1, testScenes, fashionFraction));
+            source = String.format(Locale.ROOT, "Generated %d×%d scenes (dead leaves of textured shapes%s).", size,
+                    size, fashionFraction > 0 ? String.format(Locale.ROOT, "; %.0f%% with Fashion-MNIST items on"
+                            + " textured backgrounds", 100 * fashionFraction) : "");
+        }
         CoveringEvaluation evaluation = new CoveringEvaluation(SpectralClustering.withDefaults(options.seed()));
         SegmentationTask task = new SegmentationTask(model, trainScenes, testScenesList, j, rankTolerance, evaluation);
-        String source = String.format(Locale.ROOT, "Generated %d×%d scenes (dead leaves of textured shapes%s).", size,
-                size, fashionFraction > 0 ? String.format(Locale.ROOT, "; %.0f%% with Fashion-MNIST items on textured"
-                        + " backgrounds", 100 * fashionFraction) : "");
         TrainOptions.prepare(spec, out);
         Trainer.Result result = new DeepNCutsExperiment(task, testScenesList, evaluation, options, source)
                 .run(out, train.resume, err, System.console() != null);
@@ -171,6 +187,10 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
             list.add(images.image(i));
         }
         return new FashionItems(list, images.labels());
+    }
+
+    private static List<Scene> first(List<Scene> all, int n) {
+        return all.subList(0, Math.min(n, all.size()));
     }
 
     private static List<Scene> generate(SceneSet set) {

@@ -3,7 +3,8 @@ package org.mbp.scene;
 import java.util.List;
 
 /**
- * A synthetic image with exact ground truth. Arrays are row-major and shared, not copied:
+ * An image with its ground truth: a generated scene (exact) or a photograph with its human
+ * segmentations. Arrays are row-major and shared, not copied:
  * treat them as read-only.
  *
  * @param width       image width in pixels
@@ -23,7 +24,9 @@ public record Scene(int width, int height, float[] rgb, int[] regions, List<int[
         /** Occluding textured shapes (dead leaves). */
         DEAD_LEAVES,
         /** Fashion-MNIST items on a textured background. */
-        FASHION
+        FASHION,
+        /** A photograph (BSDS300) with its human segmentations, finest first. */
+        PHOTOGRAPH
     }
 
     /** Checks that the arrays match the size and that there is at least one annotation. */

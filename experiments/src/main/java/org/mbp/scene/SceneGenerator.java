@@ -65,6 +65,7 @@ public final class SceneGenerator {
                 }
                 yield FashionComposer.draw(options, items, rng);
             }
+            case PHOTOGRAPH -> throw new IllegalArgumentException("photographs are read from BSDS300, not generated");
         };
         int width = drawing.width();
         int height = drawing.height();
