@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mbp.data.FashionMnist;
@@ -112,7 +113,7 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
         if (!(epsilon > 0)) {
             throw new ParameterException(spec.commandLine(), "--epsilon must be positive, got " + epsilon);
         }
-        Form f = switch (form.toLowerCase(java.util.Locale.ROOT)) {
+        Form f = switch (form.toLowerCase(Locale.ROOT)) {
             case "stable" -> Form.STABLE;
             case "paper" -> Form.PAPER;
             default -> throw new ParameterException(spec.commandLine(), "--form must be stable or paper, got '" + form + "'");

@@ -3,6 +3,7 @@ package org.mbp.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.mbp.backend.EjmlOps;
 import org.mbp.train.ConvNet;
 import org.mbp.train.TrainingOptions;
@@ -68,7 +69,7 @@ final class TrainOptions {
     }
 
     private static EjmlOps precision(CommandSpec spec, String option, String value) {
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
             case "float" -> EjmlOps.FLOAT;
             case "double" -> EjmlOps.DOUBLE;
             default -> throw new ParameterException(spec.commandLine(), option + " must be float or double, got '"

@@ -2,14 +2,18 @@ package org.mbp.train;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.mbp.nn.Parameter;
@@ -37,7 +41,7 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
     public void write(Path folder) throws IOException {
         byte[] header = JSON.writeValueAsBytes(Map.of("settings", settings, "epoch", epoch, "history", history));
         AtomicFile.write(folder.resolve(FILE), stream -> {
-            DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(stream));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream));
             out.write(MAGIC);
             out.writeInt(header.length);
             out.write(header);
@@ -68,7 +72,7 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
         byte[] bytes = Files.readAllBytes(file);
         Reader in = new Reader(file, bytes);
         byte[] magic = in.bytes(MAGIC.length, "the magic MBPCKPT1");
-        if (!java.util.Arrays.equals(magic, MAGIC)) {
+        if (!Arrays.equals(magic, MAGIC)) {
             throw in.error(0, "not an mbp checkpoint (no MBPCKPT1 magic)");
         }
         int headerLength = in.count("the header length");
@@ -156,7 +160,7 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
                 throw error(at, p.name() + " has " + n + " values, the network's is " + p.rows() + "×" + p.cols());
             }
             byte[] raw = bytes(8 * n, "the values of " + p.name());
-            java.nio.DoubleBuffer buffer = java.nio.ByteBuffer.wrap(raw).asDoubleBuffer();
+            DoubleBuffer buffer = ByteBuffer.wrap(raw).asDoubleBuffer();
             double[] values = new double[n];
             buffer.get(values);
             return values;

@@ -1,5 +1,6 @@
 package org.mbp.train;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ public final class ClassificationTask implements Task {
         Linearization<SimpleMatrix, SimpleMatrix, SimpleMatrix> loss =
                 new SoftmaxCrossEntropy<>(ops(), label).forward(pass.output());
         Gradient gradient = pass.backward(loss.adjoint(ops().filled(1, 1, 1)));
-        List<Reading> readings = new java.util.ArrayList<>();
+        List<Reading> readings = new ArrayList<>();
         readings.add(Reading.mean("accuracy", predicted(pass.output()) == label ? 1 : 0));
         readings.add(Reading.mean("pooling_grad_norm", gradient.normAt(ClassifierModel.POOLING_STAGE)));
         for (SpectrumDiagnostics s : pass.diagnostics().spectra()) {

@@ -3,6 +3,7 @@ package org.mbp.train;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.ejml.simple.SimpleMatrix;
 import org.mbp.backend.EjmlOps;
@@ -87,7 +88,7 @@ public final class SegmentationTask implements Task {
 
     @Override
     public String name() {
-        return "deepncuts-" + loss.name().toLowerCase(java.util.Locale.ROOT);
+        return "deepncuts-" + loss.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
