@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
             "Scenes: --size × --size dead-leaves scenes of textured occluding shapes and Fashion-MNIST items on"
                 + " textured backgrounds (--fashion-fraction), each with 5 annotators that merge neighbouring regions.",
             "Network: 3×3 conv → ReLU → 2×2 max-pool per --channels entry, then 3×3 conv to --wide channels → ReLU →"
-                + " 1×1 conv to --features dimensions → ReLU, plus a constant feature: F at 1/4 resolution;"
+                + " 1×1 conv to --features dimensions → ReLU, plus a constant feature: F at 1/2^(blocks) resolution;"
                 + " W = FFᵀ; loss J2 (eq. 59) or J1 (eq. 50) against the finest annotation.",
             "Inference: spectral clustering of D^-1/2 W D^-1/2 into k = 1..8 segments, upsampled, split into"
                 + " connected components; covering (ODS, OIS, Best) against all annotators. Baselines: the same"

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.mbp.nn.Parameter;
 import org.mbp.nn.Weights;
 import org.mbp.reports.AtomicFile;
@@ -68,6 +69,17 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
      *                                  other shapes (the message names the file and byte offset)
      */
     public static Checkpoint read(Path folder, List<Parameter> parameters) throws IOException {
+        return read(folder, parameters, null);
+    }
+
+    /**
+     * Reads the checkpoint of {@code folder}, first checking that it was written with
+     * {@code settings} (compared as JSON).
+     *
+     * @throws IllegalArgumentException for a checkpoint of other settings, then as {@link #read(Path, List)}
+     */
+    public static Checkpoint read(Path folder, List<Parameter> parameters, Map<String, Object> settings)
+            throws IOException {
         Path file = folder.resolve(FILE);
         byte[] bytes = Files.readAllBytes(file);
         Reader in = new Reader(file, bytes);
@@ -83,6 +95,13 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
         } catch (IOException e) {
             throw in.error(headerAt, "unreadable JSON header: " + e.getMessage());
         }
+        Header h = Header.of(header, message -> in.error(headerAt, message));
+        if (settings != null && !JSON.readTree(JSON.writeValueAsBytes(settings)).equals(
+                JSON.readTree(JSON.writeValueAsBytes(h.settings())))) {
+            throw new IllegalArgumentException(folder + " holds a checkpoint of other settings: "
+                    + JSON.writeValueAsString(h.settings()) + "; this run has " + JSON.writeValueAsString(settings)
+                    + ". Resume with the same options, or choose another --out");
+        }
         int count = in.count("the parameter count");
         if (count != parameters.size()) {
             throw in.error(in.offset() - 4, "holds " + count + " parameters, the network has " + parameters.size());
@@ -96,11 +115,26 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
         if (in.offset() != bytes.length) {
             throw in.error(in.offset(), (bytes.length - in.offset()) + " unexpected bytes after the last parameter");
         }
+        return new Checkpoint(h.settings(), h.epoch(), weights, velocity, h.history());
+    }
+
+    /** The checked JSON header. */
+    private record Header(Map<String, Object> settings, int epoch, List<Map<String, Object>> history) {
+
         @SuppressWarnings("unchecked")
-        Map<String, Object> settings = (Map<String, Object>) header.get("settings");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> history = (List<Map<String, Object>>) header.get("history");
-        return new Checkpoint(settings, ((Number) header.get("epoch")).intValue(), weights, velocity, history);
+        static Header of(Map<String, Object> json, Function<String, IllegalArgumentException> error) {
+            if (json == null || !(json.get("settings") instanceof Map<?, ?> settings)) {
+                throw error.apply("the JSON header has no settings object");
+            }
+            if (!(json.get("epoch") instanceof Integer epoch) || epoch < 0) {
+                throw error.apply("the JSON header's epoch is not a count: " + json.get("epoch"));
+            }
+            if (!(json.get("history") instanceof List<?> history) || history.size() != epoch
+                    || !history.stream().allMatch(row -> row instanceof Map)) {
+                throw error.apply("the JSON header's history is not one row per epoch for " + epoch + " epochs");
+            }
+            return new Header((Map<String, Object>) settings, epoch, (List<Map<String, Object>>) history);
+        }
     }
 
     /** The weights as a network's {@link Weights}. */

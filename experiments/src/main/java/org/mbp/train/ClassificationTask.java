@@ -64,6 +64,7 @@ public final class ClassificationTask implements Task {
         Map<String, Object> m = new LinkedHashMap<>(model.description());
         m.put("training_images", train.count());
         m.put("test_images", test.count());
+        m.put("training_data_crc32", new DataChecksum().add(train.pixels()).add(train.labels()).hex());
         return m;
     }
 

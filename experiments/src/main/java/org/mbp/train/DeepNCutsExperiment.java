@@ -54,6 +54,7 @@ public final class DeepNCutsExperiment {
     /** The baselines' scores, then training (continuing a checkpoint with {@code resume}), then the result folder. */
     public Trainer.Result run(Path out, boolean resume, PrintWriter err, boolean terminal) throws IOException {
         int r = task.featureShape().height();
+        Trainer trainer = new Trainer(options, err, terminal);
         Map<String, CoveringScores> baselines = new LinkedHashMap<>();
         try (BatchExecutor executor = new BatchExecutor(options.threads())) {
             Weights initial = Weights.initialise(task.network().parameters(), options.seed());
@@ -64,7 +65,7 @@ public final class DeepNCutsExperiment {
         }
         baselines.forEach((name, s) -> err.printf("baseline %s: ODS %.4f, OIS %.4f, Best %.4f%n", name, s.odsAverage(),
                 s.oisAverage(), s.bestAverage()));
-        Trainer.Result result = new Trainer(options, err, terminal).run(task, out.resolve(task.name()), resume);
+        Trainer.Result result = trainer.run(task, out.resolve(task.name()), resume);
         write(out, result, baselines);
         return result;
     }
@@ -138,11 +139,11 @@ public final class DeepNCutsExperiment {
         root.put("title", "DeepNCuts segmentation (Table 2)");
         root.put("description", String.format(Locale.ROOT, "%s Trained for %d epochs (batch %d, SGD momentum %.2f,"
                 + " weight decay %.0e, learning rate %.3g annealed by a half cosine, seed %d) on %d scenes, tested on"
-                + " %d scenes with %d annotators each. Covering (Arbelaez et al. 2011) over k = 1..8 spectral"
+                + " %d scenes with %s annotators each. Covering (Arbelaez et al. 2011) over k = 1..8 spectral"
                 + " clusterings of D^-1/2 W D^-1/2, upsampled and split into connected components; dataset figures"
                 + " area-weighted; 'avg' averages the annotators, 'best GT' takes the best-covered one.", data,
                 options.epochs(), options.batch(), options.momentum(), options.weightDecay(), options.learningRate(),
-                options.seed(), task.trainingSize(), test.size(), test.get(0).annotations().size()));
+                options.seed(), task.trainingSize(), test.size(), annotators()));
         root.put("claim", String.format(Locale.ROOT, "Learned DeepNCuts features give an ODS covering at least %.2f"
                 + " above both baselines.", TARGET_MARGIN));
         root.put("verdict", String.format(Locale.ROOT, "%s: ODS %.4f vs the best baseline's %.4f (margin %+.4f, target"
@@ -155,6 +156,13 @@ public final class DeepNCutsExperiment {
         root.put("charts", charts);
         root.put("run", options.run(seconds));
         return root;
+    }
+
+    /** The number of annotators per test scene, or its range. */
+    private String annotators() {
+        int min = test.stream().mapToInt(s -> s.annotations().size()).min().orElseThrow();
+        int max = test.stream().mapToInt(s -> s.annotations().size()).max().orElseThrow();
+        return min == max ? String.valueOf(min) : min + "–" + max;
     }
 
     private static List<String> row(String name, double... values) {

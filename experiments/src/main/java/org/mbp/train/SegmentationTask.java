@@ -53,6 +53,15 @@ public final class SegmentationTask implements Task {
         this.evaluation = evaluation;
         Scene first = train.get(0);
         this.image = new ImageShape(first.height(), first.width(), 3);
+        for (List<Scene> set : List.of(train, test)) {
+            for (Scene s : set) {
+                if (s.width() != first.width() || s.height() != first.height() || s.width() != s.height()) {
+                    throw new IllegalArgumentException("DeepNCuts needs square scenes of one size (E, the clustering"
+                            + " and the baselines work on an r×r grid): scene " + s.seed() + " is " + s.width() + "×"
+                            + s.height() + ", the first " + first.width() + "×" + first.height());
+                }
+            }
+        }
         this.network = model.network(image);
         this.features = model.featureShape(image);
         for (Scene s : train) {
@@ -98,8 +107,9 @@ public final class SegmentationTask implements Task {
         m.put("rank_tolerance", rankTolerance);
         m.put("training_scenes", train.size());
         m.put("test_scenes", test.size());
-        m.put("first_training_seed", train.get(0).seed());
-        m.put("first_test_seed", test.get(0).seed());
+        DataChecksum crc = new DataChecksum();
+        train.forEach(s -> crc.add(s.rgb()).add(s.annotations().get(0)));
+        m.put("training_data_crc32", crc.hex());
         m.put("image", image.toString());
         return m;
     }

@@ -1,6 +1,5 @@
 package org.mbp.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,8 +33,6 @@ public final class Trainer {
     public static final String EPOCHS_CSV = "epochs.csv";
     /** Per-epoch rows, JSON. */
     public static final String EPOCHS_JSON = "epochs.json";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TrainingOptions options;
     private final PrintWriter err;
@@ -75,8 +72,7 @@ public final class Trainer {
                 throw new IllegalArgumentException(folder + " holds a checkpoint of an earlier run: pass --resume to"
                         + " continue it, or choose another --out");
             }
-            Checkpoint c = Checkpoint.read(folder, task.network().parameters());
-            requireSameSettings(folder, settings, c.settings());
+            Checkpoint c = Checkpoint.read(folder, task.network().parameters(), settings);
             weights = c.weights(task.network().parameters());
             sgd = new Sgd(options.momentum(), options.weightDecay(), c.velocity());
             history = new ArrayList<>(c.history());
@@ -185,15 +181,6 @@ public final class Trainer {
             out[p] = w.values(p).clone();
         }
         return out;
-    }
-
-    private static void requireSameSettings(Path folder, Map<String, Object> now, Map<String, Object> saved)
-            throws IOException {
-        if (!JSON.readTree(JSON.writeValueAsBytes(now)).equals(JSON.readTree(JSON.writeValueAsBytes(saved)))) {
-            throw new IllegalArgumentException(folder + " holds a checkpoint of other settings: "
-                    + JSON.writeValueAsString(saved) + "; this run has " + JSON.writeValueAsString(now)
-                    + ". Resume with the same options, or choose another --out");
-        }
     }
 
     private static void writeHistory(Path folder, List<Map<String, Object>> history) throws IOException {

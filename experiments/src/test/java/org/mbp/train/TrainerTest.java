@@ -215,6 +215,13 @@ class TrainerTest {
         IllegalArgumentException cut = assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(dir, ps));
         assertTrue(cut.getMessage().startsWith(file + ": byte "), cut.getMessage());
         assertTrue(cut.getMessage().contains("file ends before the values of out"), cut.getMessage());
+        byte[] header = "{\"settings\":{},\"epoch\":2,\"history\":[]}".getBytes();
+        java.nio.ByteBuffer wrong = java.nio.ByteBuffer.allocate(12 + header.length);
+        wrong.put("MBPCKPT1".getBytes()).putInt(header.length).put(header);
+        Files.write(file, wrong.array());
+        IllegalArgumentException json = assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(dir, ps));
+        assertEquals(file + ": byte 12: the JSON header's history is not one row per epoch for 2 epochs",
+                json.getMessage());
         Files.write(file, "not a checkpoint".getBytes());
         IllegalArgumentException magic = assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(dir, ps));
         assertEquals(file + ": byte 0: not an mbp checkpoint (no MBPCKPT1 magic)", magic.getMessage());
