@@ -82,14 +82,14 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
     @Option(names = "--loss", paramLabel = "J", defaultValue = "j2", description = "j2 (eq. 59) or j1 (eq. 50) (default: ${DEFAULT-VALUE})")
     private String loss;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "15",
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "20",
             description = "passes over the training scenes (default: ${DEFAULT-VALUE})")
     private int epochs;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "8", description = "scenes per SGD step (default: ${DEFAULT-VALUE})")
     private int batch;
 
-    @Option(names = "--lr", paramLabel = "η", defaultValue = "0.2",
+    @Option(names = "--lr", paramLabel = "η", defaultValue = "0.5",
             description = "initial learning rate, annealed by a half cosine (default: ${DEFAULT-VALUE})")
     private double learningRate;
 
