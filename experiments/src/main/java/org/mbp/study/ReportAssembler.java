@@ -93,10 +93,12 @@ public final class ReportAssembler {
         if (summary.hasNonNull("verdict")) {
             report.verdict(summary.get("verdict").asText());
         }
-        report.paragraph(String.format(Locale.ROOT, "Files: %s/ (results.csv, summary.json%s). Seed %s; %s cells,"
-                + " %s of cell time.", folder.getFileName(), summary.path("charts").size() > 0 ? ", charts as PNG" : "",
-                summary.path("seed").asText("-"), summary.path("cells").asText("-"),
-                seconds(summary.path("run").path("cell_seconds"))));
+        String work = summary.has("cells") ? summary.get("cells").asText() + " cells, "
+                + seconds(summary.path("run").path("cell_seconds")) + " of cell time"
+                : seconds(summary.path("run").path("cell_seconds")) + " of computing time";
+        report.paragraph(String.format(Locale.ROOT, "Files: %s/ (results.csv, summary.json%s). Seed %s; %s.",
+                folder.getFileName(), summary.path("charts").size() > 0 ? ", charts as PNG" : "",
+                summary.path("seed").asText("-"), work));
     }
 
     private static String seconds(JsonNode value) {

@@ -20,7 +20,7 @@ class SceneGeneratorTest {
     private static final int SCENES = 40;
 
     @ParameterizedTest
-    @EnumSource(Scene.Kind.class)
+    @EnumSource(value = Scene.Kind.class, names = {"DEAD_LEAVES", "FASHION"})
     void sameSeedGivesTheSameSceneBitForBit(Scene.Kind kind) {
         Scene a = GENERATOR.generate(1234, kind);
         Scene b = new SceneGenerator(OPTIONS, SceneTestSupport.items()).generate(1234, kind);
@@ -35,7 +35,7 @@ class SceneGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Scene.Kind.class)
+    @EnumSource(value = Scene.Kind.class, names = {"DEAD_LEAVES", "FASHION"})
     void differentSeedsGiveDifferentScenes(Scene.Kind kind) {
         Scene a = GENERATOR.generate(1, kind);
         Scene b = GENERATOR.generate(2, kind);
@@ -44,7 +44,7 @@ class SceneGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Scene.Kind.class)
+    @EnumSource(value = Scene.Kind.class, names = {"DEAD_LEAVES", "FASHION"})
     void groundTruthInvariantsHold(Scene.Kind kind) {
         for (int seed = 0; seed < SCENES; seed++) {
             Scene scene = GENERATOR.generate(seed, kind);
@@ -155,5 +155,11 @@ class SceneGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> new SceneOptions(64, 6, 40, 8, 0, 5));
         SceneGenerator small = new SceneGenerator(new SceneOptions(20, 2, 10, 8, 4, 3), SceneTestSupport.items());
         assertThrows(IllegalArgumentException.class, () -> small.generate(1, Scene.Kind.FASHION));
+    }
+
+    @Test
+    void photographsAreNotGenerated() {
+        SceneGenerator generator = new SceneGenerator(SceneOptions.DEFAULTS);
+        assertThrows(IllegalArgumentException.class, () -> generator.generate(1, Scene.Kind.PHOTOGRAPH));
     }
 }
