@@ -1,8 +1,6 @@
 package org.mbp.scene;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import org.mbp.segment.LabelMap;
 
 /**
  * Operations on label maps: {@code int[]} row-major, one label per pixel. Pixels are
@@ -19,55 +17,12 @@ public final class Regions {
      */
     public static int[] components(int[] labels, int width, int height) {
         requireShape(labels, width, height);
-        int[] components = new int[labels.length];
-        Arrays.fill(components, -1);
-        int[] stack = new int[labels.length];
-        int next = 0;
-        for (int start = 0; start < labels.length; start++) {
-            if (components[start] >= 0) {
-                continue;
-            }
-            int top = 0;
-            stack[top++] = start;
-            components[start] = next;
-            while (top > 0) {
-                int p = stack[--top];
-                int x = p % width;
-                int y = p / width;
-                if (x > 0) {
-                    top = visit(labels, components, stack, top, p, p - 1, next);
-                }
-                if (x + 1 < width) {
-                    top = visit(labels, components, stack, top, p, p + 1, next);
-                }
-                if (y > 0) {
-                    top = visit(labels, components, stack, top, p, p - width, next);
-                }
-                if (y + 1 < height) {
-                    top = visit(labels, components, stack, top, p, p + width, next);
-                }
-            }
-            next++;
-        }
-        return components;
-    }
-
-    private static int visit(int[] labels, int[] components, int[] stack, int top, int from, int to, int component) {
-        if (components[to] < 0 && labels[to] == labels[from]) {
-            components[to] = component;
-            stack[top++] = to;
-        }
-        return top;
+        return new LabelMap(width, height, labels).connectedComponents().labels();
     }
 
     /** The labels renumbered 0..n−1 in the order each first appears in a row-major scan. */
     public static int[] dense(int[] labels) {
-        int[] out = new int[labels.length];
-        Map<Integer, Integer> numbers = new HashMap<>();
-        for (int p = 0; p < labels.length; p++) {
-            out[p] = numbers.computeIfAbsent(labels[p], label -> numbers.size());
-        }
-        return out;
+        return new LabelMap(labels.length, 1, labels).relabelled().labels();
     }
 
     /** The number of labels of a dense label map (its largest label plus one; 0 when empty). */

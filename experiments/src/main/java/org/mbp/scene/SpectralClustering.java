@@ -2,12 +2,11 @@ package org.mbp.scene;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.simple.SimpleMatrix;
+import org.mbp.backend.EjmlOps;
+import org.mbp.backend.SymmetricEigen;
 
 /**
  * Normalized-cuts inference as in the paper's §7.2 (after Bach and Jordan [14] and Ng, Jordan
@@ -69,13 +68,10 @@ public final class SpectralClustering {
         for (int i = 0; i < n; i++) {
             scale[i] = 1 / Math.sqrt(degree[i]);
         }
-        DMatrixRMaj m = new DMatrixRMaj(n, n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                m.set(i, j, (w[i * n + j] + w[j * n + i]) / 2 * (scale[i] * scale[j]));
-            }
-        }
-        double[][] vectors = topEigenvectors(m, Math.min(segmentations, n));
+        EjmlOps ops = EjmlOps.DOUBLE;
+        SimpleMatrix s = ops.fromRowMajor(n, 1, scale);
+        SimpleMatrix m = ops.scaleRows(s, ops.scaleColumns(ops.sym(ops.fromRowMajor(n, n, w)), s));
+        double[][] vectors = topEigenvectors(ops.eigSymmetric(m), Math.min(segmentations, n));
         List<int[]> labellings = new ArrayList<>();
         for (int k = 1; k <= vectors.length; k++) {
             labellings.add(kMeans.cluster(embed(vectors, k, scale), k).labels());
@@ -126,19 +122,13 @@ public final class SpectralClustering {
         return degree;
     }
 
-    /** The eigenvectors of the k largest eigenvalues of symmetric m, as columns: vectors[c][i]. */
-    private static double[][] topEigenvectors(DMatrixRMaj m, int k) {
-        int n = m.numRows;
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
-        if (!eig.decompose(m.copy())) {
-            throw new IllegalStateException("the eigendecomposition of the normalised affinity did not converge");
-        }
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -eig.getEigenvalue(i).real)
-                .thenComparingInt(i -> i));
+    /** The eigenvectors of the k largest eigenvalues (the backend sorts them ascending), as columns: vectors[c][i]. */
+    private static double[][] topEigenvectors(SymmetricEigen<SimpleMatrix> eig, int k) {
+        EjmlOps ops = EjmlOps.DOUBLE;
+        int n = ops.rows(eig.vectors());
         double[][] vectors = new double[k][];
         for (int c = 0; c < k; c++) {
-            vectors[c] = Arrays.copyOf(eig.getEigenVector(order[c]).data, n);
+            vectors[c] = ops.toRowMajor(ops.block(eig.vectors(), 0, n, n - 1 - c, n - c));
         }
         return vectors;
     }
