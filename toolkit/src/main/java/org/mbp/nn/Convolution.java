@@ -6,7 +6,6 @@ import org.mbp.layer.Layers;
 import org.mbp.layer.LinearLayer;
 import org.mbp.layer.MatrixSpace;
 import org.mbp.layer.Pair;
-import org.mbp.layer.Space;
 import org.mbp.layer.Structure;
 
 /**
@@ -46,15 +45,11 @@ public final class Convolution {
                 Layers.onFirst(im2col(ops, in, kernel, padding), "K", Structure.GENERAL).then(new AffineLayer<>(ops)));
     }
 
-    /** The patch matrix P(X) and its adjoint col2im. */
+    /** The patch matrix P(X) and its adjoint col2im, in the backend's {@link ImageOps}. */
     public static <M> Layer<M, M, M> im2col(MatrixOps<M> ops, ImageShape in, int kernel, int padding) {
-        ImageShape out = outputShape(in, kernel, padding, in.channels());
-        Space<M, M> image = MatrixSpace.of("X", Structure.GENERAL);
-        return LinearLayer.of("im2col", ops, image, MatrixSpace.of("P", Structure.GENERAL),
-                x -> ops.fromRowMajor(out.locations(), kernel * kernel * in.channels(),
-                        patches(ops.toRowMajor(requireShape(ops, x, in)), in, out, kernel, padding)),
-                p -> ops.fromRowMajor(in.locations(), in.channels(),
-                        col2im(ops.toRowMajor(p), in, out, kernel, padding)));
+        ImageOps<M> images = ImageOps.of(ops);
+        return LinearLayer.of("im2col", ops, MatrixSpace.of("X", Structure.GENERAL), MatrixSpace.of("P", Structure.GENERAL),
+                x -> images.patches(requireShape(ops, x, in), in, kernel, padding), p -> images.patchesAdjoint(p, in, kernel, padding));
     }
 
     private static <M> M requireShape(MatrixOps<M> ops, M x, ImageShape in) {
@@ -63,50 +58,5 @@ public final class Convolution {
                     + ", expected " + in.locations() + "×" + in.channels() + " for a " + in + " image");
         }
         return x;
-    }
-
-    private static double[] patches(double[] x, ImageShape in, ImageShape out, int k, int p) {
-        double[] cols = new double[out.locations() * k * k * in.channels()];
-        forEachPatchEntry(in, out, k, p, (patch, pixel) -> System.arraycopy(x, pixel, cols, patch, in.channels()));
-        return cols;
-    }
-
-    private static double[] col2im(double[] cols, ImageShape in, ImageShape out, int k, int p) {
-        double[] x = new double[in.size()];
-        forEachPatchEntry(in, out, k, p, (patch, pixel) -> {
-            for (int ch = 0; ch < in.channels(); ch++) {
-                x[pixel + ch] += cols[patch + ch];
-            }
-        });
-        return x;
-    }
-
-    /** Where a run of C channel values sits in the patch matrix and in the image. */
-    @FunctionalInterface
-    private interface PatchEntry {
-        void at(int patchOffset, int pixelOffset);
-    }
-
-    /** Visits every (output location, kernel offset) whose input pixel lies inside the image. */
-    private static void forEachPatchEntry(ImageShape in, ImageShape out, int k, int p, PatchEntry entry) {
-        int c = in.channels();
-        int width = k * k * c;
-        for (int oy = 0; oy < out.height(); oy++) {
-            for (int ox = 0; ox < out.width(); ox++) {
-                int row = (oy * out.width() + ox) * width;
-                for (int dy = 0; dy < k; dy++) {
-                    int y = oy + dy - p;
-                    if (y < 0 || y >= in.height()) {
-                        continue;
-                    }
-                    for (int dx = 0; dx < k; dx++) {
-                        int xx = ox + dx - p;
-                        if (xx >= 0 && xx < in.width()) {
-                            entry.at(row + (dy * k + dx) * c, (y * in.width() + xx) * c);
-                        }
-                    }
-                }
-            }
-        }
     }
 }

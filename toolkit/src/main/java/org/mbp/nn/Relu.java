@@ -22,7 +22,9 @@ public final class Relu<M> extends AbstractLayer<M, M, M> {
     public Linearization<M, M, M> forward(M x) {
         MatrixOps<M> ops = ops();
         Inputs.requireFinite(ops, x, "relu input");
-        M mask = ops.map(x, v -> v > 0 ? 1 : 0);
+        int rows = ops.rows(x);
+        int cols = ops.cols(x);
+        M mask = ops.choose(x, 0, ops.zeros(rows, cols), ops.filled(rows, cols, 1));
         return Linearization.of(ops.hadamard(mask, x), Diagnostics.none(),
                 dx -> ops.hadamard(mask, dx), upstream -> ops.hadamard(mask, upstream));
     }
