@@ -1,0 +1,119 @@
+package org.mbp.cuda;
+
+import static jcuda.driver.JCudaDriver.cuCtxSetCurrent;
+import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
+import static jcuda.driver.JCudaDriver.cuDeviceGet;
+import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRetain;
+import static jcuda.driver.JCudaDriver.cuModuleLoadData;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import jcuda.CudaException;
+import jcuda.driver.CUcontext;
+import jcuda.driver.CUdevice;
+import jcuda.driver.CUmodule;
+import jcuda.driver.JCudaDriver;
+
+/**
+ * A device's primary context, the PTX modules loaded into it and its memory pool. All work goes
+ * to the context's default stream, so kernels, copies and buffer reuse are ordered as issued;
+ * any thread may use the context after {@link #makeCurrent()}.
+ */
+public final class CudaContext {
+
+    private static final Map<Integer, CudaContext> OPEN = new ConcurrentHashMap<>();
+
+    private final GpuProbe.Result device;
+    private final CUcontext context;
+    private final DevicePool pool;
+    private final Map<String, Kernels> modules = new ConcurrentHashMap<>();
+
+    private CudaContext(GpuProbe.Result device, CUcontext context) {
+        this.device = device;
+        this.context = context;
+        this.pool = new DevicePool(this);
+    }
+
+    /**
+     * The context of device {@code ordinal} (opened once per process).
+     *
+     * @throws GpuUnavailableException when there is no driver or no such device
+     */
+    public static CudaContext open(int ordinal) {
+        GpuProbe.Result probe = GpuProbe.probe();
+        if (!probe.available()) {
+            throw new GpuUnavailableException(probe.describe());
+        }
+        return OPEN.computeIfAbsent(ordinal, o -> {
+            try {
+                JCudaDriver.setExceptionsEnabled(true);
+                CUdevice dev = new CUdevice();
+                cuDeviceGet(dev, o);
+                CUcontext ctx = new CUcontext();
+                cuDevicePrimaryCtxRetain(ctx, dev);
+                cuCtxSetCurrent(ctx);
+                return new CudaContext(probe, ctx);
+            } catch (CudaException e) {
+                throw new GpuUnavailableException("GPU " + o + " could not be opened: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** The device this context runs on. */
+    public GpuProbe.Result device() {
+        return device;
+    }
+
+    /** Binds this context to the calling thread (cheap; call before touching the device). */
+    public void makeCurrent() {
+        cuCtxSetCurrent(context);
+    }
+
+    /** Waits until all work issued so far has finished. */
+    public void synchronize() {
+        makeCurrent();
+        cuCtxSynchronize();
+    }
+
+    /**
+     * The kernels of module {@code name}, loaded once from the classpath resource
+     * {@code /org/mbp/cuda/ptx/<name>.ptx}.
+     *
+     * @throws GpuUnavailableException when the PTX is missing or the driver refuses it (a driver
+     *                                 older than the PTX's ISA version)
+     */
+    public Kernels kernels(String name) {
+        return modules.computeIfAbsent(name, this::load);
+    }
+
+    /** Device memory of {@code bytes} bytes, from the pool; returned to it when unreachable. */
+    public DeviceBuffer allocate(long bytes) {
+        makeCurrent();
+        return pool.allocate(bytes);
+    }
+
+    private Kernels load(String name) {
+        String resource = "/org/mbp/cuda/ptx/" + name + ".ptx";
+        byte[] ptx;
+        try (InputStream in = CudaContext.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new GpuUnavailableException("kernel module " + resource + " is not on the class path");
+            }
+            byte[] text = in.readAllBytes();
+            ptx = java.util.Arrays.copyOf(text, text.length + 1);
+        } catch (IOException e) {
+            throw new GpuUnavailableException("kernel module " + resource + " could not be read: " + e.getMessage(), e);
+        }
+        makeCurrent();
+        CUmodule module = new CUmodule();
+        try {
+            cuModuleLoadData(module, ptx);
+        } catch (CudaException e) {
+            throw new GpuUnavailableException("the CUDA driver " + device.driverVersion() + " refused " + resource
+                    + " (" + e.getMessage() + "); the PTX needs a CUDA 13 driver (r580 or newer)", e);
+        }
+        return new Kernels(this, name, module);
+    }
+}

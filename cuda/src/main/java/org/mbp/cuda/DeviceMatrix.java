@@ -1,0 +1,58 @@
+package org.mbp.cuda;
+
+import org.mbp.backend.Precision;
+
+/** A dense row-major matrix in device memory, of float or double entries. */
+public final class DeviceMatrix {
+
+    private final int rows;
+    private final int cols;
+    private final Precision precision;
+    private final DeviceBuffer buffer;
+
+    private DeviceMatrix(int rows, int cols, Precision precision, DeviceBuffer buffer) {
+        this.rows = rows;
+        this.cols = cols;
+        this.precision = precision;
+        this.buffer = buffer;
+    }
+
+    /** An uninitialised {@code rows × cols} matrix on the device of {@code context}. */
+    public static DeviceMatrix allocate(CudaContext context, int rows, int cols, Precision precision) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("matrix shape must be non-negative, got " + rows + "×" + cols);
+        }
+        return new DeviceMatrix(rows, cols, precision, context.allocate((long) rows * cols * bytesPerEntry(precision)));
+    }
+
+    /** Bytes per entry: 4 for float, 8 for double. */
+    public static int bytesPerEntry(Precision precision) {
+        return precision == Precision.FLOAT ? Float.BYTES : Double.BYTES;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** Number of entries. */
+    public int size() {
+        return rows * cols;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    public DeviceBuffer buffer() {
+        return buffer;
+    }
+
+    @Override
+    public String toString() {
+        return rows + "×" + cols + " " + precision.label() + " device matrix";
+    }
+}

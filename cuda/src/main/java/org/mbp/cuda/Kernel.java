@@ -1,0 +1,97 @@
+package org.mbp.cuda;
+
+import static jcuda.driver.JCudaDriver.cuLaunchKernel;
+
+import jcuda.Pointer;
+import jcuda.driver.CUfunction;
+
+/** One kernel entry point, launched on its context's default stream. */
+public final class Kernel {
+
+    /**
+     * A launch configuration: grid and block dimensions and the dynamic shared memory in bytes.
+     */
+    public record Grid(int gridX, int gridY, int gridZ, int blockX, int blockY, int blockZ, int sharedBytes) {
+
+        /** Threads per block of {@link #linear}. */
+        public static final int LINEAR_BLOCK = 256;
+        /** Most blocks of {@link #linear}: kernels use grid-stride loops beyond it. */
+        public static final int LINEAR_MAX_BLOCKS = 4096;
+
+        public Grid {
+            if (gridX <= 0 || gridY <= 0 || gridZ <= 0 || blockX <= 0 || blockY <= 0 || blockZ <= 0
+                    || sharedBytes < 0) {
+                throw new IllegalArgumentException("bad launch configuration " + gridX + "×" + gridY + "×" + gridZ
+                        + " blocks of " + blockX + "×" + blockY + "×" + blockZ + ", " + sharedBytes + " B shared");
+            }
+        }
+
+        /** 256-thread blocks covering {@code n} items (at most 4096 blocks; grid-stride loops do the rest). */
+        public static Grid linear(long n) {
+            long blocks = Math.max(1, Math.min(LINEAR_MAX_BLOCKS, (n + LINEAR_BLOCK - 1) / LINEAR_BLOCK));
+            return new Grid((int) blocks, 1, 1, LINEAR_BLOCK, 1, 1, 0);
+        }
+
+        /** {@code tile × tile} thread blocks covering a {@code rows × cols} matrix (x across columns). */
+        public static Grid tiles(int rows, int cols, int tile) {
+            return new Grid(Math.max(1, (cols + tile - 1) / tile), Math.max(1, (rows + tile - 1) / tile), 1,
+                    tile, tile, 1, 0);
+        }
+
+        /** One block of {@code threads} threads per item of a batch of {@code batch}. */
+        public static Grid perItem(int batch, int threads, int sharedBytes) {
+            return new Grid(batch, 1, 1, threads, 1, 1, sharedBytes);
+        }
+    }
+
+    private final CudaContext context;
+    private final String name;
+    private final CUfunction function;
+
+    Kernel(CudaContext context, String name, CUfunction function) {
+        this.context = context;
+        this.name = name;
+        this.function = function;
+    }
+
+    /** {@code module.entry}. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Launches the kernel (asynchronously; later launches and copies on the context are ordered
+     * after it). Arguments are passed by value in order: a {@link DeviceBuffer} or
+     * {@link DeviceMatrix} as its device address, Integer as {@code int}, Long as {@code long long},
+     * Float as {@code float}, Double as {@code double}.
+     *
+     * @throws IllegalArgumentException for an argument of another type
+     */
+    public void launch(Grid grid, Object... args) {
+        Pointer[] params = new Pointer[args.length];
+        for (int i = 0; i < args.length; i++) {
+            params[i] = parameter(args[i], i);
+        }
+        context.makeCurrent();
+        cuLaunchKernel(function, grid.gridX(), grid.gridY(), grid.gridZ(), grid.blockX(), grid.blockY(),
+                grid.blockZ(), grid.sharedBytes(), null, Pointer.to(params), null);
+    }
+
+    private Pointer parameter(Object arg, int index) {
+        if (arg instanceof DeviceMatrix m) {
+            return Pointer.to(m.buffer().pointer());
+        } else if (arg instanceof DeviceBuffer b) {
+            return Pointer.to(b.pointer());
+        } else if (arg instanceof Integer v) {
+            return Pointer.to(new int[] {v});
+        } else if (arg instanceof Long v) {
+            return Pointer.to(new long[] {v});
+        } else if (arg instanceof Float v) {
+            return Pointer.to(new float[] {v});
+        } else if (arg instanceof Double v) {
+            return Pointer.to(new double[] {v});
+        }
+        throw new IllegalArgumentException(name + ": argument " + index + " has unsupported type "
+                + (arg == null ? "null" : arg.getClass().getSimpleName()));
+    }
+}
