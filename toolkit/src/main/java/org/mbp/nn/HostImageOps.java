@@ -77,8 +77,12 @@ public final class HostImageOps<M> implements ImageOps<M> {
         return ops.fromRowMajor(in.locations(), in.channels(), mask);
     }
 
-    /** The shape after non-overlapping {@code kh × kw} windows. */
-    static ImageShape pooled(ImageShape in, int kh, int kw) {
+    /**
+     * The shape after non-overlapping {@code kh × kw} windows (also the check of the device backends).
+     *
+     * @throws IllegalArgumentException when the window does not tile the image
+     */
+    public static ImageShape pooled(ImageShape in, int kh, int kw) {
         if (kh <= 0 || kw <= 0 || in.height() % kh != 0 || in.width() % kw != 0) {
             throw new IllegalArgumentException(kh + "×" + kw + " pooling needs the image size to be a multiple"
                     + " of the window, got a " + in + " image");

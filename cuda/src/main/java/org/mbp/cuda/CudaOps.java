@@ -1,0 +1,619 @@
+package org.mbp.cuda;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import org.ejml.simple.SimpleMatrix;
+import org.mbp.backend.EjmlOps;
+import org.mbp.backend.Elementwise;
+import org.mbp.backend.MatrixOps;
+import org.mbp.backend.Outer;
+import org.mbp.backend.Precision;
+import org.mbp.backend.Svd;
+import org.mbp.backend.SymmetricEigen;
+import org.mbp.nn.ImageOps;
+import org.mbp.nn.ImageShape;
+
+/**
+ * The GPU backend: {@link MatrixOps} and {@link ImageOps} on {@link DeviceMatrix} in float or double,
+ * by the kernels of {@code dense.cu} and {@code images.cu}. Matrices stay on the device between
+ * operations; every operation allocates its result and leaves its arguments unchanged. Results
+ * follow {@link EjmlOps} of the same precision: +, −, ×, ÷ and scaling in the backend's arithmetic
+ * (real float32 for float), {@link Elementwise}, {@link #power} and {@link Outer} evaluated in
+ * double and rounded, sums and products in the backend's arithmetic in a fixed (reproducible)
+ * order that may differ from EJML's.
+ *
+ * <p>Host values: {@link #get}, {@link #toRowMajor}, {@link #dot}, {@link #maxAbs} and
+ * {@link #isFinite} copy their answer to the host synchronously. {@link #map} and the
+ * decompositions go through the host (see there).
+ */
+public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMatrix> {
+
+    /** Codes of the {@code binary} kernel. */
+    private static final int ADD = 0;
+    private static final int SUBTRACT = 1;
+    private static final int MULTIPLY = 2;
+    private static final int DIVIDE = 3;
+
+    private final Launcher launcher;
+    private final CudaContext context;
+    private final Precision precision;
+    private final DeviceReductions reductions;
+    private final DeviceImages images;
+    private final EjmlOps host;
+
+    /**
+     * A backend of {@code precision} on {@code context}; loads the kernel modules.
+     *
+     * @throws GpuUnavailableException when the driver refuses the kernels
+     */
+    public CudaOps(CudaContext context, Precision precision) {
+        this.context = context;
+        this.precision = precision;
+        context.makeCurrent();
+        this.launcher = new Launcher(context, precision);
+        this.reductions = new DeviceReductions(launcher);
+        this.images = new DeviceImages(launcher);
+        this.host = precision == Precision.FLOAT ? EjmlOps.FLOAT : EjmlOps.DOUBLE;
+    }
+
+    /**
+     * A backend of {@code precision} on GPU {@code ordinal}.
+     *
+     * @throws GpuUnavailableException with a one-line reason when there is no usable GPU
+     */
+    public static CudaOps open(int ordinal, Precision precision) {
+        return new CudaOps(CudaContext.open(ordinal), precision);
+    }
+
+    /** The context this backend's matrices live in. */
+    public CudaContext context() {
+        return context;
+    }
+
+    /** The arithmetic this backend computes in. */
+    public Precision precision() {
+        return precision;
+    }
+
+    /** Every kernel entry point this class launches, by PTX module name. */
+    static Map<String, List<String>> entryPoints() {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (KernelEntry entry : KernelEntry.values()) {
+            names.computeIfAbsent(entry.module().resource(), m -> new ArrayList<>()).addAll(entry.entryNames());
+        }
+        return names;
+    }
+
+    @Override
+    public String name() {
+        return "cuda-" + precision.label();
+    }
+
+    @Override
+    public double epsilon() {
+        return precision.epsilon();
+    }
+
+    // ---------------------------------------------------------------- shape and conversion
+
+    @Override
+    public int rows(DeviceMatrix a) {
+        return a.rows();
+    }
+
+    @Override
+    public int cols(DeviceMatrix a) {
+        return a.cols();
+    }
+
+    @Override
+    public DeviceMatrix zeros(int rows, int cols) {
+        return filled(rows, cols, 0.0);
+    }
+
+    @Override
+    public DeviceMatrix filled(int rows, int cols, double value) {
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(rows, cols);
+        launcher.kernel(KernelEntry.FILL).launch(Launcher.linear(out.size()), out, (long) out.size(),
+                launcher.scalar(value));
+        return out;
+    }
+
+    @Override
+    public DeviceMatrix identity(int n) {
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(n, n);
+        launcher.kernel(KernelEntry.IDENTITY).launch(Launcher.linear(out.size()), out, n);
+        return out;
+    }
+
+    /** Uploads the values, rounded to this precision on the host. */
+    @Override
+    public DeviceMatrix fromRowMajor(int rows, int cols, double[] values) {
+        if (rows < 0 || cols < 0 || values.length != (long) rows * cols) {
+            throw new IllegalArgumentException("fromRowMajor: " + values.length + " values for a " + rows + "×"
+                    + cols + " matrix");
+        }
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(rows, cols);
+        if (precision == Precision.FLOAT) {
+            float[] rounded = new float[values.length];
+            for (int i = 0; i < rounded.length; i++) {
+                rounded[i] = (float) values[i];
+            }
+            out.buffer().upload(rounded);
+        } else {
+            out.buffer().upload(values);
+        }
+        return out;
+    }
+
+    /** Downloads the entries (synchronously), widened to double. */
+    @Override
+    public double[] toRowMajor(DeviceMatrix a) {
+        require(a, "toRowMajor");
+        context.makeCurrent();
+        if (precision == Precision.FLOAT) {
+            float[] values = new float[a.size()];
+            a.buffer().download(values);
+            double[] wide = new double[values.length];
+            for (int i = 0; i < wide.length; i++) {
+                wide[i] = values[i];
+            }
+            return wide;
+        }
+        double[] values = new double[a.size()];
+        a.buffer().download(values);
+        return values;
+    }
+
+    /**
+     * On the device when {@code source} is a CudaOps on the same context (a copy, or the
+     * {@code convert} kernel between float and double); otherwise through the host.
+     */
+    @Override
+    public <N> DeviceMatrix copyOf(MatrixOps<N> source, N a) {
+        if (!(source instanceof CudaOps other) || other.context != context) {
+            return MatrixOps.super.copyOf(source, a);
+        }
+        DeviceMatrix m = (DeviceMatrix) a;
+        other.require(m, "copyOf");
+        if (other.precision == precision) {
+            return block(m, 0, m.rows(), 0, m.cols());
+        }
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(m.rows(), m.cols());
+        launcher.kernel(KernelEntry.CONVERT, other.precision).launch(Launcher.linear(m.size()), m, out,
+                (long) m.size());
+        return out;
+    }
+
+    /** One entry, copied to the host synchronously. */
+    @Override
+    public double get(DeviceMatrix a, int row, int col) {
+        require(a, "get");
+        if (row < 0 || row >= a.rows() || col < 0 || col >= a.cols()) {
+            throw new IndexOutOfBoundsException("get: entry (" + row + ", " + col + ") of a " + a.rows() + "×"
+                    + a.cols() + " matrix");
+        }
+        return toRowMajor(block(a, row, row + 1, col, col + 1))[0];
+    }
+
+    // ---------------------------------------------------------------- structure
+
+    @Override
+    public DeviceMatrix transpose(DeviceMatrix a) {
+        require(a, "transpose");
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(a.cols(), a.rows());
+        launcher.kernel(KernelEntry.TRANSPOSE).launch(Launcher.tiles(a.rows(), a.cols()), a, out, a.rows(), a.cols());
+        return out;
+    }
+
+    @Override
+    public DeviceMatrix block(DeviceMatrix a, int r0, int r1, int c0, int c1) {
+        require(a, "block");
+        if (r0 < 0 || r1 < r0 || r1 > a.rows() || c0 < 0 || c1 < c0 || c1 > a.cols()) {
+            throw new IllegalArgumentException("block: rows [" + r0 + ", " + r1 + ") and columns [" + c0 + ", " + c1
+                    + ") of a " + a.rows() + "×" + a.cols() + " matrix");
+        }
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(r1 - r0, c1 - c0);
+        copy(a, (long) r0 * a.cols() + c0, a.cols(), out, 0, out.cols(), out.rows(), out.cols());
+        return out;
+    }
+
+    @Override
+    public DeviceMatrix hconcat(DeviceMatrix left, DeviceMatrix right) {
+        require(left, "hconcat");
+        require(right, "hconcat");
+        if (left.rows() != right.rows()) {
+            throw new IllegalArgumentException("hconcat: " + left.rows() + " rows beside " + right.rows());
+        }
+        context.makeCurrent();
+        int cols = left.cols() + right.cols();
+        DeviceMatrix out = launcher.allocate(left.rows(), cols);
+        copy(left, 0, left.cols(), out, 0, cols, left.rows(), left.cols());
+        copy(right, 0, right.cols(), out, left.cols(), cols, right.rows(), right.cols());
+        return out;
+    }
+
+    /** {@code v} extended with zeros to length n by a fill and a copy. */
+    @Override
+    public DeviceMatrix padded(DeviceMatrix v, int n) {
+        requireVector(v, v.rows(), "padded");
+        if (n < v.rows()) {
+            throw new IllegalArgumentException("padded: a vector of length " + v.rows() + " cannot be padded to " + n);
+        }
+        if (n == v.rows()) {
+            return v;
+        }
+        DeviceMatrix out = zeros(n, 1);
+        copy(v, 0, 1, out, 0, 1, v.rows(), 1);
+        return out;
+    }
+
+    @Override
+    public DeviceMatrix diagonal(DeviceMatrix a) {
+        require(a, "diagonal");
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(Math.min(a.rows(), a.cols()), 1);
+        launcher.kernel(KernelEntry.DIAGONAL).launch(Launcher.linear(out.rows()), a, out, a.rows(), a.cols());
+        return out;
+    }
+
+    @Override
+    public DeviceMatrix diagonalMatrix(DeviceMatrix v, int rows, int cols) {
+        requireVector(v, Math.min(rows, cols), "diagonalMatrix");
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(rows, cols);
+        launcher.kernel(KernelEntry.DIAGONAL_MATRIX).launch(Launcher.linear(out.size()), v, out, rows, cols);
+        return out;
+    }
+
+    @Override
+    public DeviceMatrix scaleRows(DeviceMatrix v, DeviceMatrix a) {
+        require(a, "scaleRows");
+        requireVector(v, a.rows(), "scaleRows");
+        return scaleBroadcast(a, v, 1);
+    }
+
+    @Override
+    public DeviceMatrix scaleColumns(DeviceMatrix a, DeviceMatrix v) {
+        require(a, "scaleColumns");
+        requireVector(v, a.cols(), "scaleColumns");
+        return scaleBroadcast(a, v, 0);
+    }
+
+    @Override
+    public DeviceMatrix rowSums(DeviceMatrix a) {
+        require(a, "rowSums");
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(a.rows(), 1);
+        launcher.kernel(KernelEntry.ROW_SUMS).launch(Launcher.warpPerRow(a.rows()), a, out, a.rows(), a.cols());
+        return out;
+    }
+
+    @Override
+    public DeviceMatrix diagonalOfProduct(DeviceMatrix a, DeviceMatrix b) {
+        require(a, "diagonalOfProduct");
+        require(b, "diagonalOfProduct");
+        int n = a.rows();
+        int inner = a.cols();
+        if (b.rows() != inner || b.cols() != n) {
+            throw new IllegalArgumentException("diagonalOfProduct: " + n + "×" + inner + " times " + b.rows() + "×"
+                    + b.cols() + " is not square");
+        }
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(n, 1);
+        launcher.kernel(KernelEntry.DIAGONAL_OF_PRODUCT).launch(Launcher.warpPerRow(n), a, b, out, n, inner);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- arithmetic
+
+    @Override
+    public DeviceMatrix add(DeviceMatrix a, DeviceMatrix b) {
+        return binary(a, b, ADD, "add");
+    }
+
+    @Override
+    public DeviceMatrix sub(DeviceMatrix a, DeviceMatrix b) {
+        return binary(a, b, SUBTRACT, "sub");
+    }
+
+    /** {@code s · A} with {@code s} rounded to this precision first (as EJML's float scale). */
+    @Override
+    public DeviceMatrix scale(double s, DeviceMatrix a) {
+        require(a, "scale");
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
+        launcher.kernel(KernelEntry.SCALE).launch(Launcher.linear(a.size()), a, out, (long) a.size(),
+                launcher.scalar(s));
+        return out;
+    }
+
+    @Override
+    public DeviceMatrix hadamard(DeviceMatrix a, DeviceMatrix b) {
+        return binary(a, b, MULTIPLY, "hadamard");
+    }
+
+    @Override
+    public DeviceMatrix divide(DeviceMatrix a, DeviceMatrix b) {
+        return binary(a, b, DIVIDE, "divide");
+    }
+
+    @Override
+    public DeviceMatrix mult(DeviceMatrix a, DeviceMatrix b) {
+        require(a, "mult");
+        require(b, "mult");
+        if (a.cols() != b.rows()) {
+            throw new IllegalArgumentException("mult: " + shape(a) + " times " + shape(b));
+        }
+        return gemm(a, b, a.rows(), b.cols(), a.cols(), false, false);
+    }
+
+    @Override
+    public DeviceMatrix multTransA(DeviceMatrix a, DeviceMatrix b) {
+        require(a, "multTransA");
+        require(b, "multTransA");
+        if (a.rows() != b.rows()) {
+            throw new IllegalArgumentException("multTransA: the transpose of " + shape(a) + " times " + shape(b));
+        }
+        return gemm(a, b, a.cols(), b.cols(), a.rows(), true, false);
+    }
+
+    @Override
+    public DeviceMatrix multTransB(DeviceMatrix a, DeviceMatrix b) {
+        require(a, "multTransB");
+        require(b, "multTransB");
+        if (a.cols() != b.cols()) {
+            throw new IllegalArgumentException("multTransB: " + shape(a) + " times the transpose of " + shape(b));
+        }
+        return gemm(a, b, a.rows(), b.rows(), a.cols(), false, true);
+    }
+
+    /** Two-pass device reduction in this precision; the value is copied to the host. */
+    @Override
+    public double dot(DeviceMatrix a, DeviceMatrix b) {
+        requireSameShape(a, b, "dot");
+        context.makeCurrent();
+        return reductions.dot(a, b);
+    }
+
+    /** Two-pass device reduction; the value is copied to the host. */
+    @Override
+    public double maxAbs(DeviceMatrix a) {
+        require(a, "maxAbs");
+        context.makeCurrent();
+        return reductions.maxAbs(a);
+    }
+
+    /** A device count of the non-finite entries; the count is copied to the host. */
+    @Override
+    public boolean isFinite(DeviceMatrix a) {
+        require(a, "isFinite");
+        context.makeCurrent();
+        return reductions.nonFiniteCount(a) == 0;
+    }
+
+    // ---------------------------------------------------------------- entry-wise functions
+
+    @Override
+    public DeviceMatrix apply(DeviceMatrix a, Elementwise function) {
+        require(a, "apply");
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
+        launcher.kernel(KernelEntry.UNARY).launch(Launcher.linear(a.size()), a, out, (long) a.size(),
+                functionCode(function));
+        return out;
+    }
+
+    /** Entry-wise {@code a^p} evaluated in double with {@link Math#pow}'s special cases, then rounded. */
+    @Override
+    public DeviceMatrix power(DeviceMatrix a, double p) {
+        require(a, "power");
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
+        launcher.kernel(KernelEntry.POWER).launch(Launcher.linear(a.size()), a, out, (long) a.size(), p);
+        return out;
+    }
+
+    /**
+     * Runs on the host: an arbitrary Java function cannot run on the device, so the entries are
+     * downloaded, mapped in double, rounded to this precision and uploaded.
+     */
+    @Override
+    public DeviceMatrix map(DeviceMatrix a, DoubleUnaryOperator function) {
+        double[] values = toRowMajor(a);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = function.applyAsDouble(values[i]);
+        }
+        return fromRowMajor(a.rows(), a.cols(), values);
+    }
+
+    @Override
+    public DeviceMatrix outer(DeviceMatrix v, DeviceMatrix w, Outer op) {
+        requireVector(v, v.rows(), "outer");
+        requireVector(w, w.rows(), "outer");
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(v.rows(), w.rows());
+        launcher.kernel(KernelEntry.OUTER).launch(Launcher.linear(out.size()), v, w, out, v.rows(), w.rows(),
+                outerCode(op));
+        return out;
+    }
+
+    @Override
+    public DeviceMatrix offDiagonalReciprocal(DeviceMatrix a) {
+        require(a, "offDiagonalReciprocal");
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
+        launcher.kernel(KernelEntry.OFF_DIAGONAL_RECIPROCAL).launch(Launcher.linear(a.size()), a, out, a.rows(),
+                a.cols());
+        return out;
+    }
+
+    @Override
+    public DeviceMatrix choose(DeviceMatrix criterion, double threshold, DeviceMatrix small, DeviceMatrix large) {
+        requireSameShape(criterion, small, "choose");
+        requireSameShape(criterion, large, "choose");
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(criterion.rows(), criterion.cols());
+        launcher.kernel(KernelEntry.CHOOSE).launch(Launcher.linear(out.size()), criterion, threshold, small, large,
+                out, (long) out.size());
+        return out;
+    }
+
+    // ---------------------------------------------------------------- decompositions
+
+    /**
+     * Through the host for now: downloaded, decomposed by {@link EjmlOps} of this precision (sorted,
+     * with its sign convention) and uploaded. Batched device Jacobi kernels are to replace this.
+     */
+    @Override
+    public SymmetricEigen<DeviceMatrix> eigSymmetric(DeviceMatrix a) {
+        SymmetricEigen<SimpleMatrix> eig = host.eigSymmetric(onHost(a, "eigSymmetric"));
+        return new SymmetricEigen<>(fromHost(eig.values()), fromHost(eig.vectors()));
+    }
+
+    /**
+     * Through the host for now: downloaded, decomposed by {@link EjmlOps} of this precision (sorted,
+     * with its sign convention) and uploaded. Batched device Jacobi kernels are to replace this.
+     */
+    @Override
+    public Svd<DeviceMatrix> svd(DeviceMatrix a, boolean full) {
+        Svd<SimpleMatrix> svd = host.svd(onHost(a, "svd"), full);
+        return new Svd<>(fromHost(svd.u()), fromHost(svd.sigma()), fromHost(svd.v()));
+    }
+
+    // ---------------------------------------------------------------- images
+
+    @Override
+    public DeviceMatrix patches(DeviceMatrix x, ImageShape in, int kernel, int padding) {
+        context.makeCurrent();
+        return images.patches(x, in, kernel, padding);
+    }
+
+    @Override
+    public DeviceMatrix patchesAdjoint(DeviceMatrix p, ImageShape in, int kernel, int padding) {
+        context.makeCurrent();
+        return images.patchesAdjoint(p, in, kernel, padding);
+    }
+
+    @Override
+    public DeviceMatrix windowSum(DeviceMatrix x, ImageShape in, int kh, int kw) {
+        context.makeCurrent();
+        return images.windowSum(x, in, kh, kw);
+    }
+
+    @Override
+    public DeviceMatrix windowSpread(DeviceMatrix g, ImageShape in, int kh, int kw) {
+        context.makeCurrent();
+        return images.windowSpread(g, in, kh, kw);
+    }
+
+    @Override
+    public DeviceMatrix windowArgMaxMask(DeviceMatrix x, ImageShape in, int kh, int kw) {
+        context.makeCurrent();
+        return images.windowArgMaxMask(x, in, kh, kw);
+    }
+
+    @Override
+    public String toString() {
+        return "CudaOps[" + name() + " on " + context.device().device() + "]";
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void copy(DeviceMatrix src, long srcOffset, int srcStride, DeviceMatrix dst, long dstOffset,
+            int dstStride, int rows, int cols) {
+        launcher.kernel(KernelEntry.COPY2D).launch(Launcher.linear((long) rows * cols), src, srcOffset, srcStride,
+                dst, dstOffset, dstStride, rows, cols);
+    }
+
+    private DeviceMatrix scaleBroadcast(DeviceMatrix a, DeviceMatrix v, int byRows) {
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
+        launcher.kernel(KernelEntry.SCALE_BROADCAST).launch(Launcher.linear(a.size()), a, v, out, a.rows(), a.cols(),
+                byRows);
+        return out;
+    }
+
+    private DeviceMatrix binary(DeviceMatrix a, DeviceMatrix b, int op, String name) {
+        requireSameShape(a, b, name);
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
+        launcher.kernel(KernelEntry.BINARY).launch(Launcher.linear(a.size()), a, b, out, (long) a.size(), op);
+        return out;
+    }
+
+    /** {@code op(a) op(b)}, m×n with inner dimension k. */
+    private DeviceMatrix gemm(DeviceMatrix a, DeviceMatrix b, int m, int n, int k, boolean transA, boolean transB) {
+        context.makeCurrent();
+        DeviceMatrix c = launcher.allocate(m, n);
+        launcher.kernel(KernelEntry.GEMM).launch(Launcher.tiles(m, n), a, b, c, m, n, k, transA ? 1 : 0,
+                transB ? 1 : 0);
+        return c;
+    }
+
+    private SimpleMatrix onHost(DeviceMatrix a, String op) {
+        require(a, op);
+        return host.fromRowMajor(a.rows(), a.cols(), toRowMajor(a));
+    }
+
+    private DeviceMatrix fromHost(SimpleMatrix m) {
+        return fromRowMajor(host.rows(m), host.cols(m), host.toRowMajor(m));
+    }
+
+    /** The code of {@code function} in the {@code unary} kernel. */
+    private static int functionCode(Elementwise function) {
+        return switch (function) {
+            case LOG -> 0;
+            case LOG1P -> 1;
+            case EXP -> 2;
+            case EXPM1 -> 3;
+            case SQRT -> 4;
+            case RECIPROCAL -> 5;
+            case ABS -> 6;
+        };
+    }
+
+    /** The code of {@code op} in the {@code outer} kernel. */
+    private static int outerCode(Outer op) {
+        return switch (op) {
+            case DIFFERENCE -> 0;
+            case SUM -> 1;
+            case MIN -> 2;
+            case MAX -> 3;
+        };
+    }
+
+    private static String shape(DeviceMatrix a) {
+        return a.rows() + "×" + a.cols();
+    }
+
+    private void require(DeviceMatrix a, String op) {
+        if (a.precision() != precision) {
+            throw new IllegalArgumentException(op + ": a " + a + " given to the " + name() + " backend");
+        }
+    }
+
+    private void requireSameShape(DeviceMatrix a, DeviceMatrix b, String op) {
+        require(a, op);
+        require(b, op);
+        if (a.rows() != b.rows() || a.cols() != b.cols()) {
+            throw new IllegalArgumentException(op + ": shapes differ, " + shape(a) + " vs " + shape(b));
+        }
+    }
+
+    private void requireVector(DeviceMatrix v, int length, String op) {
+        require(v, op);
+        if (v.cols() != 1 || v.rows() != length) {
+            throw new IllegalArgumentException(op + ": expected a " + length + "×1 vector, got " + shape(v));
+        }
+    }
+}
