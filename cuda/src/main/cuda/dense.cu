@@ -12,7 +12,7 @@
 //  - Entry-wise operations mirror org.mbp.backend.EjmlOps: +, −, ×, ÷ and scaling in T; library
 //    functions (Elementwise, power, Outer) evaluated in double and rounded to T.
 
-namespace {
+namespace mbp {
 
 // Threads per block of every 1-D kernel and of the reductions (the Java side launches this many).
 constexpr int BLOCK = 256;
@@ -442,7 +442,8 @@ __device__ void gemm(const T* a, const T* b, T* c, int m, int n, int k, int tran
     }
 }
 
-}  // namespace
+}  // namespace mbp
+using namespace mbp;
 
 // ------------------------------------------------------------------ entry points
 // Launch configurations (the Java side, org.mbp.cuda.CudaOps, follows them):

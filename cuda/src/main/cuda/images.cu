@@ -7,7 +7,7 @@
 // Every operation is one __device__ template with entry points NAME_f32 and NAME_f64; all are 1-D
 // grid-stride kernels launched with 256-thread blocks and any gridDim.x ≥ 1.
 
-namespace {
+namespace mbp {
 
 __device__ __forceinline__ long long firstIndex() {
     return static_cast<long long>(blockIdx.x) * blockDim.x + threadIdx.x;
@@ -129,7 +129,8 @@ __device__ void windowArgMaxMask(const T* x, T* out, int height, int width, int 
     }
 }
 
-}  // namespace
+}  // namespace mbp
+using namespace mbp;
 
 extern "C" __global__ void patches_f32(const float* x, float* out, int height, int width, int channels, int kernel,
                                        int padding, int outHeight, int outWidth) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.simple.SimpleMatrix;
+import org.mbp.cuda.jacobi.JacobiEigen;
+import org.mbp.cuda.jacobi.OneSidedJacobiSvd;
 import org.mbp.backend.EjmlOps;
 import org.mbp.backend.Elementwise;
 import org.mbp.backend.MatrixOps;
@@ -18,7 +20,7 @@ import org.mbp.nn.ImageShape;
 
 /**
  * The GPU backend: {@link MatrixOps} and {@link ImageOps} on {@link DeviceMatrix} in float or double,
- * by the kernels of {@code dense.cu} and {@code images.cu}. Matrices stay on the device between
+ * by the kernels of {@code dense.cu}, {@code images.cu} and {@code jacobi.cu}. Matrices stay on the device between
  * operations; every operation allocates its result and leaves its arguments unchanged. Results
  * follow {@link EjmlOps} of the same precision: +, −, ×, ÷ and scaling in the backend's arithmetic
  * (real float32 for float), {@link Elementwise}, {@link #power} and {@link Outer} evaluated in
@@ -26,8 +28,9 @@ import org.mbp.nn.ImageShape;
  * order that may differ from EJML's.
  *
  * <p>Host values: {@link #get}, {@link #toRowMajor}, {@link #dot}, {@link #maxAbs} and
- * {@link #isFinite} copy their answer to the host synchronously. {@link #map} and the
- * decompositions go through the host (see there).
+ * {@link #isFinite} copy their answer to the host synchronously. {@link #map} (an arbitrary Java
+ * function) goes through the host, and so do decompositions beyond the Jacobi kernels' shapes
+ * (see {@link #eigSymmetric} and {@link #svd}).
  */
 public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMatrix> {
 
@@ -84,6 +87,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         for (KernelEntry entry : KernelEntry.values()) {
             names.computeIfAbsent(entry.module().resource(), m -> new ArrayList<>()).addAll(entry.entryNames());
         }
+        names.put(BatchedJacobi.MODULE, BatchedJacobi.ENTRY_POINTS);
         return names;
     }
 
@@ -471,23 +475,74 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     // ---------------------------------------------------------------- decompositions
 
     /**
-     * Through the host for now: downloaded, decomposed by {@link EjmlOps} of this precision (sorted,
-     * with its sign convention) and uploaded. Batched device Jacobi kernels are to replace this.
+     * On the device by the batched Jacobi kernel of {@link BatchedJacobi} (in double: a float
+     * matrix is widened and its factors rounded back), eigenvalues ascending with the sign
+     * convention of {@link EjmlOps}; orders above {@value JacobiEigen#MAX_ORDER} go through the
+     * host ({@link EjmlOps} of this precision).
+     *
+     * @throws ArithmeticException when the Jacobi iteration does not converge
      */
     @Override
     public SymmetricEigen<DeviceMatrix> eigSymmetric(DeviceMatrix a) {
-        SymmetricEigen<SimpleMatrix> eig = host.eigSymmetric(onHost(a, "eigSymmetric"));
-        return new SymmetricEigen<>(fromHost(eig.values()), fromHost(eig.vectors()));
+        require(a, "eigSymmetric");
+        int d = a.rows();
+        if (d != a.cols()) {
+            throw new IllegalArgumentException("eigSymmetric: the matrix must be square, got " + shape(a));
+        }
+        if (d == 0 || d > JacobiEigen.MAX_ORDER) {
+            SymmetricEigen<SimpleMatrix> eig = host.eigSymmetric(onHost(a, "eigSymmetric"));
+            return new SymmetricEigen<>(fromHost(eig.values()), fromHost(eig.vectors()));
+        }
+        BatchedJacobi.Eigen eig = BatchedJacobi.eig(context, widened(a).buffer(), d, 1, JacobiEigen.DEFAULT_MAX_SWEEPS);
+        BatchedJacobi.requireConverged(eig.status(), "eigSymmetric: matrix");
+        return new SymmetricEigen<>(narrowed(eig.values(), d, 1), narrowed(eig.vectors(), d, d));
     }
 
     /**
-     * Through the host for now: downloaded, decomposed by {@link EjmlOps} of this precision (sorted,
-     * with its sign convention) and uploaded. Batched device Jacobi kernels are to replace this.
+     * On the device by the one-sided Jacobi kernel of {@link BatchedJacobi} (in double, as
+     * {@link #eigSymmetric}) for the compact SVD of an m×n matrix with m ≥ n and n ≤
+     * {@value OneSidedJacobiSvd#MAX_COLUMNS} (singular values descending, {@link EjmlOps}'s sign
+     * convention); the other shapes, and a full U of a non-square matrix, go through the host
+     * ({@link EjmlOps} of this precision).
+     *
+     * @throws ArithmeticException when the Jacobi iteration does not converge
      */
     @Override
     public Svd<DeviceMatrix> svd(DeviceMatrix a, boolean full) {
-        Svd<SimpleMatrix> svd = host.svd(onHost(a, "svd"), full);
-        return new Svd<>(fromHost(svd.u()), fromHost(svd.sigma()), fromHost(svd.v()));
+        require(a, "svd");
+        int m = a.rows();
+        int n = a.cols();
+        if (n == 0 || m < n || n > OneSidedJacobiSvd.MAX_COLUMNS || m > OneSidedJacobiSvd.MAX_ROWS || (full && m != n)) {
+            Svd<SimpleMatrix> svd = host.svd(onHost(a, "svd"), full);
+            return new Svd<>(fromHost(svd.u()), fromHost(svd.sigma()), fromHost(svd.v()));
+        }
+        BatchedJacobi.Svd svd = BatchedJacobi.svd(context, widened(a).buffer(), m, n, 1,
+                OneSidedJacobiSvd.DEFAULT_MAX_SWEEPS);
+        BatchedJacobi.requireConverged(svd.status(), "svd: matrix");
+        return new Svd<>(narrowed(svd.u(), m, n), narrowed(svd.sigma(), n, 1), narrowed(svd.v(), n, n));
+    }
+
+    /** {@code a} in double on the device: itself, or widened by the conversion kernel. */
+    private DeviceMatrix widened(DeviceMatrix a) {
+        if (precision == Precision.DOUBLE) {
+            return a;
+        }
+        context.makeCurrent();
+        DeviceMatrix out = DeviceMatrix.allocate(context, a.rows(), a.cols(), Precision.DOUBLE);
+        launcher.kernel(KernelEntry.CONVERT, Precision.FLOAT).launch(Launcher.linear(a.size()), a, out, (long) a.size());
+        return out;
+    }
+
+    /** A double result buffer as a matrix of this precision: wrapped, or rounded by the conversion kernel. */
+    private DeviceMatrix narrowed(DeviceBuffer values, int rows, int cols) {
+        DeviceMatrix wide = DeviceMatrix.wrap(values, rows, cols, Precision.DOUBLE);
+        if (precision == Precision.DOUBLE) {
+            return wide;
+        }
+        DeviceMatrix out = launcher.allocate(rows, cols);
+        launcher.kernel(KernelEntry.CONVERT, Precision.DOUBLE).launch(Launcher.linear(wide.size()), wide, out,
+                (long) wide.size());
+        return out;
     }
 
     // ---------------------------------------------------------------- images

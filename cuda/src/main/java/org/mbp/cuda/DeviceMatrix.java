@@ -25,6 +25,15 @@ public final class DeviceMatrix {
         return new DeviceMatrix(rows, cols, precision, context.allocate((long) rows * cols * bytesPerEntry(precision)));
     }
 
+    /** A {@code rows × cols} matrix over an existing buffer (at least {@code rows·cols} entries). */
+    static DeviceMatrix wrap(DeviceBuffer buffer, int rows, int cols, Precision precision) {
+        if (buffer.bytes() < (long) rows * cols * bytesPerEntry(precision)) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " " + precision.label() + " matrix does not fit"
+                    + " a buffer of " + buffer.bytes() + " B");
+        }
+        return new DeviceMatrix(rows, cols, precision, buffer);
+    }
+
     /** Bytes per entry: 4 for float, 8 for double. */
     public static int bytesPerEntry(Precision precision) {
         return precision == Precision.FLOAT ? Float.BYTES : Double.BYTES;

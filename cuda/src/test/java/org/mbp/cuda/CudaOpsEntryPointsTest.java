@@ -23,7 +23,7 @@ class CudaOpsEntryPointsTest {
     @Test
     void everyEntryPointCudaOpsUsesIsInItsPtx() throws IOException {
         Map<String, List<String>> used = CudaOps.entryPoints();
-        assertEquals(Set.of("dense", "images"), used.keySet());
+        assertEquals(Set.of("dense", "images", "jacobi"), used.keySet());
         for (Map.Entry<String, List<String>> module : used.entrySet()) {
             Set<String> entries = entries(module.getKey());
             TreeSet<String> missing = new TreeSet<>(module.getValue());

@@ -43,6 +43,11 @@ class PtxFreshnessTest {
             assertEquals("// mbp-source-sha256 " + sha256(Files.readAllBytes(cu)) + " " + name + ".cu", header,
                     name + ".ptx is stale: run scripts/build-ptx.sh");
         }
+        for (Path ptx : files(COMMITTED, ".ptx")) {
+            assertFalse(Files.readString(ptx).contains("_INTERNAL_"), ptx.getFileName() + " has internal-linkage"
+                    + " symbols, whose names nvcc derives from the checkout path: use a named namespace, not an"
+                    + " anonymous one or static functions");
+        }
         TreeSet<String> committed = new TreeSet<>();
         files(COMMITTED, ".ptx").forEach(p -> committed.add(stem(p)));
         assertEquals(expected, committed, "PTX without a kernel source");

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mbp.backend.Precision;
+import org.mbp.cuda.ComputeDevice;
 import org.mbp.io.DenseMatrix;
 import org.mbp.io.MatrixFiles;
 import org.mbp.spectral.DeepO2P;
 import org.mbp.spectral.Form;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -91,13 +93,17 @@ final class GradCommand implements Callable<Integer> {
             description = "where to write the gradient (.npy or .csv)")
     private Path out;
 
+    @Mixin
+    private DeviceOption device;
+
     @Override
     public Integer call() throws IOException {
         checkOptions();
+        ComputeDevice computeDevice = device.select(spec);
         DenseMatrix x = MatrixFiles.read(input);
         DenseMatrix e = target == null ? null : MatrixFiles.read(target);
         DenseMatrix g = upstream == null ? null : MatrixFiles.read(upstream);
-        GradientJob.Result result = GradientJob.run(new GradientJob.Request(layer, x, e, g,
+        GradientJob.Result result = GradientJob.run(computeDevice, new GradientJob.Request(layer, x, e, g,
                 epsilon == null ? DeepO2P.DEFAULT_EPSILON : epsilon, precision, form,
                 function == null ? "log" : function, rankTolerance == null ? Double.NaN : rankTolerance));
         MatrixFiles.write(out, result.gradient(), precision == Precision.FLOAT);
@@ -105,6 +111,7 @@ final class GradCommand implements Callable<Integer> {
         line.put("layer", layer.label);
         line.put("pipeline", result.layer());
         line.put("precision", precision.label());
+        line.put("device", computeDevice.describe());
         if (layer.hasStableForm()) {
             line.put("form", form.label());
         }

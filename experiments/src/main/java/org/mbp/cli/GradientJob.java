@@ -3,6 +3,8 @@ package org.mbp.cli;
 import org.mbp.backend.EjmlOps;
 import org.mbp.backend.MatrixOps;
 import org.mbp.backend.Precision;
+import org.mbp.cuda.ComputeDevice;
+import org.mbp.cuda.CudaOps;
 import org.mbp.function.SpectralFunction;
 import org.mbp.io.DenseMatrix;
 import org.mbp.layer.Diagnostics;
@@ -37,9 +39,11 @@ final class GradientJob {
     private GradientJob() {
     }
 
-    static Result run(Request request) {
-        return request.precision() == Precision.FLOAT ? run(EjmlOps.FLOAT, request)
-                : run(EjmlOps.DOUBLE, request);
+    static Result run(ComputeDevice device, Request request) {
+        if (device.isGpu()) {
+            return run(new CudaOps(device.context(), request.precision()), request);
+        }
+        return run(EjmlOps.of(request.precision()), request);
     }
 
     private static <M> Result run(MatrixOps<M> ops, Request r) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mbp.backend.MixedPrecision;
 import org.mbp.data.FashionMnist;
 import org.mbp.data.LabelledImages;
 import org.mbp.scene.FashionItems;
@@ -131,11 +132,9 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
         if (!(rankTolerance >= 0 && rankTolerance < 1)) {
             throw new ParameterException(spec.commandLine(), "--rank-tolerance must lie in [0, 1), got " + rankTolerance);
         }
-        SegmentationModel model;
+        SegmentationModel<?> model = model(train.backends(spec));
         SceneOptions sceneOptions;
         try {
-            model = new SegmentationModel(train.trunk(spec), wide, features, constant,
-                    train.structured(spec));
             SceneOptions d = SceneOptions.DEFAULTS;
             double s = size / (double) d.size();
             sceneOptions = new SceneOptions(size, d.minRadius() * s, d.maxRadius() * s, d.leaves(), d.minRegionArea(),
@@ -167,7 +166,7 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
                             + " textured backgrounds", 100 * fashionFraction) : "");
         }
         CoveringEvaluation evaluation = new CoveringEvaluation(SpectralClustering.withDefaults(options.seed()));
-        SegmentationTask task = new SegmentationTask(model, trainScenes, testScenesList, j, rankTolerance, evaluation);
+        SegmentationTask<?> task = task(model, trainScenes, testScenesList, j, evaluation);
         TrainOptions.prepare(spec, out);
         Trainer.Result result = new DeepNCutsExperiment(task, testScenesList, evaluation, options, source)
                 .run(out, train.resume, err, System.console() != null);
@@ -199,5 +198,19 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
             out.add(set.scene(i));
         }
         return out;
+    }
+
+    private <M> SegmentationModel<M> model(MixedPrecision<M> backends) {
+        try {
+            return new SegmentationModel<>(train.trunk(spec, backends.trunk()), wide, features, constant,
+                    backends.structured());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private <M> SegmentationTask<M> task(SegmentationModel<M> model, List<Scene> trainScenes, List<Scene> testScenes,
+            SegmentationTask.Loss j, CoveringEvaluation evaluation) {
+        return new SegmentationTask<>(model, trainScenes, testScenes, j, rankTolerance, evaluation);
     }
 }

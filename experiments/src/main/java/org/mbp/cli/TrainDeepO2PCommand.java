@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.mbp.backend.MixedPrecision;
 import org.mbp.data.FashionMnist;
 import org.mbp.data.LabelledImages;
 import org.mbp.spectral.DeepO2P;
@@ -118,11 +120,7 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
             case "paper" -> Form.PAPER;
             default -> throw new ParameterException(spec.commandLine(), "--form must be stable or paper, got '" + form + "'");
         };
-        ConvNet trunk = train.trunk(spec);
-        var structured = train.structured(spec);
-        DeepO2PExperiment experiment = new DeepO2PExperiment(chosen,
-                v -> new ClassifierModel(v, trunk, structured, f, epsilon, hidden, dropout, FashionMnist.CLASS_NAMES.size()),
-                options);
+        DeepO2PExperiment experiment = new DeepO2PExperiment(chosen, models(train.backends(spec), f), options);
         Path dir = data == null ? FashionMnist.DEFAULT_DIR : data;
         LabelledImages trainSet = first(FashionMnist.load(dir, FashionMnist.Split.TRAIN), trainSize, "--train-size");
         LabelledImages testSet = first(FashionMnist.load(dir, FashionMnist.Split.TEST), testSize, "--test-size");
@@ -146,5 +144,11 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), option + " must be in [1, " + set.count() + "], got " + n);
         }
         return set.subset(0, n);
+    }
+
+    private <M> Function<ClassifierVariant, ClassifierModel<?>> models(MixedPrecision<M> backends, Form f) {
+        ConvNet<M> trunk = train.trunk(spec, backends.trunk());
+        return v -> new ClassifierModel<>(v, trunk, backends.structured(), f, epsilon, hidden, dropout,
+                FashionMnist.CLASS_NAMES.size());
     }
 }

@@ -4,15 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.mbp.backend.EjmlOps;
+import org.mbp.backend.MatrixOps;
+import org.mbp.backend.MixedPrecision;
+import org.mbp.backend.Precision;
 import org.mbp.train.ConvNet;
 import org.mbp.train.TrainingOptions;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** The options both training loops share (each declares its own --epochs, --batch and --lr defaults). */
 final class TrainOptions {
+
+    @Mixin
+    DeviceOption device = new DeviceOption();
 
     @Option(names = "--channels", split = ",", paramLabel = "C", defaultValue = "16,32",
             description = "output channels of the 3×3 conv → ReLU → 2×2 max-pool blocks (default: ${DEFAULT-VALUE})")
@@ -55,23 +61,25 @@ final class TrainOptions {
         }
     }
 
-    /** The convolutional trunk: --channels blocks in the --trunk-precision. */
-    ConvNet trunk(CommandSpec spec) {
+    /** The conventional and structured layers' backends: --trunk-precision and --structured-precision on the --device. */
+    MixedPrecision<?> backends(CommandSpec spec) {
+        return device.select(spec).backends(precision(spec, "--trunk-precision", trunkPrecision),
+                precision(spec, "--structured-precision", structuredPrecision));
+    }
+
+    /** The convolutional trunk: --channels blocks on {@code trunk}. */
+    <M> ConvNet<M> trunk(CommandSpec spec, MatrixOps<M> trunk) {
         try {
-            return new ConvNet(channels, precision(spec, "--trunk-precision", trunkPrecision));
+            return new ConvNet<>(channels, trunk);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    EjmlOps structured(CommandSpec spec) {
-        return precision(spec, "--structured-precision", structuredPrecision);
-    }
-
-    private static EjmlOps precision(CommandSpec spec, String option, String value) {
+    private static Precision precision(CommandSpec spec, String option, String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
-            case "float" -> EjmlOps.FLOAT;
-            case "double" -> EjmlOps.DOUBLE;
+            case "float" -> Precision.FLOAT;
+            case "double" -> Precision.DOUBLE;
             default -> throw new ParameterException(spec.commandLine(), option + " must be float or double, got '"
                     + value + "'");
         };

@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.ejml.simple.SimpleMatrix;
-import org.mbp.backend.EjmlOps;
+import org.mbp.backend.MatrixOps;
 import org.mbp.data.LabelledImages;
 import org.mbp.layer.BatchExecutor;
 import org.mbp.layer.Linearization;
@@ -23,9 +22,9 @@ import org.mbp.nn.Weights;
  * its accuracy, the norm of the gradient reaching the pooling stage (∂L/∂C for O₂P) and, for
  * O₂P, the eigenvalue range of {@code FᵀF/m + εI}.
  */
-public final class ClassificationTask implements Task {
+public final class ClassificationTask<M> implements Task {
 
-    private final ClassifierModel model;
+    private final ClassifierModel<M> model;
     private final Network network;
     private final LabelledImages train;
     private final LabelledImages test;
@@ -33,7 +32,7 @@ public final class ClassificationTask implements Task {
     private final double mean;
     private final double deviation;
 
-    public ClassificationTask(ClassifierModel model, LabelledImages train, LabelledImages test) {
+    public ClassificationTask(ClassifierModel<M> model, LabelledImages train, LabelledImages test) {
         this.model = model;
         this.train = train;
         this.test = test;
@@ -83,7 +82,7 @@ public final class ClassificationTask implements Task {
         return test.count();
     }
 
-    private SimpleMatrix image(LabelledImages set, int i) {
+    private M image(LabelledImages set, int i) {
         int size = shape.locations();
         double[] x = new double[size];
         float[] pixels = set.pixels();
@@ -93,15 +92,15 @@ public final class ClassificationTask implements Task {
         return ops().fromRowMajor(size, 1, x);
     }
 
-    private EjmlOps ops() {
+    private MatrixOps<M> ops() {
         return model.trunk().trunk();
     }
 
     @Override
     public ExampleResult train(Weights weights, int index, long seed) {
-        Network.Pass<SimpleMatrix> pass = network.forward(weights, image(train, index), seed);
+        Network.Pass<M> pass = network.forward(weights, image(train, index), seed);
         int label = train.labels()[index];
-        Linearization<SimpleMatrix, SimpleMatrix, SimpleMatrix> loss =
+        Linearization<M, M, M> loss =
                 new SoftmaxCrossEntropy<>(ops(), label).forward(pass.output());
         Gradient gradient = pass.backward(loss.adjoint(ops().filled(1, 1, 1)));
         List<Reading> readings = new ArrayList<>();
@@ -111,10 +110,10 @@ public final class ClassificationTask implements Task {
             readings.add(Reading.min("covariance_eig_min", s.smallest()));
             readings.add(Reading.max("covariance_eig_max", s.largest()));
         }
-        return new ExampleResult(loss.output().get(0), gradient, readings);
+        return new ExampleResult(ops().get(loss.output(), 0, 0), gradient, readings);
     }
 
-    private int predicted(SimpleMatrix logits) {
+    private int predicted(M logits) {
         double[] z = ops().toRowMajor(logits);
         int best = 0;
         for (int j = 1; j < z.length; j++) {
@@ -128,7 +127,7 @@ public final class ClassificationTask implements Task {
     @Override
     public Map<String, Double> evaluate(Weights weights, BatchExecutor executor) {
         List<double[]> results = executor.map(IntStream.range(0, test.count()).boxed().toList(), i -> {
-            SimpleMatrix logits = network.forward(weights, image(test, i), Network.Pass.INFERENCE).output();
+            M logits = network.forward(weights, image(test, i), Network.Pass.INFERENCE).output();
             int label = test.labels()[i];
             double loss = SoftmaxCrossEntropy.logSumExp(ops().toRowMajor(logits)) - ops().get(logits, 0, label);
             return new double[] {loss, predicted(logits) == label ? 1 : 0};

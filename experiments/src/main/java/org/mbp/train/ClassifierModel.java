@@ -2,8 +2,7 @@ package org.mbp.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.ejml.simple.SimpleMatrix;
-import org.mbp.backend.EjmlOps;
+import org.mbp.backend.MatrixOps;
 import org.mbp.layer.Layers;
 import org.mbp.layer.LinearLayer;
 import org.mbp.nn.AffineLayer;
@@ -25,7 +24,7 @@ import org.mbp.spectral.Form;
  *
  * @param structured the structured layer's backend (double by default)
  */
-public record ClassifierModel(ClassifierVariant variant, ConvNet trunk, EjmlOps structured, Form form,
+public record ClassifierModel<M>(ClassifierVariant variant, ConvNet<M> trunk, MatrixOps<M> structured, Form form,
         double epsilon, int hidden, double dropout, int classes) {
 
     /** Name of the pooling stage whose incoming gradient the run monitors. */
@@ -33,7 +32,7 @@ public record ClassifierModel(ClassifierVariant variant, ConvNet trunk, EjmlOps 
 
     /** The network on images of the given shape. */
     public Network network(ImageShape image) {
-        EjmlOps ops = trunk.trunk();
+        MatrixOps<M> ops = trunk.trunk();
         Network.Builder net = Network.builder();
         ImageShape f = trunk.append(net, image);
         int features;
@@ -46,7 +45,7 @@ public record ClassifierModel(ClassifierVariant variant, ConvNet trunk, EjmlOps 
                     .then(LinearLayer.convert(structured, ops));
             features = UpperTriangle.length(d);
         } else {
-            net.then(Layers.named(POOLING_STAGE, Pooling.<SimpleMatrix>globalAverage(ops, f)));
+            net.then(Layers.named(POOLING_STAGE, Pooling.<M>globalAverage(ops, f)));
             features = f.channels();
         }
         if (variant.fullyConnected()) {

@@ -2,14 +2,13 @@ package org.mbp.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.mbp.backend.EjmlOps;
+import org.mbp.backend.MatrixOps;
 import org.mbp.nn.Convolution;
 import org.mbp.nn.ImageShape;
 import org.mbp.nn.Network;
 import org.mbp.nn.Parameter;
 import org.mbp.nn.Pooling;
 import org.mbp.nn.Relu;
-import org.ejml.simple.SimpleMatrix;
 
 /**
  * The convolutional trunk shared by both experiments: blocks of 3×3 convolution (padding 1) →
@@ -18,7 +17,7 @@ import org.ejml.simple.SimpleMatrix;
  * @param channels output channels of each block, e.g. {16, 32}
  * @param trunk    the conventional layers' backend (float by default, as the paper's mixed precision)
  */
-public record ConvNet(int[] channels, EjmlOps trunk) {
+public record ConvNet<M>(int[] channels, MatrixOps<M> trunk) {
 
     public ConvNet {
         channels = channels.clone();
@@ -37,7 +36,7 @@ public record ConvNet(int[] channels, EjmlOps trunk) {
         ImageShape shape = in;
         for (int b = 0; b < channels.length; b++) {
             ImageShape conv = Convolution.outputShape(shape, 3, 1, channels[b]);
-            Pooling<SimpleMatrix> pool = Pooling.max(trunk, conv, 2);
+            Pooling<M> pool = Pooling.max(trunk, conv, 2);
             net.then(Convolution.conv2d(trunk, shape, 3, 1),
                             new Parameter("conv" + (b + 1), Convolution.kernelRows(shape, 3), channels[b]))
                     .then(new Relu<>(trunk))

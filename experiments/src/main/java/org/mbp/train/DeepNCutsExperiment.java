@@ -33,7 +33,7 @@ public final class DeepNCutsExperiment {
     /** The margin over both baselines the issue asks for (the paper's margins are 0.04–0.08). */
     public static final double TARGET_MARGIN = 0.04;
 
-    private final SegmentationTask task;
+    private final SegmentationTask<?> task;
     private final TrainingOptions options;
     private final CoveringEvaluation evaluation;
     private final List<Scene> test;
@@ -42,7 +42,7 @@ public final class DeepNCutsExperiment {
     /**
      * @param data a sentence on where the scenes come from, for the report
      */
-    public DeepNCutsExperiment(SegmentationTask task, List<Scene> test, CoveringEvaluation evaluation,
+    public DeepNCutsExperiment(SegmentationTask<?> task, List<Scene> test, CoveringEvaluation evaluation,
             TrainingOptions options, String data) {
         this.task = task;
         this.test = List.copyOf(test);

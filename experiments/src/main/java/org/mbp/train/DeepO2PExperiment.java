@@ -28,10 +28,10 @@ public final class DeepO2PExperiment {
     public static final double TARGET_ACCURACY = 0.92;
 
     private final List<ClassifierVariant> variants;
-    private final Function<ClassifierVariant, ClassifierModel> models;
+    private final Function<ClassifierVariant, ClassifierModel<?>> models;
     private final TrainingOptions options;
 
-    public DeepO2PExperiment(List<ClassifierVariant> variants, Function<ClassifierVariant, ClassifierModel> models,
+    public DeepO2PExperiment(List<ClassifierVariant> variants, Function<ClassifierVariant, ClassifierModel<?>> models,
             TrainingOptions options) {
         this.variants = List.copyOf(variants);
         this.models = models;
@@ -44,7 +44,7 @@ public final class DeepO2PExperiment {
         Map<ClassifierVariant, Trainer.Result> results = new LinkedHashMap<>();
         Trainer trainer = new Trainer(options, err, terminal);
         for (ClassifierVariant v : variants) {
-            ClassificationTask task = new ClassificationTask(models.apply(v), train, test);
+            ClassificationTask<?> task = new ClassificationTask<>(models.apply(v), train, test);
             results.put(v, trainer.run(task, out.resolve(v.id()), resume));
         }
         write(out, results, train.count(), test.count());
@@ -101,7 +101,7 @@ public final class DeepO2PExperiment {
                     String.format(Locale.ROOT, "%.0f", trainSeconds)));
             numbers.put(e.getKey().id() + "_test_accuracy", accuracy);
         }
-        ClassifierModel model = models.apply(ClassifierVariant.O2P_FC);
+        ClassifierModel<?> model = models.apply(ClassifierVariant.O2P_FC);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("study", "train-deepo2p");
         root.put("title", "DeepO2P on Fashion-MNIST (Table 1)");

@@ -2,7 +2,7 @@ package org.mbp.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.mbp.backend.EjmlOps;
+import org.mbp.backend.MatrixOps;
 import org.mbp.layer.Layers;
 import org.mbp.layer.LinearLayer;
 import org.mbp.nn.Convolution;
@@ -19,7 +19,7 @@ import org.mbp.nn.Relu;
  * {@link ConstantFeature}) so that {@code W = FFᵀ} has positive degrees. F is handed to the
  * structured layers (W = FFᵀ and the J1/J2 loss) in the structured precision.
  */
-public record SegmentationModel(ConvNet trunk, int wide, int features, double constant, EjmlOps structured) {
+public record SegmentationModel<M>(ConvNet<M> trunk, int wide, int features, double constant, MatrixOps<M> structured) {
 
     /** Name of the stage that outputs F. */
     public static final String FEATURES_STAGE = "features";
@@ -35,7 +35,7 @@ public record SegmentationModel(ConvNet trunk, int wide, int features, double co
 
     /** The network from an image to F (locations × (features + 1)). */
     public Network network(ImageShape image) {
-        EjmlOps ops = trunk.trunk();
+        MatrixOps<M> ops = trunk.trunk();
         Network.Builder net = Network.builder();
         ImageShape f = trunk.append(net, image);
         ImageShape w = f.withChannels(wide);

@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.ejml.simple.SimpleMatrix;
-import org.mbp.backend.EjmlOps;
+import org.mbp.backend.MatrixOps;
 import org.mbp.layer.BatchExecutor;
 import org.mbp.layer.Layer;
 import org.mbp.layer.Linearization;
@@ -27,12 +26,12 @@ import org.mbp.scene.SegmentationMatrix;
  * J, the numerical rank of W (the paper's indicator) and ‖∂J/∂F‖; the evaluation is the
  * segmentation covering of the spectral-clustering inference ({@link CoveringEvaluation}).
  */
-public final class SegmentationTask implements Task {
+public final class SegmentationTask<M> implements Task {
 
     /** The alignment loss. */
     public enum Loss { J1, J2 }
 
-    private final SegmentationModel model;
+    private final SegmentationModel<M> model;
     private final Network network;
     private final List<Scene> train;
     private final List<Scene> test;
@@ -40,10 +39,10 @@ public final class SegmentationTask implements Task {
     private final double rankTolerance;
     private final ImageShape image;
     private final ImageShape features;
-    private final List<SimpleMatrix> targets = new ArrayList<>();
+    private final List<M> targets = new ArrayList<>();
     private final CoveringEvaluation evaluation;
 
-    public SegmentationTask(SegmentationModel model, List<Scene> train, List<Scene> test, Loss loss,
+    public SegmentationTask(SegmentationModel<M> model, List<Scene> train, List<Scene> test, Loss loss,
             double rankTolerance, CoveringEvaluation evaluation) {
         this.model = model;
         this.train = List.copyOf(train);
@@ -70,12 +69,12 @@ public final class SegmentationTask implements Task {
         }
     }
 
-    private EjmlOps structured() {
+    private MatrixOps<M> structured() {
         return model.structured();
     }
 
     /** The scene's pixels as a locations × 3 matrix, centred on 0. */
-    SimpleMatrix input(Scene s) {
+    M input(Scene s) {
         float[] rgb = s.rgb();
         double[] x = new double[rgb.length];
         for (int i = 0; i < x.length; i++) {
@@ -86,7 +85,7 @@ public final class SegmentationTask implements Task {
 
     /** The affinity {@code W = FFᵀ} of the network's features of a scene at inference, row-major. */
     double[] affinity(Weights weights, Scene s) {
-        SimpleMatrix f = network.forward(weights, input(s), Network.Pass.INFERENCE).output();
+        M f = network.forward(weights, input(s), Network.Pass.INFERENCE).output();
         return structured().toRowMajor(NCutsLosses.linearAffinity(structured(), features.channels()).forward(f).output());
     }
 
@@ -131,16 +130,17 @@ public final class SegmentationTask implements Task {
 
     @Override
     public ExampleResult train(Weights weights, int index, long seed) {
-        Network.Pass<SimpleMatrix> pass = network.forward(weights, input(train.get(index)), seed);
-        SimpleMatrix e = targets.get(index);
-        Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix> affinity = NCutsLosses.linearAffinity(structured(),
+        Network.Pass<M> pass = network.forward(weights, input(train.get(index)), seed);
+        M e = targets.get(index);
+        Layer<M, M, M> affinity = NCutsLosses.linearAffinity(structured(),
                 features.channels());
-        Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix> objective = affinity.then(loss == Loss.J2
+        Layer<M, M, M> objective = affinity.then(loss == Loss.J2
                 ? NCutsLosses.j2(structured(), e, rankTolerance) : NCutsLosses.j1(structured(), e, rankTolerance));
-        Linearization<SimpleMatrix, SimpleMatrix, SimpleMatrix> j = objective.forward(pass.output());
+        Linearization<M, M, M> j = objective.forward(pass.output());
         Gradient gradient = pass.backward(j.adjoint(structured().filled(1, 1, 1)));
         List<Reading> readings = new ArrayList<>();
-        readings.add(Reading.mean("J", j.output().get(0)));
+        double value = structured().get(j.output(), 0, 0);
+        readings.add(Reading.mean("J", value));
         for (SpectrumDiagnostics s : j.diagnostics().spectra()) {
             if (s.stage().equals("projector")) {
                 readings.add(Reading.mean("rank_W", s.numericalRank()));
@@ -149,7 +149,7 @@ public final class SegmentationTask implements Task {
             }
         }
         readings.add(Reading.mean("features_grad_norm", gradient.normAt(SegmentationModel.FEATURES_STAGE)));
-        return new ExampleResult(j.output().get(0), gradient, readings);
+        return new ExampleResult(value, gradient, readings);
     }
 
     @Override

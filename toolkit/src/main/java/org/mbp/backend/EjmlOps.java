@@ -49,6 +49,11 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
      */
     public static final EjmlOps DOUBLE_COMMONS_MATH = new EjmlOps(Precision.DOUBLE, Engine.COMMONS_MATH);
 
+    /** The EJML backend of the given precision. */
+    public static EjmlOps of(Precision precision) {
+        return precision == Precision.FLOAT ? FLOAT : DOUBLE;
+    }
+
     private final Precision precision;
     private final Engine engine;
     private final boolean single;

@@ -1,7 +1,10 @@
 package org.mbp.precise;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.hipparchus.CalculusFieldElement;
+import org.mbp.backend.RoundRobinOrdering;
 
 /**
  * Jacobi methods over any Hipparchus field, in the parallel (round-robin) ordering: each round
@@ -30,25 +33,21 @@ final class Jacobi {
         return 8 * Math.sqrt(Math.max(n, 1)) * epsilon;
     }
 
-    /** The pairs of each round of a round-robin tournament on n players (n even). */
+    /** The pairs (p &lt; q) of each round of the {@link RoundRobinOrdering} of order n, dummy pairs left out. */
     static int[][][] rounds(int n) {
-        int players = n + (n % 2);
-        int[][][] rounds = new int[Math.max(players - 1, 0)][][];
-        int[] order = IntStream.range(0, players).toArray();
-        for (int r = 0; r < players - 1; r++) {
-            int[][] pairs = new int[players / 2][];
-            int count = 0;
-            for (int i = 0; i < players / 2; i++) {
-                int p = order[i];
-                int q = order[players - 1 - i];
-                if (p < n && q < n) {
-                    pairs[count++] = new int[] {Math.min(p, q), Math.max(p, q)};
+        if (n < 2) {
+            return new int[0][][];
+        }
+        RoundRobinOrdering ordering = new RoundRobinOrdering(n);
+        int[][][] rounds = new int[ordering.rounds()][][];
+        for (int r = 0; r < rounds.length; r++) {
+            List<int[]> pairs = new ArrayList<>();
+            for (int i = 0; i < ordering.pairsPerRound(); i++) {
+                if (!ordering.isDummy(r, i)) {
+                    pairs.add(new int[] {ordering.first(r, i), ordering.second(r, i)});
                 }
             }
-            rounds[r] = java.util.Arrays.copyOf(pairs, count);
-            int last = order[players - 1];
-            System.arraycopy(order, 1, order, 2, players - 2);
-            order[1] = last;
+            rounds[r] = pairs.toArray(int[][]::new);
         }
         return rounds;
     }

@@ -1,6 +1,7 @@
 package org.mbp.cuda.jacobi;
 
 import org.ejml.simple.SimpleMatrix;
+import org.mbp.backend.RoundRobinOrdering;
 import org.mbp.backend.SymmetricEigen;
 
 /**

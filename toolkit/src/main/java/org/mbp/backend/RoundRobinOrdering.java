@@ -1,4 +1,4 @@
-package org.mbp.cuda.jacobi;
+package org.mbp.backend;
 
 /**
  * The parallel (round-robin, "circle method") cyclic Jacobi ordering of Brent and Luk, "The
@@ -9,7 +9,8 @@ package org.mbp.cuda.jacobi;
  * <p>Let n' be d rounded up to even (index d is a dummy when d is odd). A sweep has n'−1 rounds
  * of n'/2 pairs; pair 0 of round r is (n'−1, r), pair i ≥ 1 is ((r+i) mod (n'−1),
  * (r−i+n'−1) mod (n'−1)), each ordered so that p &lt; q. A pair whose {@link #second} equals d
- * involves the dummy and is skipped. The kernel {@code jacobi.cu} computes the same pairs.
+ * involves the dummy and is skipped. The Jacobi methods of the high-precision backend and of the
+ * GPU kernels ({@code cuda/src/main/cuda/jacobi.cu}) use it.
  */
 public final class RoundRobinOrdering {
 

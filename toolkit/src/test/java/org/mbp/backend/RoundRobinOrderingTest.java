@@ -1,4 +1,4 @@
-package org.mbp.cuda.jacobi;
+package org.mbp.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

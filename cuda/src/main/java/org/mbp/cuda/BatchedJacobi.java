@@ -1,0 +1,119 @@
+package org.mbp.cuda;
+
+import java.util.List;
+import org.mbp.cuda.jacobi.JacobiEigen;
+import org.mbp.cuda.jacobi.OneSidedJacobiSvd;
+
+/**
+ * Batched double-precision eigendecompositions and SVDs on the device: the kernels of
+ * {@code jacobi.cu}, one 256-thread block per matrix, whose algorithm and rounded operations are
+ * those of the CPU references {@link JacobiEigen} and {@link OneSidedJacobiSvd} (see them for
+ * the ordering, tolerances and output conventions). Inputs and outputs stay on the device; only
+ * the per-matrix status comes back.
+ */
+public final class BatchedJacobi {
+
+    /** The PTX module. */
+    static final String MODULE = "jacobi";
+    /** Its entry points. */
+    static final List<String> ENTRY_POINTS = List.of("jacobi_eig_f64", "jacobi_svd_f64");
+    /** Threads per block the kernels require. */
+    static final int THREADS = 256;
+
+    /** A batch of eigendecompositions: d values (ascending) and d×d vectors per matrix. */
+    public record Eigen(DeviceBuffer values, DeviceBuffer vectors, int[] status) {
+    }
+
+    /** A batch of compact SVDs: m×n U, n singular values (descending) and n×n V per matrix. */
+    public record Svd(DeviceBuffer u, DeviceBuffer sigma, DeviceBuffer v, int[] status) {
+    }
+
+    private BatchedJacobi() {
+    }
+
+    /**
+     * The eigendecompositions of {@code batch} symmetric d×d matrices stored one after another
+     * in {@code a} (row-major doubles; left unchanged). Status per matrix: sweeps used (&gt; 0),
+     * {@code −maxSweeps} when not converged, 0 for an input the kernel refused (non-finite or
+     * huge entries).
+     *
+     * @throws IllegalArgumentException for d outside [1, 256], batch &lt; 1 or a buffer too small
+     */
+    public static Eigen eig(CudaContext context, DeviceBuffer a, int d, int batch, int maxSweeps) {
+        requireRange(d, 1, JacobiEigen.MAX_ORDER, "order d");
+        requireRange(batch, 1, Integer.MAX_VALUE, "batch");
+        requireRange(maxSweeps, 1, Integer.MAX_VALUE, "maxSweeps");
+        long square = (long) d * d;
+        requireBytes(a, batch * square, "input");
+        DeviceBuffer work = doubles(context, 2 * batch * square);
+        DeviceBuffer values = doubles(context, (long) batch * d);
+        DeviceBuffer vectors = doubles(context, batch * square);
+        DeviceBuffer status = context.allocate((long) batch * Integer.BYTES);
+        context.kernels(MODULE).function(ENTRY_POINTS.get(0)).launch(Kernel.Grid.perItem(batch, THREADS, 0),
+                a, work, values, vectors, status, d, batch, maxSweeps);
+        return new Eigen(values, vectors, statuses(status, batch));
+    }
+
+    /**
+     * The compact SVDs of {@code batch} m×n matrices (m ≥ n) stored one after another in
+     * {@code a}; status as for {@link #eig}.
+     *
+     * @throws IllegalArgumentException for n outside [1, 256], m &lt; n, batch &lt; 1 or a buffer too small
+     */
+    public static Svd svd(CudaContext context, DeviceBuffer a, int m, int n, int batch, int maxSweeps) {
+        requireRange(n, 1, OneSidedJacobiSvd.MAX_COLUMNS, "columns n");
+        requireRange(m, n, OneSidedJacobiSvd.MAX_ROWS, "rows m (at least n = " + n + ")");
+        requireRange(batch, 1, Integer.MAX_VALUE, "batch");
+        requireRange(maxSweeps, 1, Integer.MAX_VALUE, "maxSweeps");
+        long size = (long) m * n;
+        requireBytes(a, batch * size, "input");
+        DeviceBuffer work = doubles(context, batch * (size + (long) n * n));
+        DeviceBuffer u = doubles(context, batch * size);
+        DeviceBuffer sigma = doubles(context, (long) batch * n);
+        DeviceBuffer v = doubles(context, (long) batch * n * n);
+        DeviceBuffer status = context.allocate((long) batch * Integer.BYTES);
+        context.kernels(MODULE).function(ENTRY_POINTS.get(1)).launch(Kernel.Grid.perItem(batch, THREADS, 0),
+                a, work, u, sigma, v, status, m, n, batch, maxSweeps);
+        return new Svd(u, sigma, v, statuses(status, batch));
+    }
+
+    /**
+     * Fails unless every status says converged, naming the first matrix that did not.
+     *
+     * @throws ArithmeticException for a matrix refused or not converged
+     */
+    public static void requireConverged(int[] status, String what) {
+        for (int b = 0; b < status.length; b++) {
+            if (status[b] == 0) {
+                throw new ArithmeticException(what + " " + b + " was refused by the kernel (a non-finite entry,"
+                        + " or one above 2^500)");
+            }
+            if (status[b] < 0) {
+                throw new ArithmeticException(what + " " + b + " did not converge in " + -status[b] + " Jacobi sweeps");
+            }
+        }
+    }
+
+    private static DeviceBuffer doubles(CudaContext context, long count) {
+        return context.allocate(count * Double.BYTES);
+    }
+
+    private static int[] statuses(DeviceBuffer status, int batch) {
+        int[] s = new int[batch];
+        status.download(s);
+        return s;
+    }
+
+    private static void requireRange(int value, int low, int high, String what) {
+        if (value < low || value > high) {
+            throw new IllegalArgumentException(what + " must lie in [" + low + ", " + high + "], got " + value);
+        }
+    }
+
+    private static void requireBytes(DeviceBuffer buffer, long doubles, String what) {
+        if (buffer.bytes() < doubles * Double.BYTES) {
+            throw new IllegalArgumentException("the " + what + " buffer holds " + buffer.bytes() + " B, the batch needs "
+                    + doubles * Double.BYTES + " B");
+        }
+    }
+}

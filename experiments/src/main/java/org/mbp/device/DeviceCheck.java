@@ -1,0 +1,206 @@
+package org.mbp.device;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mbp.backend.MixedPrecision;
+import org.mbp.backend.Precision;
+import org.mbp.cuda.BackendAgreement;
+import org.mbp.cuda.ComputeDevice;
+import org.mbp.cuda.CudaContext;
+import org.mbp.cuda.GpuProbe;
+import org.mbp.cuda.JacobiCheck;
+import org.mbp.reports.AtomicFile;
+import org.mbp.study.ResultFolder;
+
+/**
+ * The one program {@code scripts/device-check.sh} runs on a GPU machine: every kernel against
+ * the CPU backend, the batched Jacobi kernels against their CPU reference, batched EIG/SVD times
+ * against PyTorch's (from {@code scripts/peer_eigh_torch.py}), and a DeepO₂P training epoch on
+ * the GPU against the CPU; it writes {@code device-check.json} and {@code device-check.md} and
+ * prints the table last. Without a GPU it times the CPU epoch alone and says why.
+ *
+ * <p>Usage: {@code DeviceCheck --out DIR [--torch FILE] [--batch 128] [--sizes 32,64,128,256]
+ * [--gpu-images N] [--cpu-images N] [--repeats 5]}. Exit status 1 when a kernel disagrees with
+ * the CPU beyond its threshold, 2 for bad arguments.
+ */
+public final class DeviceCheck {
+
+    /** The targets. */
+    static final double EPOCH_SPEEDUP_TARGET = 10;
+    /** The options it knows. */
+    private static final List<String> KNOWN = List.of("out", "torch", "batch", "sizes", "gpu-images", "cpu-images",
+            "repeats");
+
+    private final Map<String, String> options;
+    private final PrintWriter err = new PrintWriter(System.err, true);
+    private final List<String> table = new ArrayList<>();
+    private final Map<String, Object> json = new LinkedHashMap<>();
+    private boolean failed;
+
+    private DeviceCheck(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("device-check: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(new DeviceCheck(options).run());
+    }
+
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> o = new LinkedHashMap<>(Map.of("batch", "128", "sizes", "32,64,128,256",
+                "gpu-images", "2048", "cpu-images", "2048", "repeats", "5"));
+        for (int i = 0; i < args.length; i += 2) {
+            String key = args[i].startsWith("--") ? args[i].substring(2) : "";
+            if (!KNOWN.contains(key) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("usage: DeviceCheck --out DIR [--torch FILE] [--batch N]"
+                        + " [--sizes D,D,...] [--gpu-images N] [--cpu-images N] [--repeats N]; got '" + args[i] + "'");
+            }
+            o.put(key, args[i + 1]);
+        }
+        if (!o.containsKey("out")) {
+            throw new IllegalArgumentException("--out DIR is required");
+        }
+        return o;
+    }
+
+    private int run() throws IOException {
+        Path out = Files.createDirectories(Path.of(options.get("out")));
+        GpuProbe.Result probe = GpuProbe.probe();
+        int cores = Runtime.getRuntime().availableProcessors();
+        String machine = probe.describe() + "; " + cores + " CPU threads; Java " + Runtime.version();
+        err.println("device-check: " + machine);
+        json.put("date", LocalDate.now().toString());
+        json.put("machine", machine);
+        table.add("| check | result | target | verdict |");
+        table.add("|---|---|---|---|");
+        CudaContext context = probe.available() ? CudaContext.open(probe.ordinal()) : null;
+        if (context != null) {
+            kernels(context);
+            jacobi(context);
+        } else {
+            table.add("| GPU | " + probe.describe() + " | a GPU | pending |");
+        }
+        epochs(context, cores, out);
+        json.put("passed", !failed);
+        ResultFolder.writeJson(out.resolve("device-check.json"), json);
+        String markdown = "Device check, " + json.get("date") + ": " + machine + "\n\n" + String.join("\n", table) + "\n";
+        AtomicFile.writeString(out.resolve("device-check.md"), markdown);
+        System.out.println();
+        System.out.print(markdown);
+        System.out.flush();
+        return failed ? 1 : 0;
+    }
+
+    private void kernels(CudaContext context) {
+        err.println("device-check: every MatrixOps/ImageOps kernel against the CPU backend");
+        List<BackendAgreement.Agreement> agreements = BackendAgreement.run(context);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Precision p : Precision.values()) {
+            double worst = 0;
+            int failures = 0;
+            int count = 0;
+            for (BackendAgreement.Agreement a : agreements) {
+                if (a.precision() == p) {
+                    count++;
+                    worst = Math.max(worst, Double.isNaN(a.maxRelativeError()) ? Double.POSITIVE_INFINITY
+                            : a.maxRelativeError());
+                    if (!a.passed()) {
+                        failures++;
+                        err.println("device-check: FAILED " + a);
+                    }
+                    rows.add(Map.of("operation", a.operation(), "precision", p.label(), "shapes", a.shapes(),
+                            "max_relative_error", String.valueOf(a.maxRelativeError())));
+                }
+            }
+            failed |= failures > 0;
+            table.add(String.format(Locale.ROOT, "| %s kernels vs CPU backend (%d checks) | worst %.2e, %d failed |"
+                    + " ≤ %.0e | %s |", p.label(), count, worst, failures, p == Precision.DOUBLE ? 1e-10 : 1e-4,
+                    failures == 0 ? "pass" : "FAIL"));
+        }
+        json.put("kernels", rows);
+    }
+
+    private void jacobi(CudaContext context) throws IOException {
+        err.println("device-check: batched Jacobi kernels against their CPU reference");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JacobiCheck.Agreement a : JacobiCheck.agreement(context)) {
+            failed |= !a.passed();
+            rows.add(Map.of("decomposition", a.decomposition(), "shape", a.shape(),
+                    "relative_difference", String.valueOf(a.relativeDifference()), "sweeps", a.maxSweeps()));
+            table.add(String.format(Locale.ROOT, "| Jacobi %s %s vs Java reference | %.2e (%d sweeps) | ≤ %.0e | %s |",
+                    a.decomposition(), a.shape(), a.relativeDifference(), a.maxSweeps(), JacobiCheck.Agreement.THRESHOLD,
+                    a.passed() ? "pass" : "FAIL"));
+        }
+        json.put("jacobi_agreement", rows);
+        int batch = Integer.parseInt(options.get("batch"));
+        int[] sizes = Arrays.stream(options.get("sizes").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        err.println("device-check: timing batched EIG/SVD, batch " + batch);
+        JsonNode torch = options.containsKey("torch") && Files.isReadable(Path.of(options.get("torch")))
+                ? new ObjectMapper().readTree(Path.of(options.get("torch")).toFile()) : null;
+        List<Map<String, Object>> timings = new ArrayList<>();
+        for (JacobiCheck.Timing t : JacobiCheck.timings(context, batch, sizes, Integer.parseInt(options.get("repeats")))) {
+            String peer = t.decomposition().equals("eig") ? "eigh" : "svd";
+            JsonNode ms = torch == null ? null : torch.path(peer).get(String.valueOf(t.order()));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("decomposition", t.decomposition());
+            row.put("order", t.order());
+            row.put("batch", t.batch());
+            row.put("mbp_ms", t.milliseconds());
+            row.put("sweeps", t.maxSweeps());
+            String verdict = "no torch figure";
+            String result = String.format(Locale.ROOT, "%.2f ms (%d sweeps)", t.milliseconds(), t.maxSweeps());
+            if (ms != null && ms.isNumber()) {
+                row.put("torch_ms", ms.doubleValue());
+                result += String.format(Locale.ROOT, " vs torch.linalg.%s %.2f ms", peer, ms.doubleValue());
+                verdict = t.milliseconds() <= ms.doubleValue() ? "met" : "not met";
+            }
+            timings.add(row);
+            table.add(String.format(Locale.ROOT, "| batched %s, %d × %d×%d double | %s | ≤ torch | %s |",
+                    t.decomposition().toUpperCase(Locale.ROOT), t.batch(), t.order(), t.order(), result, verdict));
+        }
+        json.put("jacobi_timings", timings);
+    }
+
+    private void epochs(CudaContext context, int cores, Path out) throws IOException {
+        Path scratch = out.resolve("epochs");
+        int cpuImages = Integer.parseInt(options.get("cpu-images"));
+        err.println("device-check: DeepO2P-FC epoch on the CPU, " + cpuImages + " random images");
+        EpochTiming.Timing cpu = EpochTiming.run(ComputeDevice.cpu().backends(Precision.FLOAT, Precision.DOUBLE), "cpu",
+                cpuImages, cores, scratch, err);
+        Map<String, Object> rows = new LinkedHashMap<>();
+        rows.put("cpu", cpu);
+        table.add(String.format(Locale.ROOT, "| DeepO2P-FC epoch, CPU (%d threads) | %.0f images/s, %.0f s per 60k |"
+                + " | |", cores, cpu.trainImagesPerSecond(), cpu.fullEpochSeconds()));
+        if (context != null) {
+            int gpuImages = Integer.parseInt(options.get("gpu-images"));
+            err.println("device-check: DeepO2P-FC epoch on the GPU, " + gpuImages + " random images");
+            MixedPrecision<?> gpuBackends = ComputeDevice.select(ComputeDevice.Choice.GPU, err::println)
+                    .backends(Precision.FLOAT, Precision.DOUBLE);
+            EpochTiming.Timing gpu = EpochTiming.run(gpuBackends, "gpu", gpuImages, cores, scratch, err);
+            rows.put("gpu", gpu);
+            double speedup = gpu.trainImagesPerSecond() / cpu.trainImagesPerSecond();
+            table.add(String.format(Locale.ROOT, "| DeepO2P-FC epoch, GPU | %.0f images/s, %.0f s per 60k, %.1f× the"
+                    + " CPU | ≥ %.0f× | %s |", gpu.trainImagesPerSecond(), gpu.fullEpochSeconds(), speedup,
+                    EPOCH_SPEEDUP_TARGET, speedup >= EPOCH_SPEEDUP_TARGET ? "met" : "not met"));
+        }
+        json.put("epochs", rows);
+    }
+}
