@@ -26,5 +26,5 @@ if ! timeout 120 "$python" "$root/scripts/peer_eigh_torch.py" > "$torch_json" 2>
   tail -3 "$out/torch.log" >&2
 fi
 # JCuda unpacks its native library into java.io.tmpdir: a writable folder that allows exec.
-timeout 240 "$kit/java/bin/java" -Xmx8g -Djava.io.tmpdir="$out/tmp" -cp "$kit/lib/*" \
+timeout 240 "$kit/java/bin/java" -Xmx8g --enable-native-access=ALL-UNNAMED -Djava.io.tmpdir="$out/tmp" -cp "$kit/lib/*" \
   org.mbp.device.DeviceCheck --out "$out" --torch "$torch_json" "$@"

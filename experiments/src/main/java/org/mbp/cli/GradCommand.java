@@ -99,10 +99,10 @@ final class GradCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkOptions();
-        ComputeDevice computeDevice = device.select(spec);
         DenseMatrix x = MatrixFiles.read(input);
         DenseMatrix e = target == null ? null : MatrixFiles.read(target);
         DenseMatrix g = upstream == null ? null : MatrixFiles.read(upstream);
+        ComputeDevice computeDevice = device.select(spec);
         GradientJob.Result result = GradientJob.run(computeDevice, new GradientJob.Request(layer, x, e, g,
                 epsilon == null ? DeepO2P.DEFAULT_EPSILON : epsilon, precision, form,
                 function == null ? "log" : function, rankTolerance == null ? Double.NaN : rankTolerance));
