@@ -2,6 +2,8 @@ package org.mbp.cuda;
 
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.mbp.backend.EjmlOps;
+import org.mbp.backend.MatrixOps;
 import org.mbp.backend.MixedPrecision;
 import org.mbp.backend.Precision;
 
@@ -85,6 +87,11 @@ public final class ComputeDevice {
     /** "cpu", or the GPU's one-line description. */
     public String describe() {
         return context == null ? "cpu" : context.device().describe();
+    }
+
+    /** The backend of {@code precision} on this device: {@link EjmlOps} or {@link CudaOps}. */
+    public MatrixOps<?> backend(Precision precision) {
+        return context == null ? EjmlOps.of(precision) : new CudaOps(context, precision);
     }
 
     /** The conventional and structured layers' backends on this device in the given precisions. */

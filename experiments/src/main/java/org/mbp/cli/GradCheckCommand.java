@@ -17,10 +17,13 @@ import org.mbp.accuracy.CellResult;
 import org.mbp.accuracy.LayerFamilies;
 import org.mbp.accuracy.LayerFamily;
 import org.mbp.accuracy.Verdict;
-import org.mbp.backend.EjmlOps;
+import org.mbp.backend.MatrixOps;
+import org.mbp.backend.Precision;
+import org.mbp.cuda.ComputeDevice;
 import org.mbp.reports.AtomicFile;
 import org.mbp.layer.BatchExecutor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,7 +36,9 @@ import picocli.CommandLine.Spec;
             "Checks every layer x {double, float} x {paper, stable} form against a high-precision",
             "(Dfp) reference on a fixed grid of spectra: well separated, clustered at relative gaps",
             "1e-4, 1e-8, 1e-12, and rank-deficient. Prints a table and writes JSON. With --baseline",
-            "it compares with a stored run and fails when a gradient got less accurate.",
+            "it compares with a stored run and fails when a gradient got less accurate. With",
+            "--device gpu (or auto on a machine with one) the double and float layers run on the",
+            "GPU backend (cuda-double, cuda-float), checking it against the same reference.",
             "",
             "Verdicts (bound = 1e3 * eps * A, A = effective condition number, times 1/gap for",
             "forms that divide by gaps): accurate (within the bound, error <= 1e-2),",
@@ -80,6 +85,9 @@ final class GradCheckCommand implements Callable<Integer> {
     @Option(names = "--update-baseline", description = "write this run to the --baseline file instead of comparing")
     private boolean update;
 
+    @Mixin
+    private DeviceOption device;
+
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all processors)")
     private Integer threads;
 
@@ -118,7 +126,10 @@ final class GradCheckCommand implements Callable<Integer> {
         Baseline stored = baseline != null && !update ? GradCheckJson.read(baseline) : null;
         requireWritableParent(out, "--out");
         PrintWriter err = spec.commandLine().getErr();
-        List<EjmlOps> backends = AccuracyCheck.defaultBackends();
+        ComputeDevice computeDevice = device.select(spec);
+        List<MatrixOps<?>> backends = computeDevice.isGpu()
+                ? List.of(computeDevice.backend(Precision.DOUBLE), computeDevice.backend(Precision.FLOAT))
+                : List.copyOf(AccuracyCheck.defaultBackends());
         int total = chosen.spectra().size() * backends.size()
                 * families.stream().mapToInt(f -> f.forms().size()).sum();
         err.printf("mbp gradcheck: %d cells (n = %d, %d input(s) per cell, %d-digit reference) on %d thread(s)%n",
@@ -142,7 +153,7 @@ final class GradCheckCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(table(results));
         stdout.println(summary(results) + String.format(Locale.ROOT, " (%.1f s)", seconds));
-        String json = GradCheckJson.write(chosen, backends.stream().map(EjmlOps::name).toList(), results, seconds);
+        String json = GradCheckJson.write(chosen, backends.stream().map(MatrixOps::name).toList(), results, seconds);
         AtomicFile.writeString(out, json);
         err.println("wrote " + out);
         if (update) {

@@ -1,10 +1,8 @@
 package org.mbp.cli;
 
-import org.mbp.backend.EjmlOps;
 import org.mbp.backend.MatrixOps;
 import org.mbp.backend.Precision;
 import org.mbp.cuda.ComputeDevice;
-import org.mbp.cuda.CudaOps;
 import org.mbp.function.SpectralFunction;
 import org.mbp.io.DenseMatrix;
 import org.mbp.layer.Diagnostics;
@@ -40,10 +38,7 @@ final class GradientJob {
     }
 
     static Result run(ComputeDevice device, Request request) {
-        if (device.isGpu()) {
-            return run(new CudaOps(device.context(), request.precision()), request);
-        }
-        return run(EjmlOps.of(request.precision()), request);
+        return run(device.backend(request.precision()), request);
     }
 
     private static <M> Result run(MatrixOps<M> ops, Request r) {

@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.simple.SimpleMatrix;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mbp.backend.EjmlOps;
+import org.mbp.cuda.GpuProbe;
 import org.mbp.io.DenseMatrix;
 import org.mbp.io.MatrixFiles;
 import org.mbp.io.NpyFormat;
@@ -187,5 +189,27 @@ class GradCommandTest {
         }
         Cli run = mbp("grad", "o2p-svd", "--input", f32.toString(), "--out", dir.resolve("g.npy").toString());
         assertEquals(0, run.code(), run.err());
+    }
+
+    @Test
+    void theDeviceIsChosenWithOneLineAndAGpuThatIsNotThereIsAnError() throws IOException {
+        Path f = save("f.npy", SampleMatrices.gaussian(O, 12, 5, 1));
+        Path out = dir.resolve("g.npy");
+        Cli cpu = mbp("grad", "o2p-eig", "--input", f.toString(), "--device", "cpu", "--out", out.toString());
+        assertEquals(0, cpu.code(), cpu.err());
+        assertTrue(cpu.err().isEmpty(), "--device cpu says nothing: " + cpu.err());
+        assertTrue(cpu.out().contains("\"device\":\"cpu\""), cpu.out());
+        Cli bad = mbp("grad", "o2p-eig", "--input", f.toString(), "--device", "tpu", "--out", dir.resolve("x.npy").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--device must be auto, cpu or gpu, got 'tpu'"), bad.err());
+        assertFalse(Files.exists(dir.resolve("x.npy")));
+        Assumptions.assumeFalse(GpuProbe.probe().available(), "this machine has a GPU");
+        Cli auto = mbp("grad", "o2p-eig", "--input", f.toString(), "--out", dir.resolve("auto.npy").toString());
+        assertEquals(0, auto.code(), auto.err());
+        assertEquals("computing on the CPU (" + GpuProbe.probe().describe() + ")", auto.err().strip());
+        Cli gpu = mbp("grad", "o2p-eig", "--input", f.toString(), "--device", "gpu", "--out", dir.resolve("y.npy").toString());
+        assertEquals(2, gpu.code());
+        assertTrue(gpu.err().contains("--device gpu: no GPU: "), gpu.err());
+        assertFalse(Files.exists(dir.resolve("y.npy")));
     }
 }

@@ -37,12 +37,12 @@ public final class AccuracyCheck {
     }
 
     /** The grid over the given families and backends; one task per cell. */
-    public static List<CellResult> run(AccuracyGrid grid, List<LayerFamily> families, List<EjmlOps> backends,
+    public static List<CellResult> run(AccuracyGrid grid, List<LayerFamily> families, List<? extends MatrixOps<?>> backends,
             BatchExecutor executor, Consumer<CellResult> progress) {
         List<Cell> cells = new ArrayList<>();
         for (LayerFamily family : families) {
             for (Form form : family.forms()) {
-                for (EjmlOps backend : backends) {
+                for (MatrixOps<?> backend : backends) {
                     for (int s = 0; s < grid.spectra().size(); s++) {
                         cells.add(new Cell(family, form, backend, s));
                     }
@@ -58,10 +58,10 @@ public final class AccuracyCheck {
     }
 
     /** One cell to compute. */
-    private record Cell(LayerFamily family, Form form, EjmlOps backend, int spectrum) {
+    private record Cell(LayerFamily family, Form form, MatrixOps<?> backend, int spectrum) {
     }
 
-    private static CellResult cell(AccuracyGrid grid, LayerFamily family, Form form, EjmlOps backend,
+    private static CellResult cell(AccuracyGrid grid, LayerFamily family, Form form, MatrixOps<?> backend,
             int spectrumIndex, FieldOps<Dfp> reference) {
         Spectrum spectrum = grid.spectra().get(spectrumIndex);
         DescriptiveStatistics errors = new DescriptiveStatistics();
@@ -127,8 +127,8 @@ public final class AccuracyCheck {
      * back to the input precision — so {@code input = float, compute = double} is the paper's
      * mixed precision, float layers around a double structured layer.
      */
-    public static Measurement measure(LayerFamily family, Form form, Spectrum spectrum, EjmlOps input,
-            EjmlOps compute, long seed, FieldOps<Dfp> reference) {
+    public static Measurement measure(LayerFamily family, Form form, Spectrum spectrum, MatrixOps<?> input,
+            MatrixOps<?> compute, long seed, FieldOps<Dfp> reference) {
         double tolerance = (spectrum.size() + 3) * input.epsilon();
         try {
             LayerCase<?, ?, ?> drawn = family.build(input, form, spectrum, new ControlledSpectra(seed, reference), seed,
@@ -137,7 +137,7 @@ public final class AccuracyCheck {
                     spectrum, new ControlledSpectra(seed, reference), seed, tolerance));
             double[] gradient = CatalogCheck.flatGradient(tested);
             if (input != compute) {
-                gradient = input.toRowMajor(input.fromRowMajor(1, gradient.length, gradient));
+                gradient = rounded(input, gradient);
             }
             Measured ref = referenceGradient(family, form, spectrum, seed, tolerance, reference, drawn);
             return new Measurement(Outcome.MEASURED, Verifier.relativeError(gradient, ref.gradient()),
@@ -147,6 +147,11 @@ public final class AccuracyCheck {
         } catch (RuntimeException e) {
             return new Measurement(Outcome.FAILED, Double.NaN, Diagnostics.none(), e.toString());
         }
+    }
+
+    /** {@code values} rounded to the precision of {@code ops}. */
+    private static <M> double[] rounded(MatrixOps<M> ops, double[] values) {
+        return ops.toRowMajor(ops.fromRowMajor(1, values.length, values));
     }
 
     /** A reference gradient with the diagnostics of the reference evaluation. */
@@ -211,7 +216,7 @@ public final class AccuracyCheck {
         return a;
     }
 
-    /** The precisions {@code mbp gradcheck} checks: float and double (EJML). */
+    /** The precisions {@code mbp gradcheck} checks on the CPU: float and double (EJML). */
     public static List<EjmlOps> defaultBackends() {
         return List.of(EjmlOps.DOUBLE, EjmlOps.FLOAT);
     }
