@@ -21,10 +21,10 @@ fi
 { nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>&1 || true; } | tee "$out/gpu.txt"
 python="$(command -v python3 || echo /usr/bin/python3)"
 torch_json="$out/torch.json"
-if ! timeout 120 "$python" "$root/scripts/peer_eigh_torch.py" > "$torch_json" 2> "$out/torch.log"; then
+if ! timeout 60 "$python" "$root/scripts/peer_eigh_torch.py" > "$torch_json" 2> "$out/torch.log"; then
   echo "device-check: the PyTorch peer failed (see torch.log); timing mbp alone" >&2
   tail -3 "$out/torch.log" >&2
 fi
 # JCuda unpacks its native library into java.io.tmpdir: a writable folder that allows exec.
-timeout 240 "$kit/java/bin/java" -Xmx8g --enable-native-access=ALL-UNNAMED -Djava.io.tmpdir="$out/tmp" -cp "$kit/lib/*" \
+timeout 220 "$kit/java/bin/java" -Xmx8g --enable-native-access=ALL-UNNAMED -Djava.io.tmpdir="$out/tmp" -cp "$kit/lib/*" \
   org.mbp.device.DeviceCheck --out "$out" --torch "$torch_json" "$@"

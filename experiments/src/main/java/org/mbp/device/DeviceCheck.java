@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mbp.accuracy.AccuracyCheck;
+import org.mbp.accuracy.AccuracyGrid;
+import org.mbp.accuracy.CellResult;
+import org.mbp.accuracy.LayerFamilies;
 import org.mbp.backend.MixedPrecision;
 import org.mbp.backend.Precision;
 import org.mbp.cuda.BackendAgreement;
@@ -20,12 +24,14 @@ import org.mbp.cuda.ComputeDevice;
 import org.mbp.cuda.CudaContext;
 import org.mbp.cuda.GpuProbe;
 import org.mbp.cuda.JacobiCheck;
+import org.mbp.layer.BatchExecutor;
 import org.mbp.reports.AtomicFile;
 import org.mbp.study.ResultFolder;
 
 /**
  * The one program {@code scripts/device-check.sh} runs on a GPU machine: every kernel against
- * the CPU backend, the batched Jacobi kernels against their CPU reference, batched EIG/SVD times
+ * the CPU backend, the batched Jacobi kernels against their CPU reference, every structured layer's
+ * gradient on the GPU against the high-precision reference, batched EIG/SVD times
  * against PyTorch's (from {@code scripts/peer_eigh_torch.py}), and a DeepO₂P training epoch on
  * the GPU against the CPU; it writes {@code device-check.json} and {@code device-check.md} and
  * prints the table last. Without a GPU it times the CPU epoch alone and says why.
@@ -53,15 +59,19 @@ public final class DeviceCheck {
     }
 
     public static void main(String[] args) throws IOException {
+        System.exit(check(args));
+    }
+
+    /** Runs the check; returns the exit status (0 passed, 1 a kernel or layer failed, 2 bad arguments). */
+    static int check(String... args) throws IOException {
         Map<String, String> options;
         try {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("device-check: " + e.getMessage());
-            System.exit(2);
-            return;
+            return 2;
         }
-        System.exit(new DeviceCheck(options).run());
+        return new DeviceCheck(options).run();
     }
 
     static Map<String, String> parse(String[] args) {
@@ -95,6 +105,7 @@ public final class DeviceCheck {
         if (context != null) {
             kernels(context);
             jacobi(context);
+            layers(context);
         } else {
             table.add("| GPU | " + probe.describe() + " | a GPU | pending |");
         }
@@ -177,6 +188,39 @@ public final class DeviceCheck {
                     t.decomposition().toUpperCase(Locale.ROOT), t.batch(), t.order(), t.order(), result, verdict));
         }
         json.put("jacobi_timings", timings);
+    }
+
+    /**
+     * Every structured layer on the GPU backend against the high-precision reference (the quick
+     * grid of {@code mbp gradcheck}): the verdicts must pass, as they do on the CPU.
+     */
+    private void layers(CudaContext context) {
+        err.println("device-check: every layer's gradient on the GPU against the high-precision reference");
+        ComputeDevice gpu = ComputeDevice.select(ComputeDevice.Choice.GPU, err::println);
+        List<CellResult> cells;
+        try (BatchExecutor executor = new BatchExecutor(Runtime.getRuntime().availableProcessors())) {
+            cells = AccuracyCheck.run(AccuracyGrid.quick(), LayerFamilies.all(),
+                    List.of(gpu.backend(Precision.DOUBLE), gpu.backend(Precision.FLOAT)), executor, c -> { });
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long passing = 0;
+        double worstDouble = 0;
+        for (CellResult c : cells) {
+            if (c.verdict().passing()) {
+                passing++;
+            } else {
+                err.println("device-check: FAILED " + c.key() + " " + c.verdict() + " " + c.note());
+            }
+            if (c.precision().endsWith("double") && Double.isFinite(c.maxError()) && c.form().equals("stable")) {
+                worstDouble = Math.max(worstDouble, c.maxError());
+            }
+            rows.add(Map.of("cell", c.key(), "verdict", c.verdict().name(), "max_error", String.valueOf(c.maxError())));
+        }
+        failed |= passing < cells.size();
+        table.add(String.format(Locale.ROOT, "| every layer's gradient on the GPU vs high precision (%d cells) | %d"
+                + " pass, worst stable-form double error %.1e | all pass | %s |", cells.size(), passing, worstDouble,
+                passing == cells.size() ? "pass" : "FAIL"));
+        json.put("layers", rows);
     }
 
     private void epochs(CudaContext context, int cores, Path out) throws IOException {
