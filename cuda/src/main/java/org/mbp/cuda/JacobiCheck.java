@@ -3,9 +3,9 @@ package org.mbp.cuda;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.mbp.cuda.jacobi.JacobiEigen;
 import org.mbp.cuda.jacobi.OneSidedJacobiSvd;
+import org.mbp.verify.SampleMatrices;
 
 /**
  * The device check of the batched Jacobi kernels ({@link BatchedJacobi}): their results against
@@ -55,7 +55,7 @@ public final class JacobiCheck {
         for (int[] mn : new int[][] {{20, 7}, {64, 64}, {300, 256}}) {
             int m = mn[0];
             int n = mn[1];
-            double[] a = gaussian(batch * m * n, 17L * m + n);
+            double[] a = SampleMatrices.gaussianValues(batch * m * n, 17L * m + n);
             BatchedJacobi.Svd gpu = BatchedJacobi.svd(context, upload(context, a), m, n, batch, SWEEPS);
             double[] u = new double[batch * m * n];
             double[] sigma = new double[batch * n];
@@ -76,7 +76,7 @@ public final class JacobiCheck {
         List<Timing> out = new ArrayList<>();
         for (int d : orders) {
             DeviceBuffer sym = upload(context, symmetric(batch, d, d));
-            DeviceBuffer general = upload(context, gaussian(batch * d * d, 31L * d));
+            DeviceBuffer general = upload(context, SampleMatrices.gaussianValues(batch * d * d, 31L * d));
             int[] eigSweeps = new int[1];
             double eig = median(repeats, () -> eigSweeps[0] = max(BatchedJacobi.eig(context, sym, d, batch, SWEEPS).status()));
             int[] svdSweeps = new int[1];
@@ -101,7 +101,7 @@ public final class JacobiCheck {
 
     /** {@code batch} matrices (G + Gᵀ)/2 of order d, G standard normal. */
     static double[] symmetric(int batch, int d, long seed) {
-        double[] g = gaussian(batch * d * d, seed);
+        double[] g = SampleMatrices.gaussianValues(batch * d * d, seed);
         double[] a = new double[g.length];
         for (int b = 0; b < batch; b++) {
             int o = b * d * d;
@@ -112,15 +112,6 @@ public final class JacobiCheck {
             }
         }
         return a;
-    }
-
-    private static double[] gaussian(int count, long seed) {
-        Random random = new Random(seed);
-        double[] g = new double[count];
-        for (int i = 0; i < count; i++) {
-            g[i] = random.nextGaussian();
-        }
-        return g;
     }
 
     private static DeviceBuffer upload(CudaContext context, double[] values) {

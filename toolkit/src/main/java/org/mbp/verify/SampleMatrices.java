@@ -55,7 +55,8 @@ public final class SampleMatrices {
         return ops.fromRowMajor(labels.length, segments, e);
     }
 
-    private static double[] gaussianValues(int count, long seed) {
+    /** {@code count} standard normal values from {@link Random} seeded with {@code seed}. */
+    public static double[] gaussianValues(int count, long seed) {
         Random random = new Random(seed);
         double[] v = new double[count];
         for (int i = 0; i < count; i++) {

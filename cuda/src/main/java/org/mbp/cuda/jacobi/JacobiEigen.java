@@ -1,7 +1,6 @@
 package org.mbp.cuda.jacobi;
 
 import org.ejml.simple.SimpleMatrix;
-import org.mbp.backend.RoundRobinOrdering;
 import org.mbp.backend.SymmetricEigen;
 
 /**
@@ -181,62 +180,35 @@ public final class JacobiEigen {
             vt[i * d + i] = 1.0;
         }
         double floor = (Math.ulp(1.0) * maxAbs) / d;
-        RoundRobinOrdering ordering = new RoundRobinOrdering(d);
-        int pairs = ordering.pairsPerRound();
-        int[] p = new int[pairs];
-        int[] q = new int[pairs];
-        double[] c = new double[pairs];
-        double[] s = new double[pairs];
-        boolean[] rotate = new boolean[pairs];
-        double[] cs = new double[2];
-        int sweep = 0;
-        boolean converged = false;
-        while (sweep < maxSweeps) {
-            boolean any = false;
-            for (int r = 0; r < ordering.rounds(); r++) {
-                for (int k = 0; k < pairs; k++) {
-                    p[k] = ordering.first(r, k);
-                    q[k] = ordering.second(r, k);
-                    rotate[k] = false;
-                    if (q[k] < d) {
-                        double app = w[p[k] * d + p[k]];
-                        double aqq = w[q[k] * d + q[k]];
-                        double apq = w[p[k] * d + q[k]];
-                        double off = Math.abs(apq);
-                        boolean negligible = off <= RELATIVE_TOLERANCE
-                                * (Math.sqrt(Math.abs(app)) * Math.sqrt(Math.abs(aqq))) || off <= floor;
-                        if (!negligible && JacobiRotation.compute(aqq - app, apq, cs)) {
-                            rotate[k] = true;
-                            c[k] = cs[0];
-                            s[k] = cs[1];
-                            any = true;
-                        }
-                    }
-                }
-                for (int k = 0; k < pairs; k++) {
-                    if (rotate[k]) {
-                        for (int j = 0; j < d; j++) {
-                            JacobiRotation.apply(w, p[k] * d + j, q[k] * d + j, c[k], s[k]);
-                            JacobiRotation.apply(vt, p[k] * d + j, q[k] * d + j, c[k], s[k]);
-                        }
-                    }
-                }
-                for (int k = 0; k < pairs; k++) {
-                    if (rotate[k]) {
-                        for (int i = 0; i < d; i++) {
-                            JacobiRotation.apply(w, i * d + p[k], i * d + q[k], c[k], s[k]);
-                        }
-                        w[p[k] * d + q[k]] = 0.0;
-                        w[q[k] * d + p[k]] = 0.0;
+        int status = JacobiSweeps.run(d, maxSweeps, (p, q, cs) -> {
+            double app = w[p * d + p];
+            double aqq = w[q * d + q];
+            double apq = w[p * d + q];
+            double off = Math.abs(apq);
+            boolean negligible = off <= RELATIVE_TOLERANCE * (Math.sqrt(Math.abs(app)) * Math.sqrt(Math.abs(aqq)))
+                    || off <= floor;
+            return !negligible && JacobiRotation.compute(aqq - app, apq, cs);
+        }, round -> {
+            for (int k = 0; k < round.pairs(); k++) {
+                if (round.rotate()[k]) {
+                    for (int j = 0; j < d; j++) {
+                        JacobiRotation.apply(w, round.p()[k] * d + j, round.q()[k] * d + j, round.c()[k], round.s()[k]);
+                        JacobiRotation.apply(vt, round.p()[k] * d + j, round.q()[k] * d + j, round.c()[k], round.s()[k]);
                     }
                 }
             }
-            sweep++;
-            if (!any) {
-                converged = true;
-                break;
+            for (int k = 0; k < round.pairs(); k++) {
+                if (round.rotate()[k]) {
+                    int p = round.p()[k];
+                    int q = round.q()[k];
+                    for (int i = 0; i < d; i++) {
+                        JacobiRotation.apply(w, i * d + p, i * d + q, round.c()[k], round.s()[k]);
+                    }
+                    w[p * d + q] = 0.0;
+                    w[q * d + p] = 0.0;
+                }
             }
-        }
+        });
         double[] diagonal = new double[d];
         double[] sign = new double[d];
         for (int j = 0; j < d; j++) {
@@ -251,6 +223,6 @@ public final class JacobiEigen {
                 vectors[vectorsOffset + i * d + col] = sign[src] * vt[src * d + i];
             }
         }
-        return converged ? sweep : -sweep;
+        return status;
     }
 }

@@ -1,7 +1,6 @@
 package org.mbp.cuda.jacobi;
 
 import org.ejml.simple.SimpleMatrix;
-import org.mbp.backend.RoundRobinOrdering;
 import org.mbp.backend.Svd;
 
 /**
@@ -170,46 +169,18 @@ public final class OneSidedJacobiSvd {
             vt[j * n + j] = 1.0;
         }
         double tol = tolerance(m);
-        RoundRobinOrdering ordering = new RoundRobinOrdering(n);
-        int pairs = ordering.pairsPerRound();
-        int[] p = new int[pairs];
-        int[] q = new int[pairs];
-        double[] c = new double[pairs];
-        double[] s = new double[pairs];
-        boolean[] rotate = new boolean[pairs];
-        double[] cs = new double[2];
-        int sweep = 0;
-        boolean converged = false;
-        while (sweep < maxSweeps) {
-            boolean any = false;
-            for (int r = 0; r < ordering.rounds(); r++) {
-                for (int k = 0; k < pairs; k++) {
-                    p[k] = ordering.first(r, k);
-                    q[k] = ordering.second(r, k);
-                    rotate[k] = q[k] < n && rotation(w, p[k] * m, q[k] * m, m, tol, cs);
-                    if (rotate[k]) {
-                        c[k] = cs[0];
-                        s[k] = cs[1];
-                        any = true;
+        int status = JacobiSweeps.run(n, maxSweeps, (p, q, cs) -> rotation(w, p * m, q * m, m, tol, cs), round -> {
+            for (int k = 0; k < round.pairs(); k++) {
+                if (round.rotate()[k]) {
+                    for (int j = 0; j < m; j++) {
+                        JacobiRotation.apply(w, round.p()[k] * m + j, round.q()[k] * m + j, round.c()[k], round.s()[k]);
                     }
-                }
-                for (int k = 0; k < pairs; k++) {
-                    if (rotate[k]) {
-                        for (int j = 0; j < m; j++) {
-                            JacobiRotation.apply(w, p[k] * m + j, q[k] * m + j, c[k], s[k]);
-                        }
-                        for (int j = 0; j < n; j++) {
-                            JacobiRotation.apply(vt, p[k] * n + j, q[k] * n + j, c[k], s[k]);
-                        }
+                    for (int j = 0; j < n; j++) {
+                        JacobiRotation.apply(vt, round.p()[k] * n + j, round.q()[k] * n + j, round.c()[k], round.s()[k]);
                     }
                 }
             }
-            sweep++;
-            if (!any) {
-                converged = true;
-                break;
-            }
-        }
+        });
         double[] norm = new double[n];
         double[] sign = new double[n];
         for (int j = 0; j < n; j++) {
@@ -231,7 +202,7 @@ public final class OneSidedJacobiSvd {
                 u[b * m * n + i * n + col] = norm[src] == 0.0 ? 0.0 : sign[src] * (w[src * m + i] / norm[src]);
             }
         }
-        return converged ? sweep : -sweep;
+        return status;
     }
 
     /** α, β, γ of rows at {@code pOff}, {@code qOff} of W, the skip test and the rotation. */
