@@ -96,12 +96,13 @@ public final class CudaContext {
 
     private Kernels load(String name) {
         String resource = "/org/mbp/cuda/ptx/" + name + ".ptx";
+        byte[] text;
         byte[] ptx;
         try (InputStream in = CudaContext.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new GpuUnavailableException("kernel module " + resource + " is not on the class path");
             }
-            byte[] text = in.readAllBytes();
+            text = in.readAllBytes();
             ptx = java.util.Arrays.copyOf(text, text.length + 1);
         } catch (IOException e) {
             throw new GpuUnavailableException("kernel module " + resource + " could not be read: " + e.getMessage(), e);
@@ -114,6 +115,6 @@ public final class CudaContext {
             throw new GpuUnavailableException("the CUDA driver " + device.driverVersion() + " refused " + resource
                     + " (" + e.getMessage() + "); the PTX needs a CUDA 13 driver (r580 or newer)", e);
         }
-        return new Kernels(this, name, module);
+        return new Kernels(this, name, module, PtxSignatures.parse(new String(text, java.nio.charset.StandardCharsets.US_ASCII)));
     }
 }

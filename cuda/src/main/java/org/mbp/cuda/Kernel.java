@@ -2,6 +2,7 @@ package org.mbp.cuda;
 
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 
+import java.util.List;
 import jcuda.Pointer;
 import jcuda.driver.CUfunction;
 
@@ -47,11 +48,13 @@ public final class Kernel {
     private final CudaContext context;
     private final String name;
     private final CUfunction function;
+    private final List<String> parameterTypes;
 
-    Kernel(CudaContext context, String name, CUfunction function) {
+    Kernel(CudaContext context, String name, CUfunction function, List<String> parameterTypes) {
         this.context = context;
         this.name = name;
         this.function = function;
+        this.parameterTypes = parameterTypes;
     }
 
     /** {@code module.entry}. */
@@ -65,9 +68,11 @@ public final class Kernel {
      * {@link DeviceMatrix} as its device address, Integer as {@code int}, Long as {@code long long},
      * Float as {@code float}, Double as {@code double}.
      *
-     * @throws IllegalArgumentException for an argument of another type
+     * @throws IllegalArgumentException for an argument of another type, or one that does not match
+     *                                  the kernel's PTX parameter (count and width)
      */
     public void launch(Grid grid, Object... args) {
+        PtxSignatures.check(name, parameterTypes, args);
         Pointer[] params = new Pointer[args.length];
         for (int i = 0; i < args.length; i++) {
             params[i] = parameter(args[i], i);

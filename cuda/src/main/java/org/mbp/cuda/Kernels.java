@@ -2,6 +2,7 @@ package org.mbp.cuda;
 
 import static jcuda.driver.JCudaDriver.cuModuleGetFunction;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jcuda.CudaException;
@@ -14,12 +15,14 @@ public final class Kernels {
     private final CudaContext context;
     private final String module;
     private final CUmodule handle;
+    private final Map<String, List<String>> signatures;
     private final Map<String, Kernel> functions = new ConcurrentHashMap<>();
 
-    Kernels(CudaContext context, String module, CUmodule handle) {
+    Kernels(CudaContext context, String module, CUmodule handle, Map<String, List<String>> signatures) {
         this.context = context;
         this.module = module;
         this.handle = handle;
+        this.signatures = signatures;
     }
 
     /**
@@ -36,7 +39,7 @@ public final class Kernels {
             } catch (CudaException e) {
                 throw new IllegalArgumentException("kernel module " + module + " has no entry point " + n, e);
             }
-            return new Kernel(context, module + "." + n, f);
+            return new Kernel(context, module + "." + n, f, signatures.getOrDefault(n, List.of()));
         });
     }
 }
