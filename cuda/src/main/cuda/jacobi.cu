@@ -270,8 +270,8 @@ extern "C" __global__ void jacobi_eig_f64(const double* a, double* work, double*
                         bool negligible = off <= mul(JACOBI_EIG_TOLERANCE,
                                 mul(root(fabs(app)), root(fabs(aqq)))) || off <= absFloor;
                         if (!negligible) {
-                            double c;
-                            double s;
+                            double c = 1.0;
+                            double s = 0.0;
                             rotate = rotation(sub(aqq, app), apq, &c, &s);
                             sh.c[k] = c;
                             sh.s[k] = s;
@@ -421,8 +421,8 @@ extern "C" __global__ void jacobi_svd_f64(const double* a, double* work, double*
                         bool negligible = gamma == 0.0
                                 || fabs(gamma) <= mul(tol, mul(root(alpha), root(beta)));
                         if (!negligible) {
-                            double c;
-                            double s;
+                            double c = 1.0;
+                            double s = 0.0;
                             rotate = rotation(sub(beta, alpha), gamma, &c, &s);
                             sh.c[k] = c;
                             sh.s[k] = s;

@@ -1,0 +1,3 @@
+// The kernels of dense.cu, compiled for the CPU emulator.
+#include "emu.h"
+#include "dense.cu"

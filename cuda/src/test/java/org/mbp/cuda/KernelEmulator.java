@@ -1,0 +1,51 @@
+package org.mbp.cuda;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Access of the tests to the CPU kernel emulator ({@code cuda/src/test/emulator}, built and run by
+ * {@code scripts/emulate-kernels.sh}): whether g++ exists, and running a command of it.
+ */
+final class KernelEmulator {
+
+    /** The build and run script, relative to the cuda module (the tests' working directory). */
+    static final String SCRIPT = "../scripts/emulate-kernels.sh";
+
+    /** Exit status and combined stdout and stderr of a finished command. */
+    record Run(int status, String output) {
+    }
+
+    private KernelEmulator() {
+    }
+
+    /** Whether g++ is an executable on the PATH. */
+    static boolean compilerAvailable() {
+        String path = System.getenv("PATH");
+        return path != null && Arrays.stream(path.split(File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "g++")));
+    }
+
+    /** Runs command with stdout and stderr into a temporary file; fails the test past limitSeconds. */
+    static Run run(List<String> command, long limitSeconds) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("emulator", ".log");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(limitSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                fail(String.join(" ", command) + " ran past " + limitSeconds + " s:\n" + Files.readString(log));
+            }
+            return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+}
