@@ -199,6 +199,51 @@ __device__ double block_max(JacobiShared& sh, double local) {
     return result;
 }
 
+/* The cyclic sweep loop both kernels share (JacobiSweeps in the Java reference): per round,
+ * phase 1 computes every pair's rotation from the current matrix (rotation(p, q, &c, &s) says
+ * whether to rotate), then update(pairs) applies the round's rotations with its own barriers.
+ * Returns the sweeps run when the last rotated nothing, else -maxSweeps. */
+template <typename PairRotation, typename RoundUpdate>
+__device__ int jacobi_sweeps(JacobiShared& sh, int order, int maxSweeps, PairRotation rotation,
+                             RoundUpdate update) {
+    int tid = threadIdx.x;
+    int np = order + (order & 1);
+    int pairs = np / 2;
+    int rounds = np - 1;
+    for (int sweep = 1; sweep <= maxSweeps; sweep++) {
+        if (tid == 0) {
+            sh.any = 0;
+        }
+        __syncthreads();
+        for (int r = 0; r < rounds; r++) {
+            for (int k = tid; k < pairs; k += JACOBI_THREADS) {
+                int p;
+                int q;
+                round_robin_pair(np, r, k, &p, &q);
+                sh.p[k] = p;
+                sh.q[k] = q;
+                double c = 1.0;
+                double s = 0.0;
+                bool rotate = q < order && rotation(p, q, &c, &s);
+                sh.c[k] = c;
+                sh.s[k] = s;
+                sh.rotate[k] = rotate;
+                if (rotate) {
+                    sh.any = 1;
+                }
+            }
+            __syncthreads();
+            update(pairs);
+        }
+        int any = sh.any;
+        __syncthreads();
+        if (!any) {
+            return sweep;
+        }
+    }
+    return -maxSweeps;
+}
+
 extern "C" __global__ void jacobi_eig_f64(const double* a, double* work, double* values,
                                           double* vectors, int* sweeps, int d, int batch,
                                           int maxSweeps) {
@@ -206,9 +251,6 @@ extern "C" __global__ void jacobi_eig_f64(const double* a, double* work, double*
     int tid = threadIdx.x;
     bool launchOk = blockDim.x == JACOBI_THREADS && d >= 1 && d <= JACOBI_MAX_ORDER
             && maxSweeps >= 1;
-    int np = d + (d & 1);
-    int pairs = np / 2;
-    int rounds = np - 1;
     int dd = d * d;
     for (int b = blockIdx.x; b < batch; b += gridDim.x) {
         if (!launchOk) {
@@ -247,77 +289,42 @@ extern "C" __global__ void jacobi_eig_f64(const double* a, double* work, double*
             continue;
         }
         double absFloor = quot(mul(JACOBI_EPSILON, maxAbs), (double) d);
-        int sweep = 0;
-        bool converged = false;
-        while (sweep < maxSweeps) {
-            if (tid == 0) {
-                sh.any = 0;
+        int status = jacobi_sweeps(sh, d, maxSweeps, [&](int p, int q, double* c, double* s) {
+            double app = w[p * d + p];
+            double aqq = w[q * d + q];
+            double apq = w[p * d + q];
+            double off = fabs(apq);
+            bool negligible = off <= mul(JACOBI_EIG_TOLERANCE, mul(root(fabs(app)), root(fabs(aqq))))
+                    || off <= absFloor;
+            return !negligible && rotation(sub(aqq, app), apq, c, s);
+        }, [&](int pairs) {
+            for (int idx = tid; idx < pairs * d; idx += JACOBI_THREADS) {
+                int k = idx / d;
+                int j = idx % d;
+                if (sh.rotate[k]) {
+                    int p = sh.p[k];
+                    int q = sh.q[k];
+                    rotate_pair(&w[p * d + j], &w[q * d + j], sh.c[k], sh.s[k]);
+                    rotate_pair(&vt[p * d + j], &vt[q * d + j], sh.c[k], sh.s[k]);
+                }
             }
             __syncthreads();
-            for (int r = 0; r < rounds; r++) {
-                for (int k = tid; k < pairs; k += JACOBI_THREADS) {
-                    int p;
-                    int q;
-                    round_robin_pair(np, r, k, &p, &q);
-                    sh.p[k] = p;
-                    sh.q[k] = q;
-                    bool rotate = false;
-                    if (q < d) {
-                        double app = w[p * d + p];
-                        double aqq = w[q * d + q];
-                        double apq = w[p * d + q];
-                        double off = fabs(apq);
-                        bool negligible = off <= mul(JACOBI_EIG_TOLERANCE,
-                                mul(root(fabs(app)), root(fabs(aqq)))) || off <= absFloor;
-                        if (!negligible) {
-                            double c = 1.0;
-                            double s = 0.0;
-                            rotate = rotation(sub(aqq, app), apq, &c, &s);
-                            sh.c[k] = c;
-                            sh.s[k] = s;
-                        }
-                    }
-                    sh.rotate[k] = rotate;
-                    if (rotate) {
-                        sh.any = 1;
+            for (int idx = tid; idx < pairs * d; idx += JACOBI_THREADS) {
+                int i = idx / pairs;
+                int k = idx % pairs;
+                if (sh.rotate[k]) {
+                    int p = sh.p[k];
+                    int q = sh.q[k];
+                    rotate_pair(&w[i * d + p], &w[i * d + q], sh.c[k], sh.s[k]);
+                    if (i == p) {
+                        w[i * d + q] = 0.0;
+                    } else if (i == q) {
+                        w[i * d + p] = 0.0;
                     }
                 }
-                __syncthreads();
-                for (int idx = tid; idx < pairs * d; idx += JACOBI_THREADS) {
-                    int k = idx / d;
-                    int j = idx % d;
-                    if (sh.rotate[k]) {
-                        int p = sh.p[k];
-                        int q = sh.q[k];
-                        rotate_pair(&w[p * d + j], &w[q * d + j], sh.c[k], sh.s[k]);
-                        rotate_pair(&vt[p * d + j], &vt[q * d + j], sh.c[k], sh.s[k]);
-                    }
-                }
-                __syncthreads();
-                for (int idx = tid; idx < pairs * d; idx += JACOBI_THREADS) {
-                    int i = idx / pairs;
-                    int k = idx % pairs;
-                    if (sh.rotate[k]) {
-                        int p = sh.p[k];
-                        int q = sh.q[k];
-                        rotate_pair(&w[i * d + p], &w[i * d + q], sh.c[k], sh.s[k]);
-                        if (i == p) {
-                            w[i * d + q] = 0.0;
-                        } else if (i == q) {
-                            w[i * d + p] = 0.0;
-                        }
-                    }
-                }
-                __syncthreads();
             }
-            sweep++;
-            int any = sh.any;
             __syncthreads();
-            if (!any) {
-                converged = true;
-                break;
-            }
-        }
+        });
         for (int j = tid; j < d; j += JACOBI_THREADS) {
             sh.value[j] = w[j * d + j];
             sh.sign[j] = canonical_sign(vt + j * d, d);
@@ -336,7 +343,7 @@ extern "C" __global__ void jacobi_eig_f64(const double* a, double* work, double*
             out[idx] = mul(sh.sign[src], vt[src * d + i]);
         }
         if (tid == 0) {
-            sweeps[b] = converged ? sweep : -sweep;
+            sweeps[b] = status;
         }
         __syncthreads();
     }
@@ -349,9 +356,6 @@ extern "C" __global__ void jacobi_svd_f64(const double* a, double* work, double*
     int tid = threadIdx.x;
     bool launchOk = blockDim.x == JACOBI_THREADS && n >= 1 && n <= JACOBI_MAX_ORDER && m >= n
             && m <= JACOBI_MAX_ROWS && maxSweeps >= 1;
-    int np = n + (n & 1);
-    int pairs = np / 2;
-    int rounds = np - 1;
     int mn = m * n;
     int nn = n * n;
     int span = m + n;
@@ -390,74 +394,37 @@ extern "C" __global__ void jacobi_svd_f64(const double* a, double* work, double*
             __syncthreads();
             continue;
         }
-        int sweep = 0;
-        bool converged = false;
-        while (sweep < maxSweeps) {
-            if (tid == 0) {
-                sh.any = 0;
+        int status = jacobi_sweeps(sh, n, maxSweeps, [&](int p, int q, double* c, double* s) {
+            const double* wp = w + (size_t) p * m;
+            const double* wq = w + (size_t) q * m;
+            double alpha = 0.0;
+            double beta = 0.0;
+            double gamma = 0.0;
+            for (int i = 0; i < m; i++) {
+                double x = wp[i];
+                double y = wq[i];
+                alpha = add(alpha, mul(x, x));
+                beta = add(beta, mul(y, y));
+                gamma = add(gamma, mul(x, y));
             }
-            __syncthreads();
-            for (int r = 0; r < rounds; r++) {
-                for (int k = tid; k < pairs; k += JACOBI_THREADS) {
-                    int p;
-                    int q;
-                    round_robin_pair(np, r, k, &p, &q);
-                    sh.p[k] = p;
-                    sh.q[k] = q;
-                    bool rotate = false;
-                    if (q < n) {
-                        const double* wp = w + (size_t) p * m;
-                        const double* wq = w + (size_t) q * m;
-                        double alpha = 0.0;
-                        double beta = 0.0;
-                        double gamma = 0.0;
-                        for (int i = 0; i < m; i++) {
-                            double x = wp[i];
-                            double y = wq[i];
-                            alpha = add(alpha, mul(x, x));
-                            beta = add(beta, mul(y, y));
-                            gamma = add(gamma, mul(x, y));
-                        }
-                        bool negligible = gamma == 0.0
-                                || fabs(gamma) <= mul(tol, mul(root(alpha), root(beta)));
-                        if (!negligible) {
-                            double c = 1.0;
-                            double s = 0.0;
-                            rotate = rotation(sub(beta, alpha), gamma, &c, &s);
-                            sh.c[k] = c;
-                            sh.s[k] = s;
-                        }
-                    }
-                    sh.rotate[k] = rotate;
-                    if (rotate) {
-                        sh.any = 1;
+            bool negligible = gamma == 0.0 || fabs(gamma) <= mul(tol, mul(root(alpha), root(beta)));
+            return !negligible && rotation(sub(beta, alpha), gamma, c, s);
+        }, [&](int pairs) {
+            for (int idx = tid; idx < pairs * span; idx += JACOBI_THREADS) {
+                int k = idx / span;
+                int j = idx % span;
+                if (sh.rotate[k]) {
+                    int p = sh.p[k];
+                    int q = sh.q[k];
+                    if (j < m) {
+                        rotate_pair(&w[(size_t) p * m + j], &w[(size_t) q * m + j], sh.c[k], sh.s[k]);
+                    } else {
+                        rotate_pair(&vt[p * n + j - m], &vt[q * n + j - m], sh.c[k], sh.s[k]);
                     }
                 }
-                __syncthreads();
-                for (int idx = tid; idx < pairs * span; idx += JACOBI_THREADS) {
-                    int k = idx / span;
-                    int j = idx % span;
-                    if (sh.rotate[k]) {
-                        int p = sh.p[k];
-                        int q = sh.q[k];
-                        if (j < m) {
-                            rotate_pair(&w[(size_t) p * m + j], &w[(size_t) q * m + j],
-                                    sh.c[k], sh.s[k]);
-                        } else {
-                            rotate_pair(&vt[p * n + j - m], &vt[q * n + j - m], sh.c[k], sh.s[k]);
-                        }
-                    }
-                }
-                __syncthreads();
             }
-            sweep++;
-            int any = sh.any;
             __syncthreads();
-            if (!any) {
-                converged = true;
-                break;
-            }
-        }
+        });
         for (int j = tid; j < n; j += JACOBI_THREADS) {
             const double* wj = w + (size_t) j * m;
             double norm2 = 0.0;
@@ -488,7 +455,7 @@ extern "C" __global__ void jacobi_svd_f64(const double* a, double* work, double*
             uout[idx] = s == 0.0 ? 0.0 : mul(sh.sign[src], quot(w[(size_t) src * m + i], s));
         }
         if (tid == 0) {
-            sweeps[b] = converged ? sweep : -sweep;
+            sweeps[b] = status;
         }
         __syncthreads();
     }
