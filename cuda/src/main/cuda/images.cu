@@ -17,6 +17,18 @@ __device__ __forceinline__ long long gridStride() {
     return static_cast<long long>(gridDim.x) * blockDim.x;
 }
 
+// Entry e of a (rows·width)×C image matrix as (row y, column x, channel ch).
+struct ImageEntry {
+    int y;
+    int x;
+    int ch;
+};
+
+__device__ __forceinline__ ImageEntry imageEntry(long long e, int width, int channels) {
+    const long long pixel = e / channels;
+    return {static_cast<int>(pixel / width), static_cast<int>(pixel % width), static_cast<int>(e % channels)};
+}
+
 // im2col of a k×k, padding-p, stride-1 convolution: out is (outHeight·outWidth) × (k²C) with
 // out[oy·outWidth + ox][(dy·k + dx)·C + ch] = x(oy + dy − p, ox + dx − p, ch), 0 outside the image.
 template <typename T>
@@ -47,10 +59,10 @@ __device__ void patchesAdjoint(const T* p, T* out, int height, int width, int ch
     const long long rowLength = static_cast<long long>(kernel) * kernel * channels;
     const long long total = static_cast<long long>(height) * width * channels;
     for (long long e = firstIndex(); e < total; e += gridStride()) {
-        const int ch = static_cast<int>(e % channels);
-        const long long pixel = e / channels;
-        const int y = static_cast<int>(pixel / width);
-        const int xx = static_cast<int>(pixel % width);
+        const ImageEntry at = imageEntry(e, width, channels);
+        const int ch = at.ch;
+        const int y = at.y;
+        const int xx = at.x;
         double s = 0.0;
         for (int dy = kernel - 1; dy >= 0; --dy) {
             const int oy = y - dy + padding;
@@ -76,10 +88,10 @@ __device__ void windowSum(const T* x, T* out, int height, int width, int channel
     const int outWidth = width / kw;
     const long long total = static_cast<long long>(height / kh) * outWidth * channels;
     for (long long e = firstIndex(); e < total; e += gridStride()) {
-        const int ch = static_cast<int>(e % channels);
-        const long long location = e / channels;
-        const int oy = static_cast<int>(location / outWidth);
-        const int ox = static_cast<int>(location % outWidth);
+        const ImageEntry at = imageEntry(e, outWidth, channels);
+        const int ch = at.ch;
+        const int oy = at.y;
+        const int ox = at.x;
         double s = 0.0;
         for (int wy = 0; wy < kh; ++wy) {
             const long long rowStart = static_cast<long long>(oy * kh + wy) * width + ox * kw;
@@ -97,10 +109,10 @@ __device__ void windowSpread(const T* g, T* out, int height, int width, int chan
     const int outWidth = width / kw;
     const long long total = static_cast<long long>(height) * width * channels;
     for (long long e = firstIndex(); e < total; e += gridStride()) {
-        const int ch = static_cast<int>(e % channels);
-        const long long pixel = e / channels;
-        const int y = static_cast<int>(pixel / width);
-        const int xx = static_cast<int>(pixel % width);
+        const ImageEntry at = imageEntry(e, width, channels);
+        const int ch = at.ch;
+        const int y = at.y;
+        const int xx = at.x;
         out[e] = g[(static_cast<long long>(y / kh) * outWidth + xx / kw) * channels + ch];
     }
 }
@@ -112,10 +124,10 @@ template <typename T>
 __device__ void windowArgMaxMask(const T* x, T* out, int height, int width, int channels, int kh, int kw) {
     const long long total = static_cast<long long>(height) * width * channels;
     for (long long e = firstIndex(); e < total; e += gridStride()) {
-        const int ch = static_cast<int>(e % channels);
-        const long long pixel = e / channels;
-        const int y0 = static_cast<int>(pixel / width) / kh * kh;
-        const int x0 = static_cast<int>(pixel % width) / kw * kw;
+        const ImageEntry at = imageEntry(e, width, channels);
+        const int ch = at.ch;
+        const int y0 = at.y / kh * kh;
+        const int x0 = at.x / kw * kw;
         long long best = -1;
         for (int wy = 0; wy < kh; ++wy) {
             for (int wx = 0; wx < kw; ++wx) {
