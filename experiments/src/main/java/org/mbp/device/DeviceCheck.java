@@ -23,6 +23,7 @@ import org.mbp.cuda.BackendAgreement;
 import org.mbp.cuda.ComputeDevice;
 import org.mbp.cuda.CudaContext;
 import org.mbp.cuda.GpuProbe;
+import org.mbp.cuda.GpuUnavailableException;
 import org.mbp.cuda.JacobiCheck;
 import org.mbp.layer.BatchExecutor;
 import org.mbp.reports.AtomicFile;
@@ -44,6 +45,8 @@ public final class DeviceCheck {
 
     /** The targets. */
     static final double EPOCH_SPEEDUP_TARGET = 10;
+    /** About how long the timed GPU epoch should take. */
+    static final double GPU_EPOCH_SECONDS = 30;
     /** The options it knows. */
     private static final List<String> KNOWN = List.of("out", "torch", "batch", "sizes", "gpu-images", "cpu-images",
             "repeats");
@@ -52,6 +55,8 @@ public final class DeviceCheck {
     private final PrintWriter err = new PrintWriter(System.err, true);
     private final List<String> table = new ArrayList<>();
     private final Map<String, Object> json = new LinkedHashMap<>();
+    private final Map<String, Object> epochs = new LinkedHashMap<>();
+    private EpochTiming.Timing cpu;
     private boolean failed;
 
     private DeviceCheck(Map<String, String> options) {
@@ -101,23 +106,58 @@ public final class DeviceCheck {
         json.put("machine", machine);
         table.add("| check | result | target | verdict |");
         table.add("|---|---|---|---|");
-        CudaContext context = probe.available() ? CudaContext.open(probe.ordinal()) : null;
-        if (context != null) {
-            kernels(context);
-            jacobi(context);
-            layers(context);
-        } else {
+        CudaContext context = null;
+        if (!probe.available()) {
             table.add("| GPU | " + probe.describe() + " | a GPU | pending |");
+        } else {
+            try {
+                context = CudaContext.open(probe.ordinal());
+            } catch (GpuUnavailableException e) {
+                failed = true;
+                table.add("| GPU | " + e.getMessage() + " | a usable GPU | FAIL |");
+            }
         }
-        epochs(context, cores, out);
-        json.put("passed", !failed);
-        ResultFolder.writeJson(out.resolve("device-check.json"), json);
-        String markdown = "Device check, " + json.get("date") + ": " + machine + "\n\n" + String.join("\n", table) + "\n";
-        AtomicFile.writeString(out.resolve("device-check.md"), markdown);
+        if (context != null) {
+            CudaContext gpu = context;
+            for (Section section : new Section[] {() -> kernels(gpu), () -> jacobiAgreement(gpu), () -> layers(gpu),
+                () -> jacobiTimings(gpu)}) {
+                run(section, out, machine);
+            }
+        }
+        run(() -> cpuEpoch(cores, out), out, machine);
+        if (context != null) {
+            run(() -> gpuEpoch(cores, out), out, machine);
+        }
         System.out.println();
-        System.out.print(markdown);
+        System.out.print(markdown(machine));
         System.out.flush();
         return failed ? 1 : 0;
+    }
+
+    /** One part of the check; a part that throws is recorded as failed and the others still run. */
+    @FunctionalInterface
+    private interface Section {
+        void run() throws IOException;
+    }
+
+    /** Runs a section, then rewrites both outputs, so a run killed later keeps what it measured. */
+    private void run(Section section, Path out, String machine) throws IOException {
+        try {
+            section.run();
+        } catch (Exception | LinkageError e) {
+            failed = true;
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            err.println("device-check: a section failed: " + e);
+            table.add("| (section error) | " + e.getClass().getSimpleName() + ": " + message.replace("|", "/")
+                    + " | | FAIL |");
+        }
+        json.put("passed", !failed);
+        ResultFolder.writeJson(out.resolve("device-check.json"), json);
+        AtomicFile.writeString(out.resolve("device-check.md"), markdown(machine));
+    }
+
+    private String markdown(String machine) {
+        return "Device check, " + json.get("date") + ": " + machine + "\n\n" + String.join("\n", table) + "\n";
     }
 
     private void kernels(CudaContext context) {
@@ -149,7 +189,7 @@ public final class DeviceCheck {
         json.put("kernels", rows);
     }
 
-    private void jacobi(CudaContext context) throws IOException {
+    private void jacobiAgreement(CudaContext context) {
         err.println("device-check: batched Jacobi kernels against their CPU reference");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (JacobiCheck.Agreement a : JacobiCheck.agreement(context)) {
@@ -161,6 +201,9 @@ public final class DeviceCheck {
                     a.passed() ? "pass" : "FAIL"));
         }
         json.put("jacobi_agreement", rows);
+    }
+
+    private void jacobiTimings(CudaContext context) throws IOException {
         int batch = Integer.parseInt(options.get("batch"));
         int[] sizes = Arrays.stream(options.get("sizes").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         err.println("device-check: timing batched EIG/SVD, batch " + batch);
@@ -223,28 +266,35 @@ public final class DeviceCheck {
         json.put("layers", rows);
     }
 
-    private void epochs(CudaContext context, int cores, Path out) throws IOException {
-        Path scratch = out.resolve("epochs");
-        int cpuImages = Integer.parseInt(options.get("cpu-images"));
-        err.println("device-check: DeepO2P-FC epoch on the CPU, " + cpuImages + " random images");
-        EpochTiming.Timing cpu = EpochTiming.run(ComputeDevice.cpu().backends(Precision.FLOAT, Precision.DOUBLE), "cpu",
-                cpuImages, cores, scratch, err);
-        Map<String, Object> rows = new LinkedHashMap<>();
-        rows.put("cpu", cpu);
+    private void cpuEpoch(int cores, Path out) throws IOException {
+        int images = Integer.parseInt(options.get("cpu-images"));
+        err.println("device-check: DeepO2P-FC epoch on the CPU, " + images + " random images");
+        cpu = EpochTiming.run(ComputeDevice.cpu().backends(Precision.FLOAT, Precision.DOUBLE), "cpu", images, cores,
+                out.resolve("epochs"), err);
+        epochs.put("cpu", cpu);
+        json.put("epochs", epochs);
         table.add(String.format(Locale.ROOT, "| DeepO2P-FC epoch, CPU (%d threads) | %.0f images/s, %.0f s per 60k |"
                 + " | |", cores, cpu.trainImagesPerSecond(), cpu.fullEpochSeconds()));
-        if (context != null) {
-            int gpuImages = Integer.parseInt(options.get("gpu-images"));
-            err.println("device-check: DeepO2P-FC epoch on the GPU, " + gpuImages + " random images");
-            MixedPrecision<?> gpuBackends = ComputeDevice.select(ComputeDevice.Choice.GPU, err::println)
-                    .backends(Precision.FLOAT, Precision.DOUBLE);
-            EpochTiming.Timing gpu = EpochTiming.run(gpuBackends, "gpu", gpuImages, cores, scratch, err);
-            rows.put("gpu", gpu);
-            double speedup = gpu.trainImagesPerSecond() / cpu.trainImagesPerSecond();
-            table.add(String.format(Locale.ROOT, "| DeepO2P-FC epoch, GPU | %.0f images/s, %.0f s per 60k, %.1f× the"
-                    + " CPU | ≥ %.0f× | %s |", gpu.trainImagesPerSecond(), gpu.fullEpochSeconds(), speedup,
-                    EPOCH_SPEEDUP_TARGET, speedup >= EPOCH_SPEEDUP_TARGET ? "met" : "not met"));
-        }
-        json.put("epochs", rows);
+    }
+
+    /**
+     * A 64-image epoch first, to size the timed one so that it takes about
+     * {@value #GPU_EPOCH_SECONDS} s (at most --gpu-images images).
+     */
+    private void gpuEpoch(int cores, Path out) throws IOException {
+        MixedPrecision<?> backends = ComputeDevice.select(ComputeDevice.Choice.GPU, err::println)
+                .backends(Precision.FLOAT, Precision.DOUBLE);
+        err.println("device-check: DeepO2P-FC on the GPU, a 64-image epoch to size the timed one");
+        EpochTiming.Timing probe = EpochTiming.run(backends, "gpu-probe", 64, cores, out.resolve("epochs"), err);
+        int images = (int) Math.max(64, Math.min(Integer.parseInt(options.get("gpu-images")),
+                probe.trainImagesPerSecond() * GPU_EPOCH_SECONDS));
+        err.println("device-check: DeepO2P-FC epoch on the GPU, " + images + " random images");
+        EpochTiming.Timing gpu = EpochTiming.run(backends, "gpu", images, cores, out.resolve("epochs"), err);
+        epochs.put("gpu", gpu);
+        json.put("epochs", epochs);
+        double speedup = cpu == null ? Double.NaN : gpu.trainImagesPerSecond() / cpu.trainImagesPerSecond();
+        table.add(String.format(Locale.ROOT, "| DeepO2P-FC epoch, GPU (%d images) | %.0f images/s, %.0f s per 60k,"
+                + " %.1f× the CPU | ≥ %.0f× | %s |", images, gpu.trainImagesPerSecond(), gpu.fullEpochSeconds(), speedup,
+                EPOCH_SPEEDUP_TARGET, speedup >= EPOCH_SPEEDUP_TARGET ? "met" : "not met"));
     }
 }
