@@ -122,7 +122,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     public DeviceMatrix filled(int rows, int cols, double value) {
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(rows, cols);
-        launcher.kernel(KernelEntry.FILL).launch(Launcher.linear(out.size()), out, (long) out.size(),
+        launcher.kernel(KernelEntry.FILL).launch(Launcher.linear(out.size()), out, out.size(),
                 launcher.scalar(value));
         return out;
     }
@@ -162,7 +162,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         require(a, "toRowMajor");
         context.makeCurrent();
         if (precision == Precision.FLOAT) {
-            float[] values = new float[a.size()];
+            float[] values = new float[Math.toIntExact(a.size())];
             a.buffer().download(values);
             double[] wide = new double[values.length];
             for (int i = 0; i < wide.length; i++) {
@@ -170,7 +170,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
             }
             return wide;
         }
-        double[] values = new double[a.size()];
+        double[] values = new double[Math.toIntExact(a.size())];
         a.buffer().download(values);
         return values;
     }
@@ -192,7 +192,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(m.rows(), m.cols());
         launcher.kernel(KernelEntry.CONVERT, other.precision).launch(Launcher.linear(m.size()), m, out,
-                (long) m.size());
+                m.size());
         return out;
     }
 
@@ -336,7 +336,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         require(a, "scale");
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
-        launcher.kernel(KernelEntry.SCALE).launch(Launcher.linear(a.size()), a, out, (long) a.size(),
+        launcher.kernel(KernelEntry.SCALE).launch(Launcher.linear(a.size()), a, out, a.size(),
                 launcher.scalar(s));
         return out;
     }
@@ -412,7 +412,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         require(a, "apply");
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
-        launcher.kernel(KernelEntry.UNARY).launch(Launcher.linear(a.size()), a, out, (long) a.size(),
+        launcher.kernel(KernelEntry.UNARY).launch(Launcher.linear(a.size()), a, out, a.size(),
                 functionCode(function));
         return out;
     }
@@ -423,7 +423,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         require(a, "power");
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
-        launcher.kernel(KernelEntry.POWER).launch(Launcher.linear(a.size()), a, out, (long) a.size(), p);
+        launcher.kernel(KernelEntry.POWER).launch(Launcher.linear(a.size()), a, out, a.size(), p);
         return out;
     }
 
@@ -468,7 +468,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(criterion.rows(), criterion.cols());
         launcher.kernel(KernelEntry.CHOOSE).launch(Launcher.linear(out.size()), criterion, threshold, small, large,
-                out, (long) out.size());
+                out, out.size());
         return out;
     }
 
@@ -529,7 +529,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         }
         context.makeCurrent();
         DeviceMatrix out = DeviceMatrix.allocate(context, a.rows(), a.cols(), Precision.DOUBLE);
-        launcher.kernel(KernelEntry.CONVERT, Precision.FLOAT).launch(Launcher.linear(a.size()), a, out, (long) a.size());
+        launcher.kernel(KernelEntry.CONVERT, Precision.FLOAT).launch(Launcher.linear(a.size()), a, out, a.size());
         return out;
     }
 
@@ -541,7 +541,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         }
         DeviceMatrix out = launcher.allocate(rows, cols);
         launcher.kernel(KernelEntry.CONVERT, Precision.DOUBLE).launch(Launcher.linear(wide.size()), wide, out,
-                (long) wide.size());
+                wide.size());
         return out;
     }
 
@@ -602,7 +602,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         requireSameShape(a, b, name);
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
-        launcher.kernel(KernelEntry.BINARY).launch(Launcher.linear(a.size()), a, b, out, (long) a.size(), op);
+        launcher.kernel(KernelEntry.BINARY).launch(Launcher.linear(a.size()), a, b, out, a.size(), op);
         return out;
     }
 

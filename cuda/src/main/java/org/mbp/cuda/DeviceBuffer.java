@@ -3,13 +3,15 @@ package org.mbp.cuda;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
 import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
 
+import java.lang.ref.Reference;
 import jcuda.Pointer;
 import jcuda.Sizeof;
 import jcuda.driver.CUdeviceptr;
 
 /**
  * A block of device memory, taken from its context's pool and given back when this object
- * becomes unreachable. Copies to and from the host are synchronous.
+ * becomes unreachable (kernel launches and copies keep it reachable until they are issued).
+ * Copies to and from the host are synchronous.
  */
 public final class DeviceBuffer {
 
@@ -67,7 +69,11 @@ public final class DeviceBuffer {
         requireFits(size);
         if (size > 0) {
             context.makeCurrent();
-            cuMemcpyHtoD(pointer, host, size);
+            try {
+                cuMemcpyHtoD(pointer, host, size);
+            } finally {
+                Reference.reachabilityFence(this);
+            }
         }
     }
 
@@ -75,7 +81,11 @@ public final class DeviceBuffer {
         requireFits(size);
         if (size > 0) {
             context.makeCurrent();
-            cuMemcpyDtoH(host, pointer, size);
+            try {
+                cuMemcpyDtoH(host, pointer, size);
+            } finally {
+                Reference.reachabilityFence(this);
+            }
         }
     }
 

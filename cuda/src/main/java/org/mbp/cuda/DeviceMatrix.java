@@ -47,9 +47,9 @@ public final class DeviceMatrix {
         return cols;
     }
 
-    /** Number of entries. */
-    public int size() {
-        return rows * cols;
+    /** Number of entries (a long: a product of two ints may exceed 2³¹ − 1). */
+    public long size() {
+        return (long) rows * cols;
     }
 
     public Precision precision() {

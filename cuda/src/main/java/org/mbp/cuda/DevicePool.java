@@ -1,6 +1,7 @@
 package org.mbp.cuda;
 
 import static jcuda.driver.JCudaDriver.cuMemAlloc;
+import static jcuda.driver.JCudaDriver.cuMemFree;
 
 import java.lang.ref.Cleaner;
 import java.util.Map;
@@ -16,8 +17,8 @@ import jcuda.driver.CUresult;
  * block goes back to its class's free list when the buffer becomes unreachable (a
  * {@link Cleaner} action, so nothing is ever freed on a thread without the context). Reuse is
  * safe because every kernel and copy runs on the one default stream, in issue order. When the
- * device runs out of memory the pool asks the garbage collector for unreachable buffers before
- * giving up.
+ * device runs out of memory the pool asks the garbage collector for unreachable buffers, then
+ * frees the blocks cached in every size class, before giving up.
  */
 final class DevicePool {
 
@@ -45,12 +46,28 @@ final class DevicePool {
                 System.gc();
                 sleep();
                 block = list.poll();
+                if (block == null) {
+                    trim();
+                }
             }
         }
         DeviceBuffer buffer = new DeviceBuffer(context, block, bytes);
         CUdeviceptr returned = block;
         CLEANER.register(buffer, () -> list.add(returned));
         return buffer;
+    }
+
+    /**
+     * Frees every cached block of every size class, after the device has finished all queued
+     * work (a cached block may still be used by a kernel issued before its buffer was collected).
+     */
+    private void trim() {
+        context.synchronize();
+        for (Queue<CUdeviceptr> list : free.values()) {
+            for (CUdeviceptr block = list.poll(); block != null; block = list.poll()) {
+                cuMemFree(block);
+            }
+        }
     }
 
     private CUdeviceptr fresh(long bytes, int attempt) {

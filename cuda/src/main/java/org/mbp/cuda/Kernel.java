@@ -2,6 +2,7 @@ package org.mbp.cuda;
 
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 
+import java.lang.ref.Reference;
 import java.util.List;
 import jcuda.Pointer;
 import jcuda.driver.CUfunction;
@@ -19,9 +20,15 @@ public final class Kernel {
         /** Most blocks of {@link #linear}: kernels use grid-stride loops beyond it. */
         public static final int LINEAR_MAX_BLOCKS = 4096;
 
+        /** Largest grid extent in y and z, threads per block, and shared memory without opt-in. */
+        static final int MAX_GRID_YZ = 65535;
+        static final int MAX_THREADS = 1024;
+        static final int MAX_SHARED_BYTES = 48 * 1024;
+
         public Grid {
             if (gridX <= 0 || gridY <= 0 || gridZ <= 0 || blockX <= 0 || blockY <= 0 || blockZ <= 0
-                    || sharedBytes < 0) {
+                    || sharedBytes < 0 || gridY > MAX_GRID_YZ || gridZ > MAX_GRID_YZ
+                    || (long) blockX * blockY * blockZ > MAX_THREADS || sharedBytes > MAX_SHARED_BYTES) {
                 throw new IllegalArgumentException("bad launch configuration " + gridX + "×" + gridY + "×" + gridZ
                         + " blocks of " + blockX + "×" + blockY + "×" + blockZ + ", " + sharedBytes + " B shared");
             }
@@ -31,12 +38,6 @@ public final class Kernel {
         public static Grid linear(long n) {
             long blocks = Math.max(1, Math.min(LINEAR_MAX_BLOCKS, (n + LINEAR_BLOCK - 1) / LINEAR_BLOCK));
             return new Grid((int) blocks, 1, 1, LINEAR_BLOCK, 1, 1, 0);
-        }
-
-        /** {@code tile × tile} thread blocks covering a {@code rows × cols} matrix (x across columns). */
-        public static Grid tiles(int rows, int cols, int tile) {
-            return new Grid(Math.max(1, (cols + tile - 1) / tile), Math.max(1, (rows + tile - 1) / tile), 1,
-                    tile, tile, 1, 0);
         }
 
         /** One block of {@code threads} threads per item of a batch of {@code batch}. */
@@ -78,8 +79,14 @@ public final class Kernel {
             params[i] = parameter(args[i], i);
         }
         context.makeCurrent();
-        cuLaunchKernel(function, grid.gridX(), grid.gridY(), grid.gridZ(), grid.blockX(), grid.blockY(),
-                grid.blockZ(), grid.sharedBytes(), null, Pointer.to(params), null);
+        try {
+            cuLaunchKernel(function, grid.gridX(), grid.gridY(), grid.gridZ(), grid.blockX(), grid.blockY(),
+                    grid.blockZ(), grid.sharedBytes(), null, Pointer.to(params), null);
+        } finally {
+            // The buffers must stay reachable until the launch is issued: a collected buffer's block
+            // could otherwise be reused by another thread before this launch is queued.
+            Reference.reachabilityFence(args);
+        }
     }
 
     private Pointer parameter(Object arg, int index) {
