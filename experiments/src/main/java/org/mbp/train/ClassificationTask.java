@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.mbp.backend.MatrixOps;
 import org.mbp.data.LabelledImages;
@@ -102,7 +103,7 @@ public final class ClassificationTask<M> implements Task {
         int label = train.labels()[index];
         Linearization<M, M, M> loss =
                 new SoftmaxCrossEntropy<>(ops(), label).forward(pass.output());
-        Gradient gradient = pass.backward(loss.adjoint(ops().filled(1, 1, 1)));
+        Gradient gradient = pass.backward(loss.adjoint(ops().filled(1, 1, 1)), Set.of(ClassifierModel.POOLING_STAGE));
         List<Reading> readings = new ArrayList<>();
         readings.add(Reading.mean("accuracy", predicted(pass.output()) == label ? 1 : 0));
         readings.add(Reading.mean("pooling_grad_norm", gradient.normAt(ClassifierModel.POOLING_STAGE)));

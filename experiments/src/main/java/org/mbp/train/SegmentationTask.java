@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.BatchExecutor;
 import org.mbp.layer.Layer;
@@ -137,7 +138,7 @@ public final class SegmentationTask<M> implements Task {
         Layer<M, M, M> objective = affinity.then(loss == Loss.J2
                 ? NCutsLosses.j2(structured(), e, rankTolerance) : NCutsLosses.j1(structured(), e, rankTolerance));
         Linearization<M, M, M> j = objective.forward(pass.output());
-        Gradient gradient = pass.backward(j.adjoint(structured().filled(1, 1, 1)));
+        Gradient gradient = pass.backward(j.adjoint(structured().filled(1, 1, 1)), Set.of(SegmentationModel.FEATURES_STAGE));
         List<Reading> readings = new ArrayList<>();
         double value = structured().get(j.output(), 0, 0);
         readings.add(Reading.mean("J", value));

@@ -2,6 +2,7 @@ package org.mbp.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongFunction;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.Diagnostics;
@@ -148,8 +149,17 @@ public final class Network {
          * Backpropagates {@code upstream = ∂L/∂output}: the gradient of every parameter (as
          * row-major doubles) and the Frobenius norm of the gradient arriving at each stage's output.
          */
-        @SuppressWarnings({"unchecked", "rawtypes"})
         public Gradient backward(M upstream) {
+            return backward(upstream, null);
+        }
+
+        /**
+         * As {@link #backward(Object)}, with the gradient norms measured only at the stages named
+         * in {@code monitored} (NaN elsewhere; null measures every stage): each norm is a reduction whose value the host must
+         * wait for, which on a device costs more than the arithmetic.
+         */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Gradient backward(M upstream, Set<String> monitored) {
             int n = network.stages.size();
             double[][] gradients = new double[network.parameters.size()][];
             double[] norms = new double[n];
@@ -162,7 +172,8 @@ public final class Network {
                 Stage stage = network.stages.get(i);
                 MatrixOps ops = stage instanceof Weighted w ? w.layer().ops()
                         : stage instanceof Fixed f ? f.layer().ops() : null;
-                norms[i] = ops == null ? Double.NaN : ops.norm(g);
+                boolean measured = ops != null && (monitored == null || monitored.contains(stage.name()));
+                norms[i] = measured ? ops.norm(g) : Double.NaN;
                 Object adjoint = lin.adjoint(g);
                 if (stage instanceof Weighted w) {
                     Pair pair = (Pair) adjoint;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,13 @@ class NetworkTest {
             assertEquals(difference, predicted, 1e-6 * Math.abs(difference));
         }
         assertTrue(g.normAt("deepo2p-eig(stable)") > 0);
+        Gradient monitored = net.forward(w, x, seed).backward(upstream, Set.of("deepo2p-eig(stable)"));
+        assertEquals(g.normAt("deepo2p-eig(stable)"), monitored.normAt("deepo2p-eig(stable)"));
+        for (int p = 0; p < 2; p++) {
+            assertArrayEquals(g.parameters()[p], monitored.parameters()[p]);
+        }
+        long measured = Arrays.stream(monitored.stageNorms()).filter(v -> !Double.isNaN(v)).count();
+        assertEquals(1, measured, "only the monitored stage's norm is measured");
     }
 
     private static Weights shifted(Weights w, double[][] direction, double h) {
