@@ -117,27 +117,17 @@ public final class JacobiEigen {
         if (d < 1 || d > MAX_ORDER) {
             throw new IllegalArgumentException("JacobiEigen: order " + d + " outside [1, " + MAX_ORDER + "]");
         }
-        if (batch < 1 || maxSweeps < 1) {
-            throw new IllegalArgumentException("JacobiEigen: batch " + batch + " and maxSweeps "
-                    + maxSweeps + " must be ≥ 1");
-        }
+        JacobiSweeps.requireBatch("JacobiEigen", batch, maxSweeps);
         int dd = d * d;
-        requireLength("a", a.length, (long) batch * dd);
-        requireLength("values", values.length, (long) batch * d);
-        requireLength("vectors", vectors.length, (long) batch * dd);
-        requireLength("sweeps", sweeps.length, batch);
+        JacobiSweeps.requireLength("JacobiEigen", "a", a.length, (long) batch * dd);
+        JacobiSweeps.requireLength("JacobiEigen", "values", values.length, (long) batch * d);
+        JacobiSweeps.requireLength("JacobiEigen", "vectors", vectors.length, (long) batch * dd);
+        JacobiSweeps.requireLength("JacobiEigen", "sweeps", sweeps.length, batch);
         for (int b = 0; b < batch; b++) {
             requireValid(a, b * dd, d, b);
         }
         for (int b = 0; b < batch; b++) {
             sweeps[b] = solve(a, b * dd, d, maxSweeps, values, b * d, vectors, b * dd);
-        }
-    }
-
-    private static void requireLength(String name, int length, long expected) {
-        if (length != expected) {
-            throw new IllegalArgumentException("JacobiEigen: " + name + " has " + length
-                    + " entries, expected " + expected);
         }
     }
 

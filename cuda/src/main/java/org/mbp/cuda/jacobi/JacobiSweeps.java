@@ -62,4 +62,20 @@ final class JacobiSweeps {
         }
         return -maxSweeps;
     }
+
+    /** Fails unless {@code batch} and {@code maxSweeps} are at least 1, naming {@code owner}. */
+    static void requireBatch(String owner, int batch, int maxSweeps) {
+        if (batch < 1 || maxSweeps < 1) {
+            throw new IllegalArgumentException(owner + ": batch " + batch + " and maxSweeps " + maxSweeps
+                    + " must be ≥ 1");
+        }
+    }
+
+    /** Fails unless array {@code name} of {@code owner} has {@code expected} entries. */
+    static void requireLength(String owner, String name, int length, long expected) {
+        if (length != expected) {
+            throw new IllegalArgumentException(owner + ": " + name + " has " + length + " entries, expected "
+                    + expected);
+        }
+    }
 }

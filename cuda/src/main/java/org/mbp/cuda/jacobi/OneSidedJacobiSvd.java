@@ -116,16 +116,13 @@ public final class OneSidedJacobiSvd {
     public static void decompose(double[] a, int m, int n, int batch, int maxSweeps, double[] u,
             double[] sigma, double[] v, int[] sweeps) {
         requireShape(m, n);
-        if (batch < 1 || maxSweeps < 1) {
-            throw new IllegalArgumentException("OneSidedJacobiSvd: batch " + batch + " and maxSweeps "
-                    + maxSweeps + " must be ≥ 1");
-        }
+        JacobiSweeps.requireBatch("OneSidedJacobiSvd", batch, maxSweeps);
         int mn = m * n;
-        requireLength("a", a.length, (long) batch * mn);
-        requireLength("u", u.length, (long) batch * mn);
-        requireLength("sigma", sigma.length, (long) batch * n);
-        requireLength("v", v.length, (long) batch * n * n);
-        requireLength("sweeps", sweeps.length, batch);
+        JacobiSweeps.requireLength("OneSidedJacobiSvd", "a", a.length, (long) batch * mn);
+        JacobiSweeps.requireLength("OneSidedJacobiSvd", "u", u.length, (long) batch * mn);
+        JacobiSweeps.requireLength("OneSidedJacobiSvd", "sigma", sigma.length, (long) batch * n);
+        JacobiSweeps.requireLength("OneSidedJacobiSvd", "v", v.length, (long) batch * n * n);
+        JacobiSweeps.requireLength("OneSidedJacobiSvd", "sweeps", sweeps.length, batch);
         for (int b = 0; b < batch; b++) {
             for (int idx = 0; idx < mn; idx++) {
                 double x = a[b * mn + idx];
@@ -145,13 +142,6 @@ public final class OneSidedJacobiSvd {
             throw new IllegalArgumentException("OneSidedJacobiSvd: shape " + m + "×" + n
                     + " needs 1 ≤ n ≤ " + MAX_COLUMNS + " and n ≤ m ≤ " + MAX_ROWS
                     + (m < n ? " (decompose the transpose when m < n)" : ""));
-        }
-    }
-
-    private static void requireLength(String name, int length, long expected) {
-        if (length != expected) {
-            throw new IllegalArgumentException("OneSidedJacobiSvd: " + name + " has " + length
-                    + " entries, expected " + expected);
         }
     }
 
