@@ -82,17 +82,6 @@ public final class BackendAgreement {
         return all;
     }
 
-    /** Prints every comparison; exits with status 1 when one fails. */
-    public static void main(String[] args) {
-        List<Agreement> results = run(CudaContext.open(args.length > 0 ? Integer.parseInt(args[0]) : 0));
-        results.forEach(System.out::println);
-        long failed = results.stream().filter(r -> !r.passed()).count();
-        System.out.println(results.size() + " comparisons, " + failed + " failed");
-        if (failed > 0) {
-            System.exit(1);
-        }
-    }
-
     static double relativeError(double[] got, double[] want) {
         if (got.length != want.length) {
             return Double.POSITIVE_INFINITY;
