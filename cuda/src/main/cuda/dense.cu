@@ -290,6 +290,14 @@ __device__ void choose(const T* criterion, double threshold, const T* small, con
     }
 }
 
+// out[k] = a[index[k]] for k < n: entry selection by row-major position (MatrixOps.gather).
+template <typename T>
+__device__ void gather(const T* a, const int* index, T* out, long long n) {
+    for (long long k = firstIndex(); k < n; k += gridStride()) {
+        out[k] = a[index[k]];
+    }
+}
+
 template <typename S, typename D>
 __device__ void convert(const S* in, D* out, long long n) {
     for (long long e = firstIndex(); e < n; e += gridStride()) {
@@ -517,6 +525,12 @@ extern "C" __global__ void off_diagonal_reciprocal_f64(const double* a, double* 
     offDiagonalReciprocal(a, out, rows, cols);
 }
 
+extern "C" __global__ void gather_f32(const float* a, const int* index, float* out, long long n) {
+    gather(a, index, out, n);
+}
+extern "C" __global__ void gather_f64(const double* a, const int* index, double* out, long long n) {
+    gather(a, index, out, n);
+}
 extern "C" __global__ void choose_f32(const float* criterion, double threshold, const float* small, const float* large,
                                       float* out, long long n) {
     choose(criterion, threshold, small, large, out, n);

@@ -25,6 +25,7 @@ void unary_f32(const float*, float*, long long, int); void unary_f64(const doubl
 void power_f32(const float*, float*, long long, double); void power_f64(const double*, double*, long long, double);
 void outer_f32(const float*, const float*, float*, int, int, int); void outer_f64(const double*, const double*, double*, int, int, int);
 void off_diagonal_reciprocal_f32(const float*, float*, int, int); void off_diagonal_reciprocal_f64(const double*, double*, int, int);
+void gather_f32(const float*, const int*, float*, long long); void gather_f64(const double*, const int*, double*, long long);
 void choose_f32(const float*, double, const float*, const float*, float*, long long); void choose_f64(const double*, double, const double*, const double*, double*, long long);
 void convert_f32(const float*, double*, long long); void convert_f64(const double*, float*, long long);
 void dot_partial_f32(const float*, const float*, long long, float*); void dot_partial_f64(const double*, const double*, long long, double*);
@@ -136,6 +137,10 @@ template <typename T> void denseTests(const char* tn) {
       // choose
       auto c = rnd<T>(n); for (long long i = 0; i < n; ++i) w[i] = (double) c[i] <= 0.1 ? a[i] : b[i];
       launch(lin(n), B256, [&] { PICK(T, choose)(c.data(), 0.1, a.data(), b.data(), out.data(), n); }); expect(P + " choose", out, w);
+      // gather: a reversed, strided selection with repeats
+      std::vector<int> index(n); for (long long i = 0; i < n; ++i) index[i] = (int) ((n - 1 - i) * 7 % n);
+      for (long long i = 0; i < n; ++i) w[i] = a[index[i]];
+      launch(lin(n), B256, [&] { PICK(T, gather)(a.data(), index.data(), out.data(), n); }); expect(P + " gather", out, w);
     }
     { std::vector<T> v{T(1), T(-0.0), T(0.0), T(NAN), T(-2)}, u{T(0.0), T(-0.0), T(3), T(1)}; int n = 5, k = 4;
       std::vector<T> out(n * k), w(n * k);

@@ -175,6 +175,11 @@ public final class BackendAgreement {
             }
             record("offDiagonalReciprocal", ops.offDiagonalReciprocal(positive));
             record("choose", ops.choose(a, 0.0, b, positive));
+            int[] reversed = new int[m * n];
+            for (int k = 0; k < reversed.length; k++) {
+                reversed[k] = (reversed.length - 1 - k) * 7 % reversed.length;
+            }
+            record("gather", ops.gather(a, reversed, n, m));
             SymmetricEigen<M> eig = ops.eigSymmetric(ops.sym(square));
             record("eigSymmetric", eig.values(), eig.vectors());
             Svd<M> compact = ops.svd(a, false);

@@ -1,20 +1,23 @@
 package org.mbp.cuda;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.simple.SimpleMatrix;
-import org.mbp.cuda.jacobi.JacobiEigen;
-import org.mbp.cuda.jacobi.OneSidedJacobiSvd;
 import org.mbp.backend.EjmlOps;
 import org.mbp.backend.Elementwise;
+import org.mbp.backend.Gather;
 import org.mbp.backend.MatrixOps;
 import org.mbp.backend.Outer;
 import org.mbp.backend.Precision;
 import org.mbp.backend.Svd;
 import org.mbp.backend.SymmetricEigen;
+import org.mbp.cuda.jacobi.JacobiEigen;
+import org.mbp.cuda.jacobi.OneSidedJacobiSvd;
 import org.mbp.nn.ImageOps;
 import org.mbp.nn.ImageShape;
 
@@ -46,6 +49,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     private final DeviceReductions reductions;
     private final DeviceImages images;
     private final EjmlOps host;
+    private final Map<int[], DeviceIndex> indices = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * A backend of {@code precision} on {@code context}; loads the kernel modules.
@@ -470,6 +474,40 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         launcher.kernel(KernelEntry.CHOOSE).launch(Launcher.linear(out.size()), criterion, threshold, small, large,
                 out, out.size());
         return out;
+    }
+
+    /**
+     * On the device; each index array is checked and uploaded once (cached by identity, so a
+     * layer that reuses its index pays nothing after the first call).
+     */
+    @Override
+    public DeviceMatrix gather(DeviceMatrix a, int[] index, int rows, int cols) {
+        require(a, "gather");
+        DeviceIndex device = indices.computeIfAbsent(index, this::upload);
+        if ((long) rows * cols != index.length || device.largest() >= a.size()) {
+            Gather.requireIndex(index, rows, cols, a.size());
+        }
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(rows, cols);
+        launcher.kernel(KernelEntry.GATHER).launch(Launcher.linear(out.size()), a, device.buffer(), out, out.size());
+        return out;
+    }
+
+    /** An index array on the device, with its largest entry. */
+    private record DeviceIndex(DeviceBuffer buffer, int largest) {
+    }
+
+    private DeviceIndex upload(int[] index) {
+        int largest = -1;
+        for (int i : index) {
+            if (i < 0) {
+                throw new IllegalArgumentException("gather: negative index " + i);
+            }
+            largest = Math.max(largest, i);
+        }
+        DeviceBuffer buffer = context.allocate((long) Math.max(1, index.length) * Integer.BYTES);
+        buffer.upload(index);
+        return new DeviceIndex(buffer, largest);
     }
 
     // ---------------------------------------------------------------- decompositions

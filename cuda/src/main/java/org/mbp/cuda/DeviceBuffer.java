@@ -45,6 +45,11 @@ public final class DeviceBuffer {
         copyIn(Pointer.to(values), (long) values.length * Sizeof.FLOAT);
     }
 
+    /** Copies {@code values} to the start of the buffer. */
+    public void upload(int[] values) {
+        copyIn(Pointer.to(values), (long) values.length * Sizeof.INT);
+    }
+
     /** Fills {@code values} from the start of the buffer, after all work issued before. */
     public void download(double[] values) {
         copyOut(Pointer.to(values), (long) values.length * Sizeof.DOUBLE);

@@ -27,6 +27,7 @@ enum KernelEntry {
     OUTER(Module.DENSE),
     OFF_DIAGONAL_RECIPROCAL(Module.DENSE),
     CHOOSE(Module.DENSE),
+    GATHER(Module.DENSE),
     /** {@code convert_f32}: float to double; {@code convert_f64}: double to float. */
     CONVERT(Module.DENSE),
     DOT_PARTIAL(Module.DENSE),

@@ -73,6 +73,23 @@ public interface MatrixOps<M> {
     /** {@code diag(A B)} as a vector, in O(mn) operations. */
     M diagonalOfProduct(M a, M b);
 
+    /**
+     * Entry selection: the {@code rows × cols} matrix whose k-th entry (row-major) is the
+     * {@code index[k]}-th entry (row-major) of {@code a}. A device backend keeps it on the device;
+     * this default goes through the row-major values.
+     *
+     * @throws IllegalArgumentException when {@code index} does not have {@code rows·cols} entries
+     *                                  or one of them is outside {@code a}
+     */
+    default M gather(M a, int[] index, int rows, int cols) {
+        double[] values = toRowMajor(a);
+        double[] out = new double[Gather.requireIndex(index, rows, cols, values.length)];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = values[index[k]];
+        }
+        return fromRowMajor(rows, cols, out);
+    }
+
     // ---------------------------------------------------------------- arithmetic
 
     M add(M a, M b);

@@ -23,40 +23,55 @@ public final class UpperTriangle {
         return d * (d + 1) / 2;
     }
 
-    /** The layer on d×d symmetric matrices. */
+    /**
+     * The layer on d×d symmetric matrices, as two entry selections ({@link MatrixOps#gather}), so
+     * it stays on a device: {@code u = C[upper]} and {@code G = ū[pair] ∘ F} with F = 1 on the
+     * diagonal and ½ off it.
+     */
     public static <M> Layer<M, M, M> of(MatrixOps<M> ops, int d) {
+        int[] upper = upperIndices(d);
+        int[] pair = pairIndices(d);
         return LinearLayer.of("upper-triangle", ops, MatrixSpace.of("C", Structure.SYMMETRIC),
-                MatrixSpace.of("u", Structure.GENERAL), c -> ops.fromRowMajor(1, length(d), vectorise(ops, c, d)),
-                u -> ops.fromRowMajor(d, d, symmetricAdjoint(ops.toRowMajor(u), d)));
+                MatrixSpace.of("u", Structure.GENERAL), c -> ops.gather(requireShape(ops, c, d), upper, 1, length(d)),
+                u -> ops.hadamard(ops.gather(u, pair, d, d), halves(ops, d)));
     }
 
-    private static <M> double[] vectorise(MatrixOps<M> ops, M c, int d) {
+    private static <M> M requireShape(MatrixOps<M> ops, M c, int d) {
         if (ops.rows(c) != d || ops.cols(c) != d) {
             throw new IllegalArgumentException("upper triangle: input is " + ops.rows(c) + "×" + ops.cols(c)
                     + ", expected " + d + "×" + d);
         }
-        double[] a = ops.toRowMajor(c);
-        double[] u = new double[length(d)];
-        int k = 0;
-        for (int i = 0; i < d; i++) {
-            for (int j = i; j < d; j++) {
-                u[k++] = a[i * d + j];
-            }
-        }
-        return u;
+        return c;
     }
 
-    private static double[] symmetricAdjoint(double[] u, int d) {
-        double[] g = new double[d * d];
+    /** Row-major positions in C of the upper triangle, row by row. */
+    private static int[] upperIndices(int d) {
+        int[] index = new int[length(d)];
         int k = 0;
         for (int i = 0; i < d; i++) {
             for (int j = i; j < d; j++) {
-                double v = i == j ? u[k] : u[k] / 2;
-                g[i * d + j] = v;
-                g[j * d + i] = v;
+                index[k++] = i * d + j;
+            }
+        }
+        return index;
+    }
+
+    /** For each entry (i, j) of G, the position in u of the pair (min(i, j), max(i, j)). */
+    private static int[] pairIndices(int d) {
+        int[] index = new int[d * d];
+        int k = 0;
+        for (int i = 0; i < d; i++) {
+            for (int j = i; j < d; j++) {
+                index[i * d + j] = k;
+                index[j * d + i] = k;
                 k++;
             }
         }
-        return g;
+        return index;
+    }
+
+    /** 1 on the diagonal, ½ off it. */
+    private static <M> M halves(MatrixOps<M> ops, int d) {
+        return ops.add(ops.filled(d, d, 0.5), ops.scale(0.5, ops.identity(d)));
     }
 }

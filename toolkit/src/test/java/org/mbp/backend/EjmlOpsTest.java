@@ -118,4 +118,18 @@ class EjmlOpsTest {
         assertThrows(IllegalArgumentException.class, () -> o.fromRowMajor(2, 2, new double[3]));
         assertThrows(IllegalArgumentException.class, () -> o.eigSymmetric(o.zeros(2, 3)));
     }
+
+    @Test
+    void gatherSelectsEntriesByRowMajorPositionAndNamesABadIndex() {
+        EjmlOps o = EjmlOps.DOUBLE;
+        SimpleMatrix a = o.fromRowMajor(2, 3, new double[] {1, 2, 3, 4, 5, 6});
+        SimpleMatrix g = o.gather(a, new int[] {5, 0, 0, 4}, 2, 2);
+        assertArrayEquals(new double[] {6, 1, 1, 5}, o.toRowMajor(g));
+        IllegalArgumentException outside = assertThrows(
+                IllegalArgumentException.class, () -> o.gather(a, new int[] {0, 6}, 1, 2));
+        assertEquals("gather: index 1 is 6, outside a matrix of 6 entries",
+                outside.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> o.gather(a, new int[] {0, 1, 2}, 2, 2));
+    }
 }
