@@ -120,7 +120,7 @@ public final class DeviceCheck {
         if (context != null) {
             CudaContext gpu = context;
             for (Section section : new Section[] {() -> kernels(gpu), () -> jacobiAgreement(gpu), () -> layers(gpu),
-                () -> jacobiTimings(gpu)}) {
+                this::trainingSteps, () -> jacobiTimings(gpu)}) {
                 run(section, out, machine);
             }
         }
@@ -264,6 +264,26 @@ public final class DeviceCheck {
                 + " pass, worst stable-form double error %.1e | all pass | %s |", cells.size(), passing, worstDouble,
                 passing == cells.size() ? "pass" : "FAIL"));
         json.put("layers", rows);
+    }
+
+    /** One training example of each §7 network on the GPU against the CPU, in the same precisions. */
+    private void trainingSteps() {
+        err.println("device-check: one training step of each network, GPU against CPU");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        MixedPrecision<?> gpu = ComputeDevice.select(ComputeDevice.Choice.GPU, err::println)
+                .backends(Precision.FLOAT, Precision.DOUBLE);
+        for (TrainingStepAgreement.Agreement a : TrainingStepAgreement.compare(gpu,
+                ComputeDevice.cpu().backends(Precision.FLOAT, Precision.DOUBLE))) {
+            boolean passed = a.lossDifference() <= TrainingStepAgreement.THRESHOLD
+                    && a.gradientDifference() <= TrainingStepAgreement.THRESHOLD;
+            failed |= !passed;
+            rows.add(Map.of("network", a.network(), "loss_difference", a.lossDifference(),
+                    "gradient_difference", a.gradientDifference()));
+            table.add(String.format(Locale.ROOT, "| %s training step, GPU vs CPU | loss %.1e, gradients %.1e |"
+                    + " ≤ %.0e | %s |", a.network(), a.lossDifference(), a.gradientDifference(),
+                    TrainingStepAgreement.THRESHOLD, passed ? "pass" : "FAIL"));
+        }
+        json.put("training_steps", rows);
     }
 
     private void cpuEpoch(int cores, Path out) throws IOException {
