@@ -68,7 +68,7 @@ public final class GpuProbe {
             cuDriverGetVersion(version);
             return new Result(true, 0, cString(name), memory[0], version[0], "");
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            return none("no CUDA driver (" + firstLine(e.getMessage()) + ")");
+            return none(linkFailure(e.getMessage()));
         } catch (Throwable e) {
             return none("the CUDA driver could not be used (" + e.getClass().getSimpleName() + ": "
                     + firstLine(e.getMessage()) + ")");
@@ -77,6 +77,26 @@ public final class GpuProbe {
 
     private static Result none(String reason) {
         return new Result(false, -1, "", 0, 0, reason);
+    }
+
+    /**
+     * Why JCuda's driver binding did not load. JCuda's message nests the operating system's: its
+     * last "{@code UnsatisfiedLinkError: <library>.so: <reason>}" line says what is missing, e.g.
+     * {@code libcuda.so.1: cannot open shared object file} on a machine without a driver.
+     */
+    static String linkFailure(String message) {
+        String reason = null;
+        for (String line : (message == null ? "" : message).lines().toList()) {
+            int at = line.indexOf(".so: ");
+            if (line.startsWith("java.lang.UnsatisfiedLinkError: ") && at >= 0) {
+                reason = line.substring(at + ".so: ".length()).trim();
+            }
+        }
+        if (reason == null) {
+            return "the CUDA driver binding did not load (" + firstLine(message) + ")";
+        }
+        return reason.contains("libcuda.so") ? "no CUDA driver (" + reason + ")"
+                : "the CUDA driver binding did not load (" + reason + ")";
     }
 
     static String cString(byte[] bytes) {
