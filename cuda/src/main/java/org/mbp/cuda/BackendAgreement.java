@@ -11,6 +11,7 @@ import org.mbp.backend.Precision;
 import org.mbp.backend.Svd;
 import org.mbp.backend.SymmetricEigen;
 import org.mbp.nn.HostImageOps;
+import org.mbp.verify.Verifier;
 import org.mbp.nn.ImageOps;
 import org.mbp.nn.ImageShape;
 
@@ -28,7 +29,6 @@ public final class BackendAgreement {
     private static final int[][] IMAGES = {{1, 1, 1, 1, 0, 1, 1}, {4, 6, 3, 3, 1, 2, 3}, {8, 8, 5, 3, 1, 2, 2},
         {9, 7, 2, 2, 0, 3, 7}, {6, 10, 4, 5, 2, 3, 5}};
     private static final long SEED = 20240531L;
-    private static final double TINY = Double.MIN_NORMAL;
 
     /**
      * One comparison.
@@ -82,17 +82,9 @@ public final class BackendAgreement {
         return all;
     }
 
+    /** {@link Verifier#relativeError}, with a length mismatch reported as an infinite error. */
     static double relativeError(double[] got, double[] want) {
-        if (got.length != want.length) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < want.length; i++) {
-            diff += (got[i] - want[i]) * (got[i] - want[i]);
-            norm += want[i] * want[i];
-        }
-        return Math.sqrt(diff) / Math.max(Math.sqrt(norm), TINY);
+        return got.length != want.length ? Double.POSITIVE_INFINITY : Verifier.relativeError(got, want);
     }
 
     /** One output of one method: its values, several outputs concatenated. */

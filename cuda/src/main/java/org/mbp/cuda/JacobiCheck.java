@@ -3,6 +3,8 @@ package org.mbp.cuda;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.ejml.simple.SimpleMatrix;
+import org.mbp.backend.EjmlOps;
 import org.mbp.cuda.jacobi.JacobiEigen;
 import org.mbp.cuda.jacobi.OneSidedJacobiSvd;
 import org.mbp.verify.SampleMatrices;
@@ -99,17 +101,14 @@ public final class JacobiCheck {
         return ms[repeats / 2];
     }
 
-    /** {@code batch} matrices (G + Gᵀ)/2 of order d, G standard normal. */
-    static double[] symmetric(int batch, int d, long seed) {
-        double[] g = SampleMatrices.gaussianValues(batch * d * d, seed);
-        double[] a = new double[g.length];
+    /** {@code batch} matrices {@code G_sym} of order d, G standard normal, one after another. */
+    private static double[] symmetric(int batch, int d, long seed) {
+        EjmlOps ops = EjmlOps.DOUBLE;
+        SimpleMatrix g = SampleMatrices.gaussian(ops, batch * d, d, seed);
+        double[] a = new double[batch * d * d];
         for (int b = 0; b < batch; b++) {
-            int o = b * d * d;
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < d; j++) {
-                    a[o + i * d + j] = 0.5 * (g[o + i * d + j] + g[o + j * d + i]);
-                }
-            }
+            double[] item = ops.toRowMajor(ops.sym(ops.block(g, b * d, (b + 1) * d, 0, d)));
+            System.arraycopy(item, 0, a, b * d * d, d * d);
         }
         return a;
     }

@@ -1,6 +1,7 @@
 package org.mbp.device;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.mbp.backend.MixedPrecision;
@@ -22,6 +23,7 @@ import org.mbp.train.ExampleResult;
 import org.mbp.train.SegmentationModel;
 import org.mbp.train.SegmentationTask;
 import org.mbp.train.Task;
+import org.mbp.verify.Verifier;
 
 /**
  * One training example of each §7 network — DeepO₂P-FC on a random 28×28 image, DeepNCuts (J2)
@@ -88,15 +90,11 @@ public final class TrainingStepAgreement {
     }
 
     private static double difference(double[][] got, double[][] want) {
-        double diff = 0;
-        double norm = 0;
-        for (int p = 0; p < want.length; p++) {
-            for (int i = 0; i < want[p].length; i++) {
-                diff += (got[p][i] - want[p][i]) * (got[p][i] - want[p][i]);
-                norm += want[p][i] * want[p][i];
-            }
-        }
-        return Math.sqrt(diff / norm);
+        return Verifier.relativeError(flat(got), flat(want));
+    }
+
+    private static double[] flat(double[][] parts) {
+        return Arrays.stream(parts).flatMapToDouble(Arrays::stream).toArray();
     }
 
     private static <M> Task classificationTask(MixedPrecision<M> backends, LabelledImages images) {
