@@ -126,7 +126,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     public DeviceMatrix filled(int rows, int cols, double value) {
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(rows, cols);
-        launcher.kernel(KernelEntry.FILL).launch(Launcher.linear(out.size()), out, out.size(),
+        launcher.kernel(KernelEntry.FILL).launch(Kernel.Grid.linear(out.size()), out, out.size(),
                 launcher.scalar(value));
         return out;
     }
@@ -135,7 +135,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     public DeviceMatrix identity(int n) {
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(n, n);
-        launcher.kernel(KernelEntry.IDENTITY).launch(Launcher.linear(out.size()), out, n);
+        launcher.kernel(KernelEntry.IDENTITY).launch(Kernel.Grid.linear(out.size()), out, n);
         return out;
     }
 
@@ -195,7 +195,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         }
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(m.rows(), m.cols());
-        launcher.kernel(KernelEntry.CONVERT, other.precision).launch(Launcher.linear(m.size()), m, out,
+        launcher.kernel(KernelEntry.CONVERT, other.precision).launch(Kernel.Grid.linear(m.size()), m, out,
                 m.size());
         return out;
     }
@@ -270,7 +270,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         require(a, "diagonal");
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(Math.min(a.rows(), a.cols()), 1);
-        launcher.kernel(KernelEntry.DIAGONAL).launch(Launcher.linear(out.rows()), a, out, a.rows(), a.cols());
+        launcher.kernel(KernelEntry.DIAGONAL).launch(Kernel.Grid.linear(out.rows()), a, out, a.rows(), a.cols());
         return out;
     }
 
@@ -279,7 +279,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         requireVector(v, Math.min(rows, cols), "diagonalMatrix");
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(rows, cols);
-        launcher.kernel(KernelEntry.DIAGONAL_MATRIX).launch(Launcher.linear(out.size()), v, out, rows, cols);
+        launcher.kernel(KernelEntry.DIAGONAL_MATRIX).launch(Kernel.Grid.linear(out.size()), v, out, rows, cols);
         return out;
     }
 
@@ -340,7 +340,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         require(a, "scale");
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
-        launcher.kernel(KernelEntry.SCALE).launch(Launcher.linear(a.size()), a, out, a.size(),
+        launcher.kernel(KernelEntry.SCALE).launch(Kernel.Grid.linear(a.size()), a, out, a.size(),
                 launcher.scalar(s));
         return out;
     }
@@ -416,7 +416,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         require(a, "apply");
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
-        launcher.kernel(KernelEntry.UNARY).launch(Launcher.linear(a.size()), a, out, a.size(),
+        launcher.kernel(KernelEntry.UNARY).launch(Kernel.Grid.linear(a.size()), a, out, a.size(),
                 functionCode(function));
         return out;
     }
@@ -427,7 +427,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         require(a, "power");
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
-        launcher.kernel(KernelEntry.POWER).launch(Launcher.linear(a.size()), a, out, a.size(), p);
+        launcher.kernel(KernelEntry.POWER).launch(Kernel.Grid.linear(a.size()), a, out, a.size(), p);
         return out;
     }
 
@@ -450,7 +450,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         requireVector(w, w.rows(), "outer");
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(v.rows(), w.rows());
-        launcher.kernel(KernelEntry.OUTER).launch(Launcher.linear(out.size()), v, w, out, v.rows(), w.rows(),
+        launcher.kernel(KernelEntry.OUTER).launch(Kernel.Grid.linear(out.size()), v, w, out, v.rows(), w.rows(),
                 outerCode(op));
         return out;
     }
@@ -460,7 +460,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         require(a, "offDiagonalReciprocal");
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
-        launcher.kernel(KernelEntry.OFF_DIAGONAL_RECIPROCAL).launch(Launcher.linear(a.size()), a, out, a.rows(),
+        launcher.kernel(KernelEntry.OFF_DIAGONAL_RECIPROCAL).launch(Kernel.Grid.linear(a.size()), a, out, a.rows(),
                 a.cols());
         return out;
     }
@@ -471,7 +471,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         requireSameShape(criterion, large, "choose");
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(criterion.rows(), criterion.cols());
-        launcher.kernel(KernelEntry.CHOOSE).launch(Launcher.linear(out.size()), criterion, threshold, small, large,
+        launcher.kernel(KernelEntry.CHOOSE).launch(Kernel.Grid.linear(out.size()), criterion, threshold, small, large,
                 out, out.size());
         return out;
     }
@@ -489,7 +489,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         }
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(rows, cols);
-        launcher.kernel(KernelEntry.GATHER).launch(Launcher.linear(out.size()), a, device.buffer(), out, out.size());
+        launcher.kernel(KernelEntry.GATHER).launch(Kernel.Grid.linear(out.size()), a, device.buffer(), out, out.size());
         return out;
     }
 
@@ -567,7 +567,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         }
         context.makeCurrent();
         DeviceMatrix out = DeviceMatrix.allocate(context, a.rows(), a.cols(), Precision.DOUBLE);
-        launcher.kernel(KernelEntry.CONVERT, Precision.FLOAT).launch(Launcher.linear(a.size()), a, out, a.size());
+        launcher.kernel(KernelEntry.CONVERT, Precision.FLOAT).launch(Kernel.Grid.linear(a.size()), a, out, a.size());
         return out;
     }
 
@@ -578,7 +578,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
             return wide;
         }
         DeviceMatrix out = launcher.allocate(rows, cols);
-        launcher.kernel(KernelEntry.CONVERT, Precision.DOUBLE).launch(Launcher.linear(wide.size()), wide, out,
+        launcher.kernel(KernelEntry.CONVERT, Precision.DOUBLE).launch(Kernel.Grid.linear(wide.size()), wide, out,
                 wide.size());
         return out;
     }
@@ -624,14 +624,14 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
 
     private void copy(DeviceMatrix src, long srcOffset, int srcStride, DeviceMatrix dst, long dstOffset,
             int dstStride, int rows, int cols) {
-        launcher.kernel(KernelEntry.COPY2D).launch(Launcher.linear((long) rows * cols), src, srcOffset, srcStride,
+        launcher.kernel(KernelEntry.COPY2D).launch(Kernel.Grid.linear((long) rows * cols), src, srcOffset, srcStride,
                 dst, dstOffset, dstStride, rows, cols);
     }
 
     private DeviceMatrix scaleBroadcast(DeviceMatrix a, DeviceMatrix v, int byRows) {
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
-        launcher.kernel(KernelEntry.SCALE_BROADCAST).launch(Launcher.linear(a.size()), a, v, out, a.rows(), a.cols(),
+        launcher.kernel(KernelEntry.SCALE_BROADCAST).launch(Kernel.Grid.linear(a.size()), a, v, out, a.rows(), a.cols(),
                 byRows);
         return out;
     }
@@ -640,7 +640,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         requireSameShape(a, b, name);
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(a.rows(), a.cols());
-        launcher.kernel(KernelEntry.BINARY).launch(Launcher.linear(a.size()), a, b, out, a.size(), op);
+        launcher.kernel(KernelEntry.BINARY).launch(Kernel.Grid.linear(a.size()), a, b, out, a.size(), op);
         return out;
     }
 

@@ -22,7 +22,7 @@ final class DeviceImages implements ImageOps<DeviceMatrix> {
         ImageShape out = Convolution.outputShape(in, kernel, padding, in.channels());
         requireShape(x, in.locations(), in.channels(), "patches");
         DeviceMatrix p = launcher.allocate(out.locations(), kernel * kernel * in.channels());
-        launcher.kernel(KernelEntry.PATCHES).launch(Launcher.linear((long) p.rows() * p.cols()), x, p,
+        launcher.kernel(KernelEntry.PATCHES).launch(Kernel.Grid.linear((long) p.rows() * p.cols()), x, p,
                 in.height(), in.width(), in.channels(), kernel, padding, out.height(), out.width());
         return p;
     }
@@ -32,7 +32,7 @@ final class DeviceImages implements ImageOps<DeviceMatrix> {
         ImageShape out = Convolution.outputShape(in, kernel, padding, in.channels());
         requireShape(p, out.locations(), kernel * kernel * in.channels(), "patchesAdjoint");
         DeviceMatrix x = launcher.allocate(in.locations(), in.channels());
-        launcher.kernel(KernelEntry.PATCHES_ADJOINT).launch(Launcher.linear(in.size()), p, x,
+        launcher.kernel(KernelEntry.PATCHES_ADJOINT).launch(Kernel.Grid.linear(in.size()), p, x,
                 in.height(), in.width(), in.channels(), kernel, padding, out.height(), out.width());
         return x;
     }
@@ -42,7 +42,7 @@ final class DeviceImages implements ImageOps<DeviceMatrix> {
         ImageShape out = HostImageOps.pooled(in, kh, kw);
         requireShape(x, in.locations(), in.channels(), "windowSum");
         DeviceMatrix y = launcher.allocate(out.locations(), out.channels());
-        launcher.kernel(KernelEntry.WINDOW_SUM).launch(Launcher.linear(out.size()), x, y,
+        launcher.kernel(KernelEntry.WINDOW_SUM).launch(Kernel.Grid.linear(out.size()), x, y,
                 in.height(), in.width(), in.channels(), kh, kw);
         return y;
     }
@@ -52,7 +52,7 @@ final class DeviceImages implements ImageOps<DeviceMatrix> {
         ImageShape out = HostImageOps.pooled(in, kh, kw);
         requireShape(g, out.locations(), out.channels(), "windowSpread");
         DeviceMatrix x = launcher.allocate(in.locations(), in.channels());
-        launcher.kernel(KernelEntry.WINDOW_SPREAD).launch(Launcher.linear(in.size()), g, x,
+        launcher.kernel(KernelEntry.WINDOW_SPREAD).launch(Kernel.Grid.linear(in.size()), g, x,
                 in.height(), in.width(), in.channels(), kh, kw);
         return x;
     }
@@ -62,7 +62,7 @@ final class DeviceImages implements ImageOps<DeviceMatrix> {
         HostImageOps.pooled(in, kh, kw);
         requireShape(x, in.locations(), in.channels(), "windowArgMaxMask");
         DeviceMatrix mask = launcher.allocate(in.locations(), in.channels());
-        launcher.kernel(KernelEntry.WINDOW_ARGMAX_MASK).launch(Launcher.linear(in.size()), x, mask,
+        launcher.kernel(KernelEntry.WINDOW_ARGMAX_MASK).launch(Kernel.Grid.linear(in.size()), x, mask,
                 in.height(), in.width(), in.channels(), kh, kw);
         return mask;
     }

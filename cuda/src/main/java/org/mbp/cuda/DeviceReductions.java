@@ -28,11 +28,11 @@ final class DeviceReductions {
     /** The number of NaN and infinite entries. */
     int nonFiniteCount(DeviceMatrix a) {
         long n = a.size();
-        Kernel.Grid first = Launcher.linear(n);
+        Kernel.Grid first = Kernel.Grid.linear(n);
         DeviceBuffer partial = launcher.context().allocate((long) first.gridX() * Integer.BYTES);
         launcher.kernel(KernelEntry.NON_FINITE_PARTIAL).launch(first, a, n, partial);
         DeviceBuffer total = launcher.context().allocate(Integer.BYTES);
-        launcher.kernel(KernelEntry.COUNT_PARTIAL).launch(Launcher.linear(1), partial, (long) first.gridX(), total);
+        launcher.kernel(KernelEntry.COUNT_PARTIAL).launch(Kernel.Grid.linear(1), partial, (long) first.gridX(), total);
         int[] count = new int[1];
         total.download(count);
         return count[0];
@@ -40,7 +40,7 @@ final class DeviceReductions {
 
     /** Pass {@code first} over the operands with {@code n} entries, then {@code second} over its partials. */
     private double twoPass(KernelEntry first, KernelEntry second, long n, DeviceMatrix... operands) {
-        Kernel.Grid grid = Launcher.linear(n);
+        Kernel.Grid grid = Kernel.Grid.linear(n);
         int bytes = DeviceMatrix.bytesPerEntry(launcher.precision());
         DeviceBuffer partial = launcher.context().allocate((long) grid.gridX() * bytes);
         Object[] args = new Object[operands.length + 2];
@@ -49,7 +49,7 @@ final class DeviceReductions {
         args[operands.length + 1] = partial;
         launcher.kernel(first).launch(grid, args);
         DeviceBuffer total = launcher.context().allocate(bytes);
-        launcher.kernel(second).launch(Launcher.linear(1), partial, (long) grid.gridX(), total);
+        launcher.kernel(second).launch(Kernel.Grid.linear(1), partial, (long) grid.gridX(), total);
         if (launcher.precision() == Precision.FLOAT) {
             float[] value = new float[1];
             total.download(value);

@@ -63,11 +63,6 @@ final class Launcher {
         return precision == Precision.FLOAT ? (Object) (float) value : (Object) value;
     }
 
-    /** Entry-wise kernels over {@code n} entries. */
-    static Kernel.Grid linear(long n) {
-        return Kernel.Grid.linear(n);
-    }
-
     /** Warp-per-row kernels over {@code rows} rows. */
     static Kernel.Grid warpPerRow(int rows) {
         return Kernel.Grid.linear((long) rows * 32);
