@@ -1,6 +1,7 @@
 package org.mbp.cuda;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -484,7 +485,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     public DeviceMatrix gather(DeviceMatrix a, int[] index, int rows, int cols) {
         require(a, "gather");
         DeviceIndex device = indices.computeIfAbsent(index, this::upload);
-        if ((long) rows * cols != index.length || device.largest() >= a.size()) {
+        if ((long) rows * cols != index.length || device.smallest() < 0 || device.largest() >= a.size()) {
             Gather.requireIndex(index, rows, cols, a.size());
         }
         context.makeCurrent();
@@ -493,21 +494,14 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         return out;
     }
 
-    /** An index array on the device, with its largest entry. */
-    private record DeviceIndex(DeviceBuffer buffer, int largest) {
+    /** An index array on the device, with its smallest and largest entries. */
+    private record DeviceIndex(DeviceBuffer buffer, int smallest, int largest) {
     }
 
     private DeviceIndex upload(int[] index) {
-        int largest = -1;
-        for (int i : index) {
-            if (i < 0) {
-                throw new IllegalArgumentException("gather: negative index " + i);
-            }
-            largest = Math.max(largest, i);
-        }
         DeviceBuffer buffer = context.allocate((long) Math.max(1, index.length) * Integer.BYTES);
         buffer.upload(index);
-        return new DeviceIndex(buffer, largest);
+        return new DeviceIndex(buffer, Arrays.stream(index).min().orElse(0), Arrays.stream(index).max().orElse(-1));
     }
 
     // ---------------------------------------------------------------- decompositions
