@@ -2,7 +2,9 @@
 # Builds what scripts/device-check.sh runs on a GPU machine, which has no Java and builds nothing:
 #   target/device-kit/java   a jlink runtime from Temurin 25 (needs only glibc 2.17)
 #   target/device-kit/lib    the project's jars and their runtime dependencies, without the chart/PDF
-#                            libraries and with only the JCuda driver-API native library
+#                            libraries, without OpenBLAS (12 MB more than the 64 MiB carry allows; the
+#                            CPU side then multiplies in EJML, and the CPU epoch row names its backend)
+#                            and with only the JCuda driver-API native library
 # Carry it with the working tree (the run tool's carry: ["target/device-kit"]); it stays under 64 MiB.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,7 +23,7 @@ trap 'rm -rf "$deps"' EXIT
 mvn -B -q -o -pl experiments dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$deps"
 for jar in "$deps"/*.jar; do
   case "$(basename "$jar")" in
-    jfreechart-*|pdfbox-*|fontbox-*|graphics2d-*|commons-logging-*) ;;
+    jfreechart-*|pdfbox-*|fontbox-*|graphics2d-*|commons-logging-*|openblas-*|javacpp-*) ;;
     jcuda-natives-*)
       (cd "$deps" && mkdir -p natives && cd natives && unzip -q "$jar" 'lib/libJCudaDriver-*' \
         && zip -q -r "$kit/lib/$(basename "$jar")" lib) ;;

@@ -53,7 +53,7 @@ public final class ComputeDevice {
      */
     public static ComputeDevice select(Choice choice, Consumer<String> notice) {
         if (choice == Choice.CPU) {
-            return cpu();
+            return cpuNoticing(notice);
         }
         try {
             CudaContext context = CudaContext.open(0);
@@ -67,8 +67,13 @@ public final class ComputeDevice {
                 throw new GpuUnavailableException("--device gpu: " + e.getMessage(), e);
             }
             notice.accept("computing on the CPU (" + e.getMessage() + ")");
-            return cpu();
+            return cpuNoticing(notice);
         }
+    }
+
+    private static ComputeDevice cpuNoticing(Consumer<String> notice) {
+        EjmlOps.openBlasUnavailableReason().ifPresent(why -> notice.accept("matrix products in EJML: " + why));
+        return cpu();
     }
 
     /** Whether this is a GPU. */
@@ -91,7 +96,7 @@ public final class ComputeDevice {
 
     /** The backend of {@code precision} on this device: {@link EjmlOps} or {@link CudaOps}. */
     public MatrixOps<?> backend(Precision precision) {
-        return context == null ? EjmlOps.of(precision) : new CudaOps(context, precision);
+        return context == null ? EjmlOps.fastest(precision) : new CudaOps(context, precision);
     }
 
     /** The conventional and structured layers' backends on this device in the given precisions. */

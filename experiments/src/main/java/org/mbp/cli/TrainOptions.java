@@ -24,6 +24,10 @@ final class TrainOptions {
             description = "output channels of the 3×3 conv → ReLU → 2×2 max-pool blocks (default: ${DEFAULT-VALUE})")
     int[] channels;
 
+    @Option(names = "--warmup", paramLabel = "E", defaultValue = "0",
+            description = "epochs of linear learning-rate warm-up before the half-cosine decay (default: ${DEFAULT-VALUE})")
+    int warmup;
+
     @Option(names = "--momentum", paramLabel = "μ", defaultValue = "0.9",
             description = "SGD momentum (default: ${DEFAULT-VALUE})")
     double momentum;
@@ -55,7 +59,7 @@ final class TrainOptions {
     TrainingOptions options(CommandSpec spec, int epochs, int batch, double learningRate) {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         try {
-            return new TrainingOptions(epochs, batch, learningRate, momentum, weightDecay, seed, t);
+            return new TrainingOptions(epochs, batch, learningRate, warmup, momentum, weightDecay, seed, t);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

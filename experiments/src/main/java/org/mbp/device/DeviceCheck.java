@@ -289,12 +289,12 @@ public final class DeviceCheck {
     private void cpuEpoch(int cores, Path out) throws IOException {
         int images = Integer.parseInt(options.get("cpu-images"));
         err.println("device-check: DeepO2P-FC epoch on the CPU, " + images + " random images");
-        cpu = EpochTiming.run(ComputeDevice.cpu().backends(Precision.FLOAT, Precision.DOUBLE), "cpu", images, cores,
-                out.resolve("epochs"), err);
+        MixedPrecision<?> backends = ComputeDevice.cpu().backends(Precision.FLOAT, Precision.DOUBLE);
+        cpu = EpochTiming.run(backends, "cpu", images, cores, out.resolve("epochs"), err);
         epochs.put("cpu", cpu);
         json.put("epochs", epochs);
-        table.add(String.format(Locale.ROOT, "| DeepO2P-FC epoch, CPU (%d threads) | %.0f images/s, %.0f s per 60k |"
-                + " | |", cores, cpu.trainImagesPerSecond(), cpu.fullEpochSeconds()));
+        table.add(String.format(Locale.ROOT, "| DeepO2P-FC epoch, CPU (%d threads, trunk %s) | %.0f images/s, %.0f s"
+                + " per 60k | | |", cores, backends.trunk().name(), cpu.trainImagesPerSecond(), cpu.fullEpochSeconds()));
     }
 
     /**

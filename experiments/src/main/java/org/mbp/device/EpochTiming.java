@@ -54,7 +54,7 @@ public final class EpochTiming {
         ClassifierModel<M> model = new ClassifierModel<>(ClassifierVariant.O2P_FC,
                 new ConvNet<>(new int[] {16, 32}, backends.trunk()), backends.structured(), Form.STABLE,
                 DeepO2P.DEFAULT_EPSILON, 128, 0.5, FashionMnist.CLASS_NAMES.size());
-        TrainingOptions options = new TrainingOptions(1, 64, 0.05, 0.9, 5e-4, 20261129L, threads);
+        TrainingOptions options = new TrainingOptions(1, 64, 0.05, 0, 0.9, 5e-4, 20261129L, threads);
         Path folder = Files.createTempDirectory(Files.createDirectories(scratch), "epoch-" + label + "-");
         Trainer.Result result = new Trainer(options, err, false).run(new ClassificationTask<>(model, train, test),
                 folder, false);

@@ -138,11 +138,11 @@ public final class DeepNCutsExperiment {
         root.put("study", "train-deepncuts");
         root.put("title", "DeepNCuts segmentation (Table 2)");
         root.put("description", String.format(Locale.ROOT, "%s Trained for %d epochs (batch %d, SGD momentum %.2f,"
-                + " weight decay %.0e, learning rate %.3g annealed by a half cosine, seed %d) on %d scenes, tested on"
+                + " weight decay %.0e, %s, seed %d) on %d scenes, tested on"
                 + " %d scenes with %s annotators each. Covering (Arbelaez et al. 2011) over k = 1..8 spectral"
                 + " clusterings of D^-1/2 W D^-1/2, upsampled and split into connected components; dataset figures"
                 + " area-weighted; 'avg' averages the annotators, 'best GT' takes the best-covered one.", data,
-                options.epochs(), options.batch(), options.momentum(), options.weightDecay(), options.learningRate(),
+                options.epochs(), options.batch(), options.momentum(), options.weightDecay(), options.scheduleText(),
                 options.seed(), task.trainingSize(), test.size(), annotators()));
         root.put("claim", String.format(Locale.ROOT, "Learned DeepNCuts features give an ODS covering at least %.2f"
                 + " above both baselines.", TARGET_MARGIN));

@@ -106,11 +106,10 @@ public final class DeepO2PExperiment {
         root.put("study", "train-deepo2p");
         root.put("title", "DeepO2P on Fashion-MNIST (Table 1)");
         root.put("description", String.format(Locale.ROOT, "Each network trained from scratch on %d training images"
-                + " for %d epochs (batch %d, SGD momentum %.2f, weight decay %.0e, learning rate %.3g annealed by"
-                + " a half cosine, seed %d), tested on %d images. Conventional layers in %s; the O2P layer"
+                + " for %d epochs (batch %d, SGD momentum %.2f, weight decay %.0e, %s, seed %d), tested on %d images. Conventional layers in %s; the O2P layer"
                 + " C = log(FᵀF/m + εI), ε = %.0e, in %s (%s form). Per-epoch numbers: results.csv.",
                 trainCount, options.epochs(), options.batch(), options.momentum(), options.weightDecay(),
-                options.learningRate(), options.seed(), testCount, model.trunk().trunk().name(), model.epsilon(),
+                options.scheduleText(), options.seed(), testCount, model.trunk().trunk().name(), model.epsilon(),
                 model.structured().name(), model.form().label()));
         root.put("claim", String.format(Locale.ROOT, "DeepO2P-FC reaches at least %.0f%% test accuracy and beats"
                 + " its first-order baseline (GAP-FC) under the same budget.", 100 * TARGET_ACCURACY));

@@ -86,10 +86,9 @@ public final class Trainer {
         }
         int n = task.trainingSize();
         long stepsPerEpoch = (n + options.batch() - 1) / options.batch();
-        long totalSteps = stepsPerEpoch * options.epochs();
         try (BatchExecutor executor = new BatchExecutor(options.threads())) {
             for (int epoch = done + 1; epoch <= options.epochs(); epoch++) {
-                history.add(epoch(task, weights, sgd, executor, epoch, stepsPerEpoch, totalSteps));
+                history.add(epoch(task, weights, sgd, executor, epoch, stepsPerEpoch));
                 new Checkpoint(settings, epoch, copies(weights), sgd.velocity(), history).write(folder);
                 writeHistory(folder, history);
             }
@@ -99,7 +98,7 @@ public final class Trainer {
     }
 
     private Map<String, Object> epoch(Task task, Weights weights, Sgd sgd, BatchExecutor executor, int epoch,
-            long stepsPerEpoch, long totalSteps) {
+            long stepsPerEpoch) {
         int n = task.trainingSize();
         int[] order = SeededShuffle.permutation(n, options.seed(), epoch);
         Readings readings = new Readings();
@@ -119,7 +118,7 @@ public final class Trainer {
                     loss += r.loss();
                     r.readings().forEach(readings::add);
                 }
-                rate = options.learningRateAt((epoch - 1) * stepsPerEpoch + step, totalSteps);
+                rate = options.learningRateAt((epoch - 1) * stepsPerEpoch + step, stepsPerEpoch);
                 sgd.step(weights, mean, rate);
                 progress.stepBy(to - from);
             }

@@ -85,7 +85,7 @@ class DeepO2PTrainingTest {
         LabelledImages test = FashionMnist.load(FashionMnist.DEFAULT_DIR, FashionMnist.Split.TEST).subset(0, TEST);
         ClassifierModel model = new ClassifierModel(ClassifierVariant.O2P_FC, new ConvNet(new int[] {16, 32},
                 EjmlOps.FLOAT), EjmlOps.DOUBLE, Form.STABLE, DeepO2P.DEFAULT_EPSILON, 128, 0.5, 10);
-        TrainingOptions options = new TrainingOptions(2, 64, 0.05, 0.9, 5e-4, 7, 2);
+        TrainingOptions options = new TrainingOptions(2, 64, 0.05, 0, 0.9, 5e-4, 7, 2);
         PrintWriter quiet = new PrintWriter(new StringWriter());
 
         Trainer.Result whole = new Trainer(options, quiet, false).run(new ClassificationTask(model, train, test),

@@ -109,7 +109,7 @@ class TrainerTest {
     }
 
     private static Trainer trainer(int epochs, int threads) {
-        return new Trainer(new TrainingOptions(epochs, 16, 0.1, 0.9, 1e-4, 11, threads),
+        return new Trainer(new TrainingOptions(epochs, 16, 0.1, 0, 0.9, 1e-4, 11, threads),
                 new PrintWriter(new StringWriter()), false);
     }
 
@@ -200,7 +200,7 @@ class TrainerTest {
                 () -> trainer(1, 1).run(new TwoClouds(), dir, false));
         assertTrue(e.getMessage().contains("pass --resume"), e.getMessage());
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
-                () -> new Trainer(new TrainingOptions(1, 8, 0.1, 0.9, 1e-4, 11, 1), new PrintWriter(new StringWriter()),
+                () -> new Trainer(new TrainingOptions(1, 8, 0.1, 0, 0.9, 1e-4, 11, 1), new PrintWriter(new StringWriter()),
                         false).run(new TwoClouds(), dir, true));
         assertTrue(other.getMessage().contains("other settings"), other.getMessage());
     }

@@ -24,6 +24,9 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * type; entry-wise operations compute each result in double and round it to float, which for
  * +, −, ×, ÷ and √ gives exactly the IEEE binary32 result (53 ≥ 2·24 + 2 bits).
  *
+ * <p>The products run in EJML's kernels too, or in OpenBLAS's for the backends of
+ * {@link #fastest(Precision)} (the training backends): same formulas, another summation order.
+ *
  * <p>Decompositions come sorted (eigenvalues ascending, singular values descending; EJML's are
  * not) and with a fixed sign convention: in each eigenvector, and in each right singular vector
  * (with its left partner), the entry of largest magnitude is positive.
@@ -39,29 +42,54 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
     }
 
     /** Double precision on EJML {@code DDRM}. */
-    public static final EjmlOps DOUBLE = new EjmlOps(Precision.DOUBLE, Engine.EJML);
+    public static final EjmlOps DOUBLE = new EjmlOps(Precision.DOUBLE, Engine.EJML, false);
     /** Single precision on EJML {@code FDRM}. */
-    public static final EjmlOps FLOAT = new EjmlOps(Precision.FLOAT, Engine.EJML);
+    public static final EjmlOps FLOAT = new EjmlOps(Precision.FLOAT, Engine.EJML, false);
     /**
      * Double precision with Commons Math's decompositions: the same products and formulas with a
      * second, independent eigensolver and SVD, so a study can tell decomposition error from
      * formula error.
      */
-    public static final EjmlOps DOUBLE_COMMONS_MATH = new EjmlOps(Precision.DOUBLE, Engine.COMMONS_MATH);
+    public static final EjmlOps DOUBLE_COMMONS_MATH = new EjmlOps(Precision.DOUBLE, Engine.COMMONS_MATH, false);
 
     /** The EJML backend of the given precision. */
     public static EjmlOps of(Precision precision) {
         return precision == Precision.FLOAT ? FLOAT : DOUBLE;
     }
 
+    /**
+     * The backend of the given precision whose matrix products run in OpenBLAS, where its native
+     * library loads ({@link #openBlasUnavailableReason()} says why not otherwise; then this is
+     * {@link #of}). Decompositions and entry-wise operations are EJML's as in {@link #of}.
+     */
+    public static EjmlOps fastest(Precision precision) {
+        if (OpenBlas.unavailableReason().isPresent()) {
+            return of(precision);
+        }
+        return precision == Precision.FLOAT ? WithOpenBlas.FLOAT : WithOpenBlas.DOUBLE;
+    }
+
+    /** Why {@link #fastest} cannot use OpenBLAS here, or empty when it does. */
+    public static java.util.Optional<String> openBlasUnavailableReason() {
+        return OpenBlas.unavailableReason();
+    }
+
+    /** Created on first use, so that the native library loads only when asked for. */
+    private static final class WithOpenBlas {
+        static final EjmlOps FLOAT = new EjmlOps(Precision.FLOAT, Engine.EJML, true);
+        static final EjmlOps DOUBLE = new EjmlOps(Precision.DOUBLE, Engine.EJML, true);
+    }
+
     private final Precision precision;
     private final Engine engine;
+    private final boolean openBlas;
     private final boolean single;
     private final Class<?> type;
 
-    private EjmlOps(Precision precision, Engine engine) {
+    private EjmlOps(Precision precision, Engine engine, boolean openBlas) {
         this.precision = precision;
         this.engine = engine;
+        this.openBlas = openBlas;
         this.single = precision == Precision.FLOAT;
         this.type = single ? FMatrixRMaj.class : DMatrixRMaj.class;
     }
@@ -78,7 +106,7 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public String name() {
-        return engine == Engine.EJML ? precision.label() : precision.label() + "/commons-math";
+        return precision.label() + (engine == Engine.EJML ? "" : "/commons-math") + (openBlas ? "/openblas" : "");
     }
 
     @Override
@@ -103,7 +131,38 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         return out;
     }
 
-    /** Wraps values that are already rounded to this precision. */
+    /** Read access to the entries, in double (float entries widen exactly), without copying them. */
+    @FunctionalInterface
+    private interface Entries {
+        double get(int index);
+    }
+
+    private Entries entries(SimpleMatrix a) {
+        if (single) {
+            float[] data = a.getFDRM().data;
+            return i -> data[i];
+        }
+        double[] data = a.getDDRM().data;
+        return i -> data[i];
+    }
+
+    /** The matrix whose row-major entry i is {@code entry(i)} rounded to this precision, filled in place. */
+    private SimpleMatrix generate(int rows, int cols, java.util.function.IntToDoubleFunction entry) {
+        if (single) {
+            float[] data = new float[rows * cols];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (float) entry.applyAsDouble(i);
+            }
+            return SimpleMatrix.wrap(FMatrixRMaj.wrap(rows, cols, data));
+        }
+        double[] data = new double[rows * cols];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = entry.applyAsDouble(i);
+        }
+        return SimpleMatrix.wrap(DMatrixRMaj.wrap(rows, cols, data));
+    }
+
+    /** Wraps the values rounded to this precision (the float cast rounds); a double array is taken, not copied. */
     private SimpleMatrix write(int rows, int cols, double[] values) {
         if (!single) {
             return SimpleMatrix.wrap(DMatrixRMaj.wrap(rows, cols, values));
@@ -164,11 +223,7 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
             throw new IllegalArgumentException("fromRowMajor: " + values.length
                     + " values for a " + rows + "×" + cols + " matrix");
         }
-        double[] v = new double[values.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = round(values[i]);
-        }
-        return write(rows, cols, v);
+        return write(rows, cols, single ? values : values.clone());
     }
 
     @Override
@@ -331,11 +386,14 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public SimpleMatrix mult(SimpleMatrix a, SimpleMatrix b) {
-        return a.mult(b);
+        return openBlas ? product(a, false, b, false) : a.mult(b);
     }
 
     @Override
     public SimpleMatrix multTransA(SimpleMatrix a, SimpleMatrix b) {
+        if (openBlas) {
+            return product(a, true, b, false);
+        }
         if (single) {
             FMatrixRMaj c = new FMatrixRMaj(a.getNumCols(), b.getNumCols());
             CommonOps_FDRM.multTransA(a.getFDRM(), b.getFDRM(), c);
@@ -347,13 +405,19 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
     }
 
     /**
-     * {@code A Bᵀ} as {@code A · (Bᵀ)} with an explicit transpose: EJML's {@code multTransB} takes
-     * inner products of rows without blocking and runs at about half the speed of its
-     * {@code mult} for 256×256 (12 ms against 5 ms here), while the transpose costs O(n²).
+     * {@code A Bᵀ}; in EJML as {@code A · (Bᵀ)} with an explicit transpose: EJML's
+     * {@code multTransB} takes inner products of rows without blocking and runs at about half the
+     * speed of its {@code mult} for 256×256 (12 ms against 5 ms here), while the transpose costs
+     * O(n²).
      */
     @Override
     public SimpleMatrix multTransB(SimpleMatrix a, SimpleMatrix b) {
-        return a.mult(b.transpose());
+        return openBlas ? product(a, false, b, true) : a.mult(b.transpose());
+    }
+
+    private SimpleMatrix product(SimpleMatrix a, boolean transA, SimpleMatrix b, boolean transB) {
+        return SimpleMatrix.wrap(single ? OpenBlas.product(a.getFDRM(), transA, b.getFDRM(), transB)
+                : OpenBlas.product(a.getDDRM(), transA, b.getDDRM(), transB));
     }
 
     @Override
@@ -380,8 +444,18 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public boolean isFinite(SimpleMatrix a) {
-        double[] x = read(a);
-        for (int i = 0, n = a.getNumElements(); i < n; i++) {
+        int n = a.getNumElements();
+        if (single) {
+            float[] x = a.getFDRM().data;
+            for (int i = 0; i < n; i++) {
+                if (!Float.isFinite(x[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        double[] x = a.getDDRM().data;
+        for (int i = 0; i < n; i++) {
             if (!Double.isFinite(x[i])) {
                 return false;
             }
@@ -447,14 +521,11 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
             SimpleMatrix large) {
         requireSameShape(criterion, small, "choose");
         requireSameShape(criterion, large, "choose");
-        double[] c = read(criterion);
-        double[] s = read(small);
-        double[] l = read(large);
-        double[] out = new double[criterion.getNumElements()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = c[i] <= threshold ? s[i] : l[i];
-        }
-        return write(criterion.getNumRows(), criterion.getNumCols(), out);
+        Entries c = entries(criterion);
+        Entries s = entries(small);
+        Entries l = entries(large);
+        return generate(criterion.getNumRows(), criterion.getNumCols(),
+                i -> c.get(i) <= threshold ? s.get(i) : l.get(i));
     }
 
     // ---------------------------------------------------------------- decompositions

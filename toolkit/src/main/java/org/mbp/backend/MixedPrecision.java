@@ -11,8 +11,8 @@ package org.mbp.backend;
  */
 public record MixedPrecision<M>(MatrixOps<M> trunk, MatrixOps<M> structured) {
 
-    /** The CPU backends in the given precisions. */
+    /** The CPU backends in the given precisions, with OpenBLAS products ({@link EjmlOps#fastest}). */
     public static MixedPrecision<org.ejml.simple.SimpleMatrix> cpu(Precision trunk, Precision structured) {
-        return new MixedPrecision<>(EjmlOps.of(trunk), EjmlOps.of(structured));
+        return new MixedPrecision<>(EjmlOps.fastest(trunk), EjmlOps.fastest(structured));
     }
 }

@@ -1,0 +1,110 @@
+package org.mbp.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.Random;
+import org.ejml.simple.SimpleMatrix;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The OpenBLAS products of {@link EjmlOps#fastest} against exact sums (BigDecimal): every entry of
+ * a computed {@code op(A) op(B)} lies within {@code γ_k (|op(A)| |op(B)|)_ij} of the exact one,
+ * {@code γ_k = k u / (1 − k u)}, the bound of any summation order (Higham, Accuracy and Stability,
+ * §3.5). Shapes are non-square with distinct m, n, k so that a wrong leading dimension or a
+ * swapped transpose cannot pass, and include k = 1 and empty products.
+ */
+class OpenBlasProductsTest {
+
+    private static final int[][] SHAPES = {{7, 5, 3}, {1, 9, 4}, {37, 29, 41}, {6, 1, 8}, {5, 4, 1}, {3, 0, 2},
+            {0, 4, 3}, {4, 3, 0}};
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void loadsOnThisPlatform(Precision p) {
+        Optional<String> why = EjmlOps.openBlasUnavailableReason();
+        assertTrue(why.isEmpty(), () -> why.get());
+        assertEquals(p.label() + "/openblas", EjmlOps.fastest(p).name());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void productsWithinTheSummationBound(Precision p) {
+        EjmlOps ops = EjmlOps.fastest(p);
+        Random random = new Random(20261129);
+        for (int[] shape : SHAPES) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            double[][] a = random(m, k, random, ops);
+            double[][] b = random(k, n, random, ops);
+            check(ops, "A B", a, b, n, ops.mult(matrix(ops, a, m, k), matrix(ops, b, k, n)));
+            check(ops, "Aᵀ B", a, b, n, ops.multTransA(matrix(ops, transpose(a, m, k), k, m), matrix(ops, b, k, n)));
+            check(ops, "A Bᵀ", a, b, n, ops.multTransB(matrix(ops, a, m, k), matrix(ops, transpose(b, k, n), n, k)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void innerDimensionMismatchIsNamed(Precision p) {
+        EjmlOps ops = EjmlOps.fastest(p);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ops.multTransA(ops.zeros(3, 4), ops.zeros(2, 5)));
+        assertEquals("product: inner dimensions differ, Aᵀ 4×3 and B 2×5", e.getMessage());
+    }
+
+    private static void check(EjmlOps ops, String what, double[][] a, double[][] b, int n, SimpleMatrix c) {
+        int m = a.length;
+        int k = b.length;
+        assertEquals(m, ops.rows(c), what + " rows");
+        assertEquals(n, ops.cols(c), what + " cols");
+        double u = ops.epsilon() / 2;
+        double gamma = k * u / (1 - k * u);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                BigDecimal exact = BigDecimal.ZERO;
+                double magnitude = 0;
+                for (int l = 0; l < k; l++) {
+                    exact = exact.add(new BigDecimal(a[i][l]).multiply(new BigDecimal(b[l][j])));
+                    magnitude += Math.abs(a[i][l] * b[l][j]);
+                }
+                double error = Math.abs(new BigDecimal(ops.get(c, i, j)).subtract(exact).doubleValue());
+                assertTrue(error <= gamma * magnitude, what + " (" + m + "×" + k + "·" + k + "×" + n + ") entry "
+                        + i + "," + j + ": error " + error + " > γ_k|A||B| = " + gamma * magnitude);
+            }
+        }
+    }
+
+    /** Entries exactly representable in the backend's precision, of both signs and mixed scales. */
+    private static double[][] random(int rows, int cols, Random random, EjmlOps ops) {
+        double[][] x = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                x[i][j] = ops.get(ops.filled(1, 1, random.nextGaussian() * Math.pow(10, random.nextInt(3) - 1)), 0, 0);
+            }
+        }
+        return x;
+    }
+
+    private static double[][] transpose(double[][] x, int rows, int cols) {
+        double[][] t = new double[cols][rows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j][i] = x[i][j];
+            }
+        }
+        return t;
+    }
+
+    private static SimpleMatrix matrix(EjmlOps ops, double[][] x, int rows, int cols) {
+        double[] values = new double[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(x[i], 0, values, i * cols, cols);
+        }
+        return ops.fromRowMajor(rows, cols, values);
+    }
+}
