@@ -290,11 +290,13 @@ __device__ void choose(const T* criterion, double threshold, const T* small, con
     }
 }
 
-// out[k] = a[index[k]] for k < n: entry selection by row-major position (MatrixOps.gather).
+// out[k] = a[index[k]] for k < n, or 0 where index[k] is -1 (Gather.ZERO, padding): entry selection
+// by row-major position (MatrixOps.gather).
 template <typename T>
 __device__ void gather(const T* a, const int* index, T* out, long long n) {
     for (long long k = firstIndex(); k < n; k += gridStride()) {
-        out[k] = a[index[k]];
+        int i = index[k];
+        out[k] = i < 0 ? T(0) : a[i];
     }
 }
 

@@ -137,9 +137,9 @@ template <typename T> void denseTests(const char* tn) {
       // choose
       auto c = rnd<T>(n); for (long long i = 0; i < n; ++i) w[i] = (double) c[i] <= 0.1 ? a[i] : b[i];
       launch(lin(n), B256, [&] { PICK(T, choose)(c.data(), 0.1, a.data(), b.data(), out.data(), n); }); expect(P + " choose", out, w);
-      // gather: a reversed, strided selection with repeats
-      std::vector<int> index(n); for (long long i = 0; i < n; ++i) index[i] = (int) ((n - 1 - i) * 7 % n);
-      for (long long i = 0; i < n; ++i) w[i] = a[index[i]];
+      // gather: a reversed, strided selection with repeats, every fifth entry a zero (index -1)
+      std::vector<int> index(n); for (long long i = 0; i < n; ++i) index[i] = i % 5 == 2 ? -1 : (int) ((n - 1 - i) * 7 % n);
+      for (long long i = 0; i < n; ++i) w[i] = index[i] < 0 ? T(0) : a[index[i]];
       launch(lin(n), B256, [&] { PICK(T, gather)(a.data(), index.data(), out.data(), n); }); expect(P + " gather", out, w);
     }
     { std::vector<T> v{T(1), T(-0.0), T(0.0), T(NAN), T(-2)}, u{T(0.0), T(-0.0), T(3), T(1)}; int n = 5, k = 4;

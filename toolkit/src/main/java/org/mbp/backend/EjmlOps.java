@@ -353,6 +353,27 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         return write(n, 1, out);
     }
 
+    /** On the backing array, without widening it. */
+    @Override
+    public SimpleMatrix gather(SimpleMatrix a, int[] index, int rows, int cols) {
+        Gather.requireIndex(index, rows, cols, a.getNumElements());
+        Entries values = entries(a);
+        return generate(rows, cols, k -> index[k] == Gather.ZERO ? 0 : values.get(index[k]));
+    }
+
+    /** On the backing array, without widening it. */
+    @Override
+    public SimpleMatrix scatterAdd(SimpleMatrix a, int[] index, int rows, int cols) {
+        double[] out = new double[Gather.requireScatterIndex(index, a.getNumElements(), rows, cols)];
+        Entries values = entries(a);
+        for (int k = 0; k < index.length; k++) {
+            if (index[k] != Gather.ZERO) {
+                out[index[k]] += values.get(k);
+            }
+        }
+        return write(rows, cols, out);
+    }
+
     // ---------------------------------------------------------------- arithmetic
 
     @Override

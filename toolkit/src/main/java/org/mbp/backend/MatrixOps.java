@@ -75,8 +75,9 @@ public interface MatrixOps<M> {
 
     /**
      * Entry selection: the {@code rows × cols} matrix whose k-th entry (row-major) is the
-     * {@code index[k]}-th entry (row-major) of {@code a}. A device backend keeps it on the device;
-     * this default goes through the row-major values.
+     * {@code index[k]}-th entry (row-major) of {@code a}, or zero where {@code index[k]} is
+     * {@link Gather#ZERO}. A device backend keeps it on the device; this default goes through the
+     * row-major values.
      *
      * @throws IllegalArgumentException when {@code index} does not have {@code rows·cols} entries
      *                                  or one of them is outside {@code a}
@@ -85,7 +86,28 @@ public interface MatrixOps<M> {
         double[] values = toRowMajor(a);
         double[] out = new double[Gather.requireIndex(index, rows, cols, values.length)];
         for (int k = 0; k < out.length; k++) {
-            out[k] = values[index[k]];
+            out[k] = index[k] == Gather.ZERO ? 0 : values[index[k]];
+        }
+        return fromRowMajor(rows, cols, out);
+    }
+
+    /**
+     * Scatter-add, the adjoint of {@link #gather}: the {@code rows × cols} matrix whose j-th entry
+     * (row-major) is the sum of the entries {@code a_k} with {@code index[k] = j}, accumulated in
+     * double in increasing k and rounded once to this backend's precision; entries with index
+     * {@link Gather#ZERO} are dropped.
+     * This default goes through the row-major values.
+     *
+     * @throws IllegalArgumentException when {@code index} does not have one entry per entry of
+     *                                  {@code a} or one of them is outside the result
+     */
+    default M scatterAdd(M a, int[] index, int rows, int cols) {
+        double[] values = toRowMajor(a);
+        double[] out = new double[Gather.requireScatterIndex(index, values.length, rows, cols)];
+        for (int k = 0; k < values.length; k++) {
+            if (index[k] != Gather.ZERO) {
+                out[index[k]] += values[k];
+            }
         }
         return fromRowMajor(rows, cols, out);
     }

@@ -3,20 +3,22 @@ package org.mbp.nn;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mbp.backend.Gather;
 import org.mbp.backend.MatrixOps;
 
 /**
- * {@link ImageOps} by index loops over the row-major entries, for the CPU and high-precision
- * backends. Each operation pair reads one index table, built once per geometry by one traversal:
- * {@link PatchTable} for the convolution pair, {@link WindowTable} for the window pair, so that an
- * operation and its adjoint cannot disagree on an index.
+ * {@link ImageOps} as index maps on the backend: im2col is a {@link MatrixOps#gather} (zero where
+ * a patch reaches into the padding) and col2im its adjoint {@link MatrixOps#scatterAdd}; the
+ * window sum is a scatter-add and the window spread its adjoint gather. The index tables are built
+ * once per geometry by one traversal each ({@link #patchIndex}, {@link #windowIndex}), so that an
+ * operation and its adjoint cannot disagree on an index, and sums run in increasing source index.
  *
  * @param <M> the backend's matrix type
  */
 public final class HostImageOps<M> implements ImageOps<M> {
 
-    private static final Map<PatchGeometry, PatchTable> PATCH_TABLES = new ConcurrentHashMap<>();
-    private static final Map<WindowGeometry, int[]> WINDOW_TABLES = new ConcurrentHashMap<>();
+    private static final Map<PatchGeometry, int[]> PATCH_INDEX = new ConcurrentHashMap<>();
+    private static final Map<WindowGeometry, int[]> WINDOW_INDEX = new ConcurrentHashMap<>();
 
     private final MatrixOps<M> ops;
 
@@ -26,61 +28,35 @@ public final class HostImageOps<M> implements ImageOps<M> {
 
     @Override
     public M patches(M x, ImageShape in, int kernel, int padding) {
-        double[] image = ops.toRowMajor(requireShape(x, in));
-        PatchTable table = patchTable(in, kernel, padding);
-        int c = in.channels();
-        double[] cols = new double[table.rows * table.width];
-        for (int j = 0; j < table.patch.length; j++) {
-            System.arraycopy(image, table.pixel[j], cols, table.patch[j], c);
-        }
-        return ops.fromRowMajor(table.rows, table.width, cols);
+        ImageShape out = Convolution.outputShape(in, kernel, padding, in.channels());
+        return ops.gather(requireShape(x, in), patchIndex(in, kernel, padding), out.locations(),
+                kernel * kernel * in.channels());
     }
 
     @Override
     public M patchesAdjoint(M p, ImageShape in, int kernel, int padding) {
-        PatchTable table = patchTable(in, kernel, padding);
-        double[] cols = ops.toRowMajor(requireShape(p, table.rows, table.width));
-        int c = in.channels();
-        double[] x = new double[in.size()];
-        for (int j = 0; j < table.patch.length; j++) {
-            int pixel = table.pixel[j];
-            int patch = table.patch[j];
-            for (int ch = 0; ch < c; ch++) {
-                x[pixel + ch] += cols[patch + ch];
-            }
-        }
-        return ops.fromRowMajor(in.locations(), in.channels(), x);
+        ImageShape out = Convolution.outputShape(in, kernel, padding, in.channels());
+        return ops.scatterAdd(requireShape(p, out.locations(), kernel * kernel * in.channels()),
+                patchIndex(in, kernel, padding), in.locations(), in.channels());
     }
 
     @Override
     public M windowSum(M x, ImageShape in, int kh, int kw) {
-        double[] v = ops.toRowMajor(requireShape(x, in));
         ImageShape out = pooled(in, kh, kw);
-        int[] window = windowTable(in, kh, kw);
-        double[] y = new double[out.size()];
-        for (int i = 0; i < window.length; i++) {
-            y[window[i]] += v[i];
-        }
-        return ops.fromRowMajor(out.locations(), out.channels(), y);
+        return ops.scatterAdd(requireShape(x, in), windowIndex(in, kh, kw), out.locations(), out.channels());
     }
 
     @Override
     public M windowSpread(M g, ImageShape in, int kh, int kw) {
         ImageShape out = pooled(in, kh, kw);
-        double[] v = ops.toRowMajor(requireShape(g, out));
-        int[] window = windowTable(in, kh, kw);
-        double[] x = new double[in.size()];
-        for (int i = 0; i < window.length; i++) {
-            x[i] = v[window[i]];
-        }
-        return ops.fromRowMajor(in.locations(), in.channels(), x);
+        return ops.gather(requireShape(g, out), windowIndex(in, kh, kw), in.locations(), in.channels());
     }
 
     @Override
     public M windowArgMaxMask(M x, ImageShape in, int kh, int kw) {
         double[] v = ops.toRowMajor(requireShape(x, in));
         ImageShape out = pooled(in, kh, kw);
-        int[] window = windowTable(in, kh, kw);
+        int[] window = windowIndex(in, kh, kw);
         int[] best = new int[out.size()];
         Arrays.fill(best, -1);
         for (int i = 0; i < window.length; i++) {
@@ -125,25 +101,20 @@ public final class HostImageOps<M> implements ImageOps<M> {
     }
 
     /**
-     * The runs of C channel values that im2col copies: run j goes from image offset {@code pixel[j]}
-     * to patch-matrix offset {@code patch[j]}; the patch matrix is {@code rows × width}.
+     * For every entry of the patch matrix (row-major, {@code H'W' × k²C}), the row-major index of
+     * the image entry it copies, or {@link Gather#ZERO} where the patch reaches into the padding.
      */
-    private record PatchTable(int rows, int width, int[] patch, int[] pixel) {
-    }
-
-    private static PatchTable patchTable(ImageShape in, int kernel, int padding) {
-        return PATCH_TABLES.computeIfAbsent(new PatchGeometry(in, kernel, padding), g -> buildPatchTable(in, kernel,
+    private static int[] patchIndex(ImageShape in, int kernel, int padding) {
+        return PATCH_INDEX.computeIfAbsent(new PatchGeometry(in, kernel, padding), g -> buildPatchIndex(in, kernel,
                 padding));
     }
 
-    /** Visits every (output location, kernel offset) whose input pixel lies inside the image. */
-    private static PatchTable buildPatchTable(ImageShape in, int k, int p) {
+    private static int[] buildPatchIndex(ImageShape in, int k, int p) {
         ImageShape out = Convolution.outputShape(in, k, p, in.channels());
         int c = in.channels();
         int width = k * k * c;
-        int[] patch = new int[out.locations() * k * k];
-        int[] pixel = new int[patch.length];
-        int runs = 0;
+        int[] index = new int[out.locations() * width];
+        Arrays.fill(index, Gather.ZERO);
         for (int oy = 0; oy < out.height(); oy++) {
             for (int ox = 0; ox < out.width(); ox++) {
                 int row = (oy * out.width() + ox) * width;
@@ -155,26 +126,26 @@ public final class HostImageOps<M> implements ImageOps<M> {
                     for (int dx = 0; dx < k; dx++) {
                         int xx = ox + dx - p;
                         if (xx >= 0 && xx < in.width()) {
-                            patch[runs] = row + (dy * k + dx) * c;
-                            pixel[runs] = (y * in.width() + xx) * c;
-                            runs++;
+                            for (int ch = 0; ch < c; ch++) {
+                                index[row + (dy * k + dx) * c + ch] = (y * in.width() + xx) * c + ch;
+                            }
                         }
                     }
                 }
             }
         }
-        return new PatchTable(out.locations(), width, Arrays.copyOf(patch, runs), Arrays.copyOf(pixel, runs));
+        return index;
     }
 
     private record WindowGeometry(ImageShape in, int kh, int kw) {
     }
 
-    private static int[] windowTable(ImageShape in, int kh, int kw) {
-        return WINDOW_TABLES.computeIfAbsent(new WindowGeometry(in, kh, kw), g -> buildWindowTable(in, kh, kw));
+    /** For every input value, row-major, the row-major index of the output value of its window. */
+    private static int[] windowIndex(ImageShape in, int kh, int kw) {
+        return WINDOW_INDEX.computeIfAbsent(new WindowGeometry(in, kh, kw), g -> buildWindowIndex(in, kh, kw));
     }
 
-    /** For every input value, row-major, the index of the output value of its window. */
-    private static int[] buildWindowTable(ImageShape in, int kh, int kw) {
+    private static int[] buildWindowIndex(ImageShape in, int kh, int kw) {
         int c = in.channels();
         int outWidth = in.width() / kw;
         int[] window = new int[in.size()];

@@ -10,6 +10,9 @@ import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.hipparchus.dfp.Dfp;
+import org.mbp.precise.FieldOps;
+import org.mbp.precise.HighPrecision;
 import org.mbp.verify.SampleMatrices;
 
 class EjmlOpsTest {
@@ -119,17 +122,45 @@ class EjmlOpsTest {
         assertThrows(IllegalArgumentException.class, () -> o.eigSymmetric(o.zeros(2, 3)));
     }
 
-    @Test
-    void gatherSelectsEntriesByRowMajorPositionAndNamesABadIndex() {
-        EjmlOps o = EjmlOps.DOUBLE;
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void gatherSelectsEntriesByRowMajorPositionAndNamesABadIndex(Precision p) {
+        EjmlOps o = ops(p);
         SimpleMatrix a = o.fromRowMajor(2, 3, new double[] {1, 2, 3, 4, 5, 6});
-        SimpleMatrix g = o.gather(a, new int[] {5, 0, 0, 4}, 2, 2);
-        assertArrayEquals(new double[] {6, 1, 1, 5}, o.toRowMajor(g));
+        SimpleMatrix g = o.gather(a, new int[] {5, 0, Gather.ZERO, 4}, 2, 2);
+        assertArrayEquals(new double[] {6, 1, 0, 5}, o.toRowMajor(g));
         IllegalArgumentException outside = assertThrows(
                 IllegalArgumentException.class, () -> o.gather(a, new int[] {0, 6}, 1, 2));
         assertEquals("gather: index 1 is 6, outside a matrix of 6 entries",
                 outside.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> o.gather(a, new int[] {0, -2}, 1, 2));
         assertThrows(IllegalArgumentException.class,
                 () -> o.gather(a, new int[] {0, 1, 2}, 2, 2));
+    }
+
+    /**
+     * Scatter-add is the adjoint of gather: ⟨gather(a), b⟩ = ⟨a, scatterAdd(b)⟩ for an index with
+     * repeats and zeros. Integer entries keep every sum exact in both precisions, so the two sides
+     * agree exactly; MatrixOps' defaults (through the row-major values, here on Dfp) agree too.
+     */
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void scatterAddIsTheAdjointOfGather(Precision p) {
+        EjmlOps o = ops(p);
+        int[] index = {5, 0, Gather.ZERO, 4, 0, 0, 2, Gather.ZERO};
+        SimpleMatrix a = o.fromRowMajor(2, 3, new double[] {1, -2, 3, 4, -5, 6});
+        SimpleMatrix b = o.fromRowMajor(4, 2, new double[] {7, 8, -9, 10, 11, 12, 13, -14});
+        SimpleMatrix scattered = o.scatterAdd(b, index, 2, 3);
+        assertArrayEquals(new double[] {8 + 11 + 12, 0, 13, 0, 10, 7}, o.toRowMajor(scattered));
+        assertEquals(o.dot(o.gather(a, index, 4, 2), b), o.dot(a, scattered), 0.0);
+        FieldOps<Dfp> defaults = HighPrecision.ops();
+        assertArrayEquals(o.toRowMajor(scattered), defaults.toRowMajor(defaults.scatterAdd(
+                defaults.fromRowMajor(4, 2, o.toRowMajor(b)), index, 2, 3)));
+        assertArrayEquals(o.toRowMajor(o.gather(a, index, 4, 2)), defaults.toRowMajor(defaults.gather(
+                defaults.fromRowMajor(2, 3, o.toRowMajor(a)), index, 4, 2)));
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> o.scatterAdd(b, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 2, 3));
+        assertEquals("scatterAdd: index 6 is 6, outside a matrix of 6 entries", outside.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> o.scatterAdd(b, new int[] {0, 1}, 2, 3));
     }
 }
