@@ -21,7 +21,7 @@ for variant in gap gap-fc deepo2p deepo2p-fc; do
 done
 java -jar "$jar" train deepncuts --scenes 64 --test-scenes 16 --epochs 2 --batch 8 --fashion-fraction 0 \
     --threads "$threads" --out "$work/deepncuts" >/dev/null 2>&1
-/usr/bin/python3 scripts/peer_train_torch.py --threads "$threads" > "$work/torch.jsonl"
+/usr/bin/python3 scripts/peer_train_torch.py --threads "$threads" --batches 200 > "$work/torch.jsonl"
 /usr/bin/python3 - "$work" "$threads" <<'PY'
 import csv, json, os, sys
 work, threads = sys.argv[1], sys.argv[2]

@@ -131,37 +131,6 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         return out;
     }
 
-    /** Read access to the entries, in double (float entries widen exactly), without copying them. */
-    @FunctionalInterface
-    private interface Entries {
-        double get(int index);
-    }
-
-    private Entries entries(SimpleMatrix a) {
-        if (single) {
-            float[] data = a.getFDRM().data;
-            return i -> data[i];
-        }
-        double[] data = a.getDDRM().data;
-        return i -> data[i];
-    }
-
-    /** The matrix whose row-major entry i is {@code entry(i)} rounded to this precision, filled in place. */
-    private SimpleMatrix generate(int rows, int cols, java.util.function.IntToDoubleFunction entry) {
-        if (single) {
-            float[] data = new float[rows * cols];
-            for (int i = 0; i < data.length; i++) {
-                data[i] = (float) entry.applyAsDouble(i);
-            }
-            return SimpleMatrix.wrap(FMatrixRMaj.wrap(rows, cols, data));
-        }
-        double[] data = new double[rows * cols];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = entry.applyAsDouble(i);
-        }
-        return SimpleMatrix.wrap(DMatrixRMaj.wrap(rows, cols, data));
-    }
-
     /** Wraps the values rounded to this precision (the float cast rounds); a double array is taken, not copied. */
     private SimpleMatrix write(int rows, int cols, double[] values) {
         if (!single) {
@@ -353,22 +322,53 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         return write(n, 1, out);
     }
 
-    /** On the backing array, without widening it. */
+    /** On the backing array, without widening it; the index is checked as it is read. */
     @Override
     public SimpleMatrix gather(SimpleMatrix a, int[] index, int rows, int cols) {
-        Gather.requireIndex(index, rows, cols, a.getNumElements());
-        Entries values = entries(a);
-        return generate(rows, cols, k -> index[k] == Gather.ZERO ? 0 : values.get(index[k]));
+        Gather.requireCount(index, rows, cols);
+        int size = a.getNumElements();
+        if (single) {
+            float[] x = a.getFDRM().data;
+            float[] out = new float[index.length];
+            for (int k = 0; k < out.length; k++) {
+                int i = index[k];
+                if (i != Gather.ZERO) {
+                    out[k] = x[Gather.inside("gather", k, i, size)];
+                }
+            }
+            return SimpleMatrix.wrap(FMatrixRMaj.wrap(rows, cols, out));
+        }
+        double[] x = a.getDDRM().data;
+        double[] out = new double[index.length];
+        for (int k = 0; k < out.length; k++) {
+            int i = index[k];
+            if (i != Gather.ZERO) {
+                out[k] = x[Gather.inside("gather", k, i, size)];
+            }
+        }
+        return SimpleMatrix.wrap(DMatrixRMaj.wrap(rows, cols, out));
     }
 
-    /** On the backing array, without widening it. */
+    /** On the backing array, without widening it; the index is checked as it is read. */
     @Override
     public SimpleMatrix scatterAdd(SimpleMatrix a, int[] index, int rows, int cols) {
-        double[] out = new double[Gather.requireScatterIndex(index, a.getNumElements(), rows, cols)];
-        Entries values = entries(a);
-        for (int k = 0; k < index.length; k++) {
-            if (index[k] != Gather.ZERO) {
-                out[index[k]] += values.get(k);
+        int size = Gather.requireScatterCount(index, a.getNumElements(), rows, cols);
+        double[] out = new double[size];
+        if (single) {
+            float[] x = a.getFDRM().data;
+            for (int k = 0; k < index.length; k++) {
+                int j = index[k];
+                if (j != Gather.ZERO) {
+                    out[Gather.inside("scatterAdd", k, j, size)] += x[k];
+                }
+            }
+        } else {
+            double[] x = a.getDDRM().data;
+            for (int k = 0; k < index.length; k++) {
+                int j = index[k];
+                if (j != Gather.ZERO) {
+                    out[Gather.inside("scatterAdd", k, j, size)] += x[k];
+                }
             }
         }
         return write(rows, cols, out);
@@ -542,11 +542,25 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
             SimpleMatrix large) {
         requireSameShape(criterion, small, "choose");
         requireSameShape(criterion, large, "choose");
-        Entries c = entries(criterion);
-        Entries s = entries(small);
-        Entries l = entries(large);
-        return generate(criterion.getNumRows(), criterion.getNumCols(),
-                i -> c.get(i) <= threshold ? s.get(i) : l.get(i));
+        int n = criterion.getNumElements();
+        if (single) {
+            float[] c = criterion.getFDRM().data;
+            float[] s = small.getFDRM().data;
+            float[] l = large.getFDRM().data;
+            float[] out = new float[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = c[i] <= threshold ? s[i] : l[i];
+            }
+            return SimpleMatrix.wrap(FMatrixRMaj.wrap(criterion.getNumRows(), criterion.getNumCols(), out));
+        }
+        double[] c = criterion.getDDRM().data;
+        double[] s = small.getDDRM().data;
+        double[] l = large.getDDRM().data;
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = c[i] <= threshold ? s[i] : l[i];
+        }
+        return SimpleMatrix.wrap(DMatrixRMaj.wrap(criterion.getNumRows(), criterion.getNumCols(), out));
     }
 
     // ---------------------------------------------------------------- decompositions

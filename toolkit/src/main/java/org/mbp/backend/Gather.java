@@ -19,35 +19,53 @@ public final class Gather {
      * @throws IllegalArgumentException naming the first bad entry
      */
     public static int requireIndex(int[] index, int rows, int cols, long size) {
-        if (rows < 0 || cols < 0 || (long) rows * cols != index.length) {
-            throw new IllegalArgumentException("gather: a " + rows + "×" + cols + " result needs " + (long) rows * cols
-                    + " indices, got " + index.length);
+        requireCount(index, rows, cols);
+        for (int k = 0; k < index.length; k++) {
+            if (index[k] != ZERO) {
+                inside("gather", k, index[k], size);
+            }
         }
-        requireInside("gather", index, size);
         return index.length;
     }
 
     /**
-     * Fails unless {@code index} has one entry per entry of the source ({@code size}), each in
-     * {@code [0, rows·cols)} or {@link #ZERO}; returns {@code rows·cols}.
+     * Fails unless {@code index} has {@code rows·cols} entries (a gather's result size); the
+     * entries are then checked with {@link #inside} as they are read.
      *
-     * @throws IllegalArgumentException naming the first bad entry
+     * @throws IllegalArgumentException for a wrong count
      */
-    public static int requireScatterIndex(int[] index, long size, int rows, int cols) {
+    public static int requireCount(int[] index, int rows, int cols) {
+        if (rows < 0 || cols < 0 || (long) rows * cols != index.length) {
+            throw new IllegalArgumentException("gather: a " + rows + "×" + cols + " result needs " + (long) rows * cols
+                    + " indices, got " + index.length);
+        }
+        return index.length;
+    }
+
+    /**
+     * Fails unless {@code index} has one entry per entry of the source ({@code size}); returns
+     * {@code rows·cols}, the entries then checked with {@link #inside} as they are read.
+     *
+     * @throws IllegalArgumentException for a wrong count
+     */
+    public static int requireScatterCount(int[] index, long size, int rows, int cols) {
         if (rows < 0 || cols < 0 || index.length != size) {
             throw new IllegalArgumentException("scatterAdd: a matrix of " + size + " entries needs as many indices, got "
                     + index.length);
         }
-        requireInside("scatterAdd", index, (long) rows * cols);
         return rows * cols;
     }
 
-    private static void requireInside(String op, int[] index, long size) {
-        for (int k = 0; k < index.length; k++) {
-            if (index[k] < ZERO || index[k] >= size) {
-                throw new IllegalArgumentException(op + ": index " + k + " is " + index[k] + ", outside a matrix of "
-                        + size + " entries");
-            }
+    /**
+     * {@code i}, the k-th index of {@code op}, when it lies in {@code [0, size)}.
+     *
+     * @throws IllegalArgumentException naming it otherwise
+     */
+    public static int inside(String op, int k, int i, long size) {
+        if (i < 0 || i >= size) {
+            throw new IllegalArgumentException(op + ": index " + k + " is " + i + ", outside a matrix of " + size
+                    + " entries");
         }
+        return i;
     }
 }

@@ -84,9 +84,9 @@ public interface MatrixOps<M> {
      */
     default M gather(M a, int[] index, int rows, int cols) {
         double[] values = toRowMajor(a);
-        double[] out = new double[Gather.requireIndex(index, rows, cols, values.length)];
+        double[] out = new double[Gather.requireCount(index, rows, cols)];
         for (int k = 0; k < out.length; k++) {
-            out[k] = index[k] == Gather.ZERO ? 0 : values[index[k]];
+            out[k] = index[k] == Gather.ZERO ? 0 : values[Gather.inside("gather", k, index[k], values.length)];
         }
         return fromRowMajor(rows, cols, out);
     }
@@ -103,10 +103,10 @@ public interface MatrixOps<M> {
      */
     default M scatterAdd(M a, int[] index, int rows, int cols) {
         double[] values = toRowMajor(a);
-        double[] out = new double[Gather.requireScatterIndex(index, values.length, rows, cols)];
+        double[] out = new double[Gather.requireScatterCount(index, values.length, rows, cols)];
         for (int k = 0; k < values.length; k++) {
             if (index[k] != Gather.ZERO) {
-                out[index[k]] += values[k];
+                out[Gather.inside("scatterAdd", k, index[k], out.length)] += values[k];
             }
         }
         return fromRowMajor(rows, cols, out);

@@ -19,6 +19,7 @@ public final class HostImageOps<M> implements ImageOps<M> {
 
     private static final Map<PatchGeometry, int[]> PATCH_INDEX = new ConcurrentHashMap<>();
     private static final Map<WindowGeometry, int[]> WINDOW_INDEX = new ConcurrentHashMap<>();
+    private static final Map<WindowGeometry, int[]> WINDOW_MEMBERS = new ConcurrentHashMap<>();
 
     private final MatrixOps<M> ops;
 
@@ -52,22 +53,22 @@ public final class HostImageOps<M> implements ImageOps<M> {
         return ops.gather(requireShape(g, out), windowIndex(in, kh, kw), in.locations(), in.channels());
     }
 
+    /** Ties go to the first input in row-major order, as in the device kernels. */
     @Override
     public M windowArgMaxMask(M x, ImageShape in, int kh, int kw) {
         double[] v = ops.toRowMajor(requireShape(x, in));
-        ImageShape out = pooled(in, kh, kw);
-        int[] window = windowIndex(in, kh, kw);
-        int[] best = new int[out.size()];
-        Arrays.fill(best, -1);
-        for (int i = 0; i < window.length; i++) {
-            int o = window[i];
-            if (best[o] < 0 || v[i] > v[best[o]]) {
-                best[o] = i;
-            }
-        }
+        pooled(in, kh, kw);
+        int[] members = windowMembers(in, kh, kw);
+        int size = kh * kw;
         double[] mask = new double[in.size()];
-        for (int b : best) {
-            mask[b] = 1;
+        for (int start = 0; start < members.length; start += size) {
+            int best = members[start];
+            for (int m = start + 1; m < start + size; m++) {
+                if (v[members[m]] > v[best]) {
+                    best = members[m];
+                }
+            }
+            mask[best] = 1;
         }
         return ops.fromRowMajor(in.locations(), in.channels(), mask);
     }
@@ -159,5 +160,23 @@ public final class HostImageOps<M> implements ImageOps<M> {
             }
         }
         return window;
+    }
+
+    /**
+     * The inverse of {@link #windowIndex}: for every output value in turn, the {@code kh·kw}
+     * inputs of its window in increasing row-major order.
+     */
+    private static int[] windowMembers(ImageShape in, int kh, int kw) {
+        return WINDOW_MEMBERS.computeIfAbsent(new WindowGeometry(in, kh, kw), g -> {
+            int[] window = windowIndex(in, kh, kw);
+            int size = kh * kw;
+            int[] members = new int[window.length];
+            int[] filled = new int[window.length / size];
+            for (int i = 0; i < window.length; i++) {
+                int o = window[i];
+                members[o * size + filled[o]++] = i;
+            }
+            return members;
+        });
     }
 }
