@@ -12,14 +12,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 threads="${1:-2}"
 ./mbp --version >/dev/null
-jar=experiments/target/mbp.jar
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 for variant in gap gap-fc deepo2p deepo2p-fc; do
-    java -jar "$jar" train deepo2p --variant "$variant" --train-size 6400 --test-size 2000 --epochs 2 \
+    ./mbp train deepo2p --variant "$variant" --train-size 12800 --test-size 2000 --epochs 2 \
         --threads "$threads" --out "$work/$variant" >/dev/null 2>&1
 done
-java -jar "$jar" train deepncuts --scenes 64 --test-scenes 16 --epochs 2 --batch 8 --fashion-fraction 0 \
+./mbp train deepncuts --scenes 64 --test-scenes 16 --epochs 2 --batch 8 --fashion-fraction 0 \
     --threads "$threads" --out "$work/deepncuts" >/dev/null 2>&1
 /usr/bin/python3 scripts/peer_train_torch.py --threads "$threads" --batches 200 > "$work/torch.jsonl"
 /usr/bin/python3 - "$work" "$threads" <<'PY'
