@@ -15,6 +15,7 @@ import org.mbp.data.LabelledImages;
 import org.mbp.spectral.DeepO2P;
 import org.mbp.spectral.Form;
 import org.mbp.train.ClassifierModel;
+import org.mbp.train.Augmentation;
 import org.mbp.train.ClassifierVariant;
 import org.mbp.train.ConvNet;
 import org.mbp.train.DeepO2PExperiment;
@@ -95,6 +96,11 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
             description = "O2P regulariser (default: ${DEFAULT-VALUE})")
     private double epsilon;
 
+    @Option(names = "--augment", paramLabel = "S", defaultValue = "0",
+            description = "augment training images: mirror left-right at random and shift by up to S pixels"
+                    + " (0: none; default: ${DEFAULT-VALUE})")
+    private int augment;
+
     @Mixin
     private TrainOptions train;
 
@@ -120,7 +126,12 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
             case "paper" -> Form.PAPER;
             default -> throw new ParameterException(spec.commandLine(), "--form must be stable or paper, got '" + form + "'");
         };
-        DeepO2PExperiment experiment = new DeepO2PExperiment(chosen, models(train.backends(spec), f), options);
+        if (augment < 0) {
+            throw new ParameterException(spec.commandLine(), "--augment must be ≥ 0, got " + augment);
+        }
+        Augmentation augmentation = augment == 0 ? Augmentation.NONE : Augmentation.mirrorAndShift(augment);
+        DeepO2PExperiment experiment = new DeepO2PExperiment(chosen, models(train.backends(spec), f), options,
+                augmentation);
         Path dir = data == null ? FashionMnist.DEFAULT_DIR : data;
         LabelledImages trainSet = first(FashionMnist.load(dir, FashionMnist.Split.TRAIN), trainSize, "--train-size");
         LabelledImages testSet = first(FashionMnist.load(dir, FashionMnist.Split.TEST), testSize, "--test-size");

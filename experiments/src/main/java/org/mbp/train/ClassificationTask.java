@@ -19,7 +19,8 @@ import org.mbp.nn.Weights;
 
 /**
  * Image classification with softmax cross-entropy (§7.1 on Fashion-MNIST). Pixels are
- * standardised by the training set's mean and standard deviation. Each training example reports
+ * standardised by the training set's mean and standard deviation; training images go through the
+ * {@link Augmentation} first. Each training example reports
  * its accuracy, the norm of the gradient reaching the pooling stage (∂L/∂C for O₂P) and, for
  * O₂P, the eigenvalue range of {@code FᵀF/m + εI}.
  */
@@ -32,9 +33,17 @@ public final class ClassificationTask<M> implements Task {
     private final ImageShape shape;
     private final double mean;
     private final double deviation;
+    private final Augmentation augmentation;
 
+    /** Without augmentation. */
     public ClassificationTask(ClassifierModel<M> model, LabelledImages train, LabelledImages test) {
+        this(model, train, test, Augmentation.NONE);
+    }
+
+    public ClassificationTask(ClassifierModel<M> model, LabelledImages train, LabelledImages test,
+            Augmentation augmentation) {
         this.model = model;
+        this.augmentation = augmentation;
         this.train = train;
         this.test = test;
         this.shape = new ImageShape(train.rows(), train.cols(), 1);
@@ -64,6 +73,9 @@ public final class ClassificationTask<M> implements Task {
         Map<String, Object> m = new LinkedHashMap<>(model.description());
         m.put("training_images", train.count());
         m.put("test_images", test.count());
+        if (!augmentation.isNone()) {
+            m.put("augmentation", augmentation.label());
+        }
         m.put("training_data_crc32", new DataChecksum().add(train.pixels()).add(train.labels()).hex());
         return m;
     }
@@ -84,11 +96,22 @@ public final class ClassificationTask<M> implements Task {
     }
 
     private M image(LabelledImages set, int i) {
+        return standardised(set.pixels(), i * shape.locations());
+    }
+
+    private M augmented(int i, long seed) {
+        if (augmentation.isNone()) {
+            return image(train, i);
+        }
+        return standardised(augmentation.apply(train.pixels(), i * shape.locations(), shape.height(), shape.width(),
+                seed), 0);
+    }
+
+    private M standardised(float[] pixels, int offset) {
         int size = shape.locations();
         double[] x = new double[size];
-        float[] pixels = set.pixels();
         for (int j = 0; j < size; j++) {
-            x[j] = (pixels[i * size + j] - mean) / deviation;
+            x[j] = (pixels[offset + j] - mean) / deviation;
         }
         return ops().fromRowMajor(size, 1, x);
     }
@@ -99,7 +122,7 @@ public final class ClassificationTask<M> implements Task {
 
     @Override
     public ExampleResult train(Weights weights, int index, long seed) {
-        Network.Pass<M> pass = network.forward(weights, image(train, index), seed);
+        Network.Pass<M> pass = network.forward(weights, augmented(index, seed), seed);
         int label = train.labels()[index];
         Linearization<M, M, M> loss =
                 new SoftmaxCrossEntropy<>(ops(), label).forward(pass.output());

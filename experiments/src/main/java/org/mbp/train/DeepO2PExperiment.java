@@ -30,12 +30,14 @@ public final class DeepO2PExperiment {
     private final List<ClassifierVariant> variants;
     private final Function<ClassifierVariant, ClassifierModel<?>> models;
     private final TrainingOptions options;
+    private final Augmentation augmentation;
 
     public DeepO2PExperiment(List<ClassifierVariant> variants, Function<ClassifierVariant, ClassifierModel<?>> models,
-            TrainingOptions options) {
+            TrainingOptions options, Augmentation augmentation) {
         this.variants = List.copyOf(variants);
         this.models = models;
         this.options = options;
+        this.augmentation = augmentation;
     }
 
     /** Trains every variant (continuing checkpoints with {@code resume}) and writes the result folder. */
@@ -44,7 +46,7 @@ public final class DeepO2PExperiment {
         Map<ClassifierVariant, Trainer.Result> results = new LinkedHashMap<>();
         Trainer trainer = new Trainer(options, err, terminal);
         for (ClassifierVariant v : variants) {
-            ClassificationTask<?> task = new ClassificationTask<>(models.apply(v), train, test);
+            ClassificationTask<?> task = new ClassificationTask<>(models.apply(v), train, test, augmentation);
             results.put(v, trainer.run(task, out.resolve(v.id()), resume));
         }
         write(out, results, train.count(), test.count());
@@ -106,11 +108,12 @@ public final class DeepO2PExperiment {
         root.put("study", "train-deepo2p");
         root.put("title", "DeepO2P on Fashion-MNIST (Table 1)");
         root.put("description", String.format(Locale.ROOT, "Each network trained from scratch on %d training images"
-                + " for %d epochs (batch %d, SGD momentum %.2f, weight decay %.0e, %s, seed %d), tested on %d images. Conventional layers in %s; the O2P layer"
-                + " C = log(FᵀF/m + εI), ε = %.0e, in %s (%s form). Per-epoch numbers: results.csv.",
-                trainCount, options.epochs(), options.batch(), options.momentum(), options.weightDecay(),
-                options.scheduleText(), options.seed(), testCount, model.trunk().trunk().name(), model.epsilon(),
-                model.structured().name(), model.form().label()));
+                + " (augmentation: %s) for %d epochs (batch %d, SGD momentum %.2f, weight decay %.0e, %s, seed %d),"
+                + " tested on %d images. Conventional layers in %s; the O2P layer C = log(FᵀF/m + εI), ε = %.0e, in %s"
+                + " (%s form). Per-epoch numbers: results.csv.",
+                trainCount, augmentation.label(), options.epochs(), options.batch(), options.momentum(),
+                options.weightDecay(), options.scheduleText(), options.seed(), testCount, model.trunk().trunk().name(),
+                model.epsilon(), model.structured().name(), model.form().label()));
         root.put("claim", String.format(Locale.ROOT, "DeepO2P-FC reaches at least %.0f%% test accuracy and beats"
                 + " its first-order baseline (GAP-FC) under the same budget.", 100 * TARGET_ACCURACY));
         root.put("verdict", verdict(results, testCount));
