@@ -1,6 +1,7 @@
 package org.mbp.backend;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
@@ -70,7 +71,7 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
     }
 
     /** Why {@link #fastest} cannot use OpenBLAS here, or empty when it does. */
-    public static java.util.Optional<String> openBlasUnavailableReason() {
+    public static Optional<String> openBlasUnavailableReason() {
         return OpenBlas.unavailableReason();
     }
 
