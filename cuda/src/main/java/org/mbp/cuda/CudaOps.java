@@ -485,7 +485,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     public DeviceMatrix gather(DeviceMatrix a, int[] index, int rows, int cols) {
         require(a, "gather");
         DeviceIndex device = indices.computeIfAbsent(index, this::upload);
-        if ((long) rows * cols != index.length || device.smallest() < 0 || device.largest() >= a.size()) {
+        if ((long) rows * cols != index.length || device.smallest() < Gather.ZERO || device.largest() >= a.size()) {
             Gather.requireIndex(index, rows, cols, a.size());
         }
         context.makeCurrent();

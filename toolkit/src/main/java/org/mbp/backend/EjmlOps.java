@@ -323,53 +323,41 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         return write(n, 1, out);
     }
 
-    /** On the backing array, without widening it; the index is checked as it is read. */
+    /**
+     * In float on the backing array, without the widening copies of the default (the trunk's
+     * im2col and pooling run here); in double the default, whose row-major values are the array.
+     */
     @Override
     public SimpleMatrix gather(SimpleMatrix a, int[] index, int rows, int cols) {
+        if (!single) {
+            return MatrixOps.super.gather(a, index, rows, cols);
+        }
         Gather.requireCount(index, rows, cols);
         int size = a.getNumElements();
-        if (single) {
-            float[] x = a.getFDRM().data;
-            float[] out = new float[index.length];
-            for (int k = 0; k < out.length; k++) {
-                int i = index[k];
-                if (i != Gather.ZERO) {
-                    out[k] = x[Gather.inside("gather", k, i, size)];
-                }
-            }
-            return SimpleMatrix.wrap(FMatrixRMaj.wrap(rows, cols, out));
-        }
-        double[] x = a.getDDRM().data;
-        double[] out = new double[index.length];
+        float[] x = a.getFDRM().data;
+        float[] out = new float[index.length];
         for (int k = 0; k < out.length; k++) {
             int i = index[k];
             if (i != Gather.ZERO) {
                 out[k] = x[Gather.inside("gather", k, i, size)];
             }
         }
-        return SimpleMatrix.wrap(DMatrixRMaj.wrap(rows, cols, out));
+        return SimpleMatrix.wrap(FMatrixRMaj.wrap(rows, cols, out));
     }
 
-    /** On the backing array, without widening it; the index is checked as it is read. */
+    /** In float on the backing array, as {@link #gather}; in double the default. */
     @Override
     public SimpleMatrix scatterAdd(SimpleMatrix a, int[] index, int rows, int cols) {
+        if (!single) {
+            return MatrixOps.super.scatterAdd(a, index, rows, cols);
+        }
         int size = Gather.requireScatterCount(index, a.getNumElements(), rows, cols);
+        float[] x = a.getFDRM().data;
         double[] out = new double[size];
-        if (single) {
-            float[] x = a.getFDRM().data;
-            for (int k = 0; k < index.length; k++) {
-                int j = index[k];
-                if (j != Gather.ZERO) {
-                    out[Gather.inside("scatterAdd", k, j, size)] += x[k];
-                }
-            }
-        } else {
-            double[] x = a.getDDRM().data;
-            for (int k = 0; k < index.length; k++) {
-                int j = index[k];
-                if (j != Gather.ZERO) {
-                    out[Gather.inside("scatterAdd", k, j, size)] += x[k];
-                }
+        for (int k = 0; k < index.length; k++) {
+            int j = index[k];
+            if (j != Gather.ZERO) {
+                out[Gather.inside("scatterAdd", k, j, size)] += x[k];
             }
         }
         return write(rows, cols, out);
