@@ -98,8 +98,8 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
 
     @Option(names = "--augment", paramLabel = "S", defaultValue = "0",
             description = "augment training images: mirror left-right at random and shift by up to S pixels"
-                    + " (0: none; default: ${DEFAULT-VALUE})")
-    private int augment;
+                    + " (0: none; 'mirror': mirror only; default: ${DEFAULT-VALUE})")
+    private String augment;
 
     @Mixin
     private TrainOptions train;
@@ -126,10 +126,12 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
             case "paper" -> Form.PAPER;
             default -> throw new ParameterException(spec.commandLine(), "--form must be stable or paper, got '" + form + "'");
         };
-        if (augment < 0) {
-            throw new ParameterException(spec.commandLine(), "--augment must be ≥ 0, got " + augment);
+        Augmentation augmentation;
+        try {
+            augmentation = Augmentation.parse(augment);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--augment: " + e.getMessage());
         }
-        Augmentation augmentation = augment == 0 ? Augmentation.NONE : Augmentation.mirrorAndShift(augment);
         DeepO2PExperiment experiment = new DeepO2PExperiment(chosen, models(train.backends(spec), f), options,
                 augmentation);
         Path dir = data == null ? FashionMnist.DEFAULT_DIR : data;

@@ -22,6 +22,27 @@ public record Augmentation(int shift, boolean mirror) {
         return new Augmentation(shift, true);
     }
 
+    /**
+     * The augmentation an option value names: {@code S} (an integer ≥ 0) is mirroring and shifts of up
+     * to S pixels, 0 none; {@code mirror} is mirroring alone.
+     *
+     * @throws IllegalArgumentException naming the value when it is neither
+     */
+    public static Augmentation parse(String value) {
+        String v = value.trim();
+        if (v.equalsIgnoreCase("mirror")) {
+            return new Augmentation(0, true);
+        }
+        int shift;
+        try {
+            shift = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("augmentation must be 'mirror' or a shift S ≥ 0 in pixels, got '"
+                    + value + "'");
+        }
+        return shift == 0 ? NONE : mirrorAndShift(shift);
+    }
+
     public Augmentation {
         if (shift < 0) {
             throw new IllegalArgumentException("augmentation shift must be ≥ 0, got " + shift);

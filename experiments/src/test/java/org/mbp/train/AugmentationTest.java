@@ -71,4 +71,24 @@ class AugmentationTest {
         assertEquals("mirror, shift ≤ 2 px", Augmentation.mirrorAndShift(2).label());
         assertThrows(IllegalArgumentException.class, () -> new Augmentation(-1, true));
     }
+
+    @Test
+    void mirrorOnlyGivesTheImageOrItsMirrorAndOptionValuesParse() {
+        Augmentation a = Augmentation.parse("mirror");
+        float[] x = images();
+        int mirrored = 0;
+        for (long seed = 0; seed < 200; seed++) {
+            float[] y = a.apply(x, 3, ROWS, COLS, seed);
+            boolean flip = java.util.Arrays.equals(y, expected(x, true, 0, 0));
+            assertTrue(flip || java.util.Arrays.equals(y, expected(x, false, 0, 0)), "seed " + seed + " shifted");
+            mirrored += flip ? 1 : 0;
+        }
+        assertTrue(mirrored > 60 && mirrored < 140, "about half of 200 draws mirrored, got " + mirrored);
+        assertEquals("mirror", a.label());
+        assertEquals(Augmentation.NONE, Augmentation.parse("0"));
+        assertEquals(Augmentation.mirrorAndShift(1), Augmentation.parse(" 1"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Augmentation.parse("flip"));
+        assertTrue(e.getMessage().contains("'flip'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Augmentation.parse("-1"));
+    }
 }
