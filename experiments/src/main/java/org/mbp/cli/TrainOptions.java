@@ -24,6 +24,10 @@ final class TrainOptions {
             description = "output channels of the 3×3 conv → ReLU → 2×2 max-pool blocks (default: ${DEFAULT-VALUE})")
     int[] channels;
 
+    @Option(names = "--pooled", paramLabel = "N", description = "end only the first N blocks in 2×2 max-pooling;"
+            + " later blocks keep the resolution (default: every block)")
+    Integer pooled;
+
     @Option(names = "--warmup", paramLabel = "E", defaultValue = "0",
             description = "epochs of linear learning-rate warm-up before the half-cosine decay (default: ${DEFAULT-VALUE})")
     int warmup;
@@ -74,10 +78,22 @@ final class TrainOptions {
     /** The convolutional trunk: --channels blocks on {@code trunk}. */
     <M> ConvNet<M> trunk(CommandSpec spec, MatrixOps<M> trunk) {
         try {
-            return new ConvNet<>(channels, trunk);
+            return new ConvNet<>(channels, pooledBlocks(spec), trunk);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** How many --channels blocks end in pooling: --pooled, or all of them. */
+    int pooledBlocks(CommandSpec spec) {
+        if (pooled == null) {
+            return channels.length;
+        }
+        if (pooled < 0 || pooled > channels.length) {
+            throw new ParameterException(spec.commandLine(), "--pooled must lie in [0, " + channels.length
+                    + "] (the number of --channels blocks), got " + pooled);
+        }
+        return pooled;
     }
 
     private static Precision precision(CommandSpec spec, String option, String value) {

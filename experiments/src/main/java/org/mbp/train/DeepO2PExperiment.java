@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.mbp.data.LabelledImages;
 import org.mbp.study.ResultFolder;
 import org.mbp.study.Rows;
@@ -111,12 +109,12 @@ public final class DeepO2PExperiment {
         root.put("title", "DeepO2P on Fashion-MNIST (Table 1)");
         root.put("description", String.format(Locale.ROOT, "Each network trained from scratch on %d training images"
                 + " (augmentation: %s) for %d epochs (batch %d, SGD momentum %.2f, weight decay %.0e, %s, seed %d),"
-                + " tested on %d images. Trunk: 3×3 conv → ReLU → 2×2 max-pool blocks of %s channels; FC variants:"
+                + " tested on %d images. Trunk: %s; FC variants:"
                 + " %d hidden units, dropout %.2f. Conventional layers in %s; the O2P layer C = log(FᵀF/m + εI),"
                 + " ε = %.0e, in %s (%s form). Per-epoch numbers: results.csv.",
                 trainCount, augmentation.label(), options.epochs(), options.batch(), options.momentum(),
                 options.weightDecay(), options.scheduleText(), options.seed(), testCount,
-                Arrays.stream(model.trunk().channels()).mapToObj(String::valueOf).collect(Collectors.joining("/")),
+                model.trunk().layout(),
                 model.hidden(), model.dropout(), model.trunk().trunk().name(), model.epsilon(), model.structured().name(),
                 model.form().label()));
         root.put("claim", String.format(Locale.ROOT, "DeepO2P-FC reaches at least %.0f%% test accuracy and beats"

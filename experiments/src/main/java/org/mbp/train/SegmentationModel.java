@@ -51,7 +51,7 @@ public record SegmentationModel<M>(ConvNet<M> trunk, int wide, int features, dou
 
     /** The resolution of F for images of the given shape. */
     public ImageShape featureShape(ImageShape image) {
-        int scale = 1 << trunk.channels().length;
+        int scale = trunk.scale();
         return new ImageShape(image.height() / scale, image.width() / scale, features + 1);
     }
 

@@ -68,7 +68,7 @@ class TrainCommandTest {
     void deepNCutsTrainsOnABsdsTree() throws IOException {
         Path root = org.mbp.train.BsdsScenesTest.tree(dir.resolve("bsds"));
         Path out = dir.resolve("bsds-out");
-        Cli run = Cli.run("train", "deepncuts", "--bsds", root.toString(), "--size", "8", "--channels", "2",
+        Cli run = Cli.run("train", "deepncuts", "--bsds", root.toString(), "--size", "8", "--channels", "2,2", "--pooled", "1",
                 "--wide", "4", "--features", "3", "--epochs", "1", "--batch", "2", "--threads", "1", "--out", out.toString());
         assertEquals(0, run.code(), run.toString());
         assertTrue(ResultFolder.summary(out).get("description").asText().startsWith("BSDS300 photographs"));
@@ -88,6 +88,9 @@ class TrainCommandTest {
         Cli size = Cli.run("train", "deepncuts", "--size", "30", "--out", dir.toString());
         assertEquals(2, size.code());
         assertTrue(size.err().contains("--size must be a multiple of 4"), size.err());
+        Cli pooled = Cli.run("train", "deepncuts", "--channels", "8,16", "--pooled", "3", "--out", dir.toString());
+        assertEquals(2, pooled.code());
+        assertTrue(pooled.err().contains("--pooled must lie in [0, 2]"), pooled.err());
         Cli lr = Cli.run("train", "deepncuts", "--lr", "-1", "--out", dir.toString());
         assertEquals(2, lr.code());
         assertTrue(lr.err().contains("--lr must be positive"), lr.err());
