@@ -89,9 +89,10 @@ final class TrainOptions {
         if (pooled == null) {
             return channels.length;
         }
-        if (pooled < 0 || pooled > channels.length) {
-            throw new ParameterException(spec.commandLine(), "--pooled must lie in [0, " + channels.length
-                    + "] (the number of --channels blocks), got " + pooled);
+        try {
+            ConvNet.requirePooled(pooled, channels.length);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         return pooled;
     }

@@ -33,8 +33,13 @@ public record ConvNet<M>(int[] channels, int pooled, MatrixOps<M> trunk) {
                 throw new IllegalArgumentException("--channels must be positive, got " + c);
             }
         }
-        if (pooled < 0 || pooled > channels.length) {
-            throw new IllegalArgumentException("--pooled must lie in [0, " + channels.length
+        requirePooled(pooled, channels.length);
+    }
+
+    /** Refuses a number of pooled blocks outside {@code [0, blocks]}, naming --pooled. */
+    public static void requirePooled(int pooled, int blocks) {
+        if (pooled < 0 || pooled > blocks) {
+            throw new IllegalArgumentException("--pooled must lie in [0, " + blocks
                     + "] (the number of --channels blocks), got " + pooled);
         }
     }
