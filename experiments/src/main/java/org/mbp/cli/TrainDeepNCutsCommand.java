@@ -124,15 +124,15 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
         if (scenes < 1 || testScenes < 1) {
             throw new ParameterException(spec.commandLine(), "--scenes and --test-scenes must be at least 1");
         }
-        int scale = 1 << train.pooledBlocks(spec);
-        if (size < scale * 2 || size % scale != 0) {
-            throw new ParameterException(spec.commandLine(), "--size must be a multiple of " + scale
-                    + " (one halving per pooled --channels block) and at least " + 2 * scale + ", got " + size);
-        }
         if (!(rankTolerance >= 0 && rankTolerance < 1)) {
             throw new ParameterException(spec.commandLine(), "--rank-tolerance must lie in [0, 1), got " + rankTolerance);
         }
         SegmentationModel<?> model = model(train.backends(spec));
+        int scale = model.trunk().scale();
+        if (size < scale * 2 || size % scale != 0) {
+            throw new ParameterException(spec.commandLine(), "--size must be a multiple of " + scale
+                    + " (one halving per pooled --channels block) and at least " + 2 * scale + ", got " + size);
+        }
         SceneOptions sceneOptions;
         try {
             SceneOptions d = SceneOptions.DEFAULTS;

@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "deepo2p", header = "Trains DeepO2P and its first-order baselines on Fashion-MNIST (Table 1).",
         sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-            "Network: 3×3 conv (padding 1) → ReLU → 2×2 max-pool per --channels entry (no pool after the first --pooled), giving features F"
-                + " (m locations × d channels: 7·7 × 32 by default); then",
+            "Network: 3×3 conv (padding 1) → ReLU → 2×2 max-pool per --channels entry (no pool after the"
+                + " first --pooled), giving features F (m locations × d channels: 7·7 × 32 by default); then",
             "  deepo2p     C = log(FᵀF/m + εI), upper triangle → linear classifier",
             "  deepo2p-fc  the same → fully connected (--hidden, ReLU, --dropout) → classifier",
             "  gap         global average pooling (first order) → classifier",

@@ -78,23 +78,10 @@ final class TrainOptions {
     /** The convolutional trunk: --channels blocks on {@code trunk}. */
     <M> ConvNet<M> trunk(CommandSpec spec, MatrixOps<M> trunk) {
         try {
-            return new ConvNet<>(channels, pooledBlocks(spec), trunk);
+            return new ConvNet<>(channels, pooled == null ? channels.length : pooled, trunk);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    /** How many --channels blocks end in pooling: --pooled, or all of them. */
-    int pooledBlocks(CommandSpec spec) {
-        if (pooled == null) {
-            return channels.length;
-        }
-        try {
-            ConvNet.requirePooled(pooled, channels.length);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        return pooled;
     }
 
     private static Precision precision(CommandSpec spec, String option, String value) {

@@ -33,13 +33,8 @@ public record ConvNet<M>(int[] channels, int pooled, MatrixOps<M> trunk) {
                 throw new IllegalArgumentException("--channels must be positive, got " + c);
             }
         }
-        requirePooled(pooled, channels.length);
-    }
-
-    /** Refuses a number of pooled blocks outside {@code [0, blocks]}, naming --pooled. */
-    public static void requirePooled(int pooled, int blocks) {
-        if (pooled < 0 || pooled > blocks) {
-            throw new IllegalArgumentException("--pooled must lie in [0, " + blocks
+        if (pooled < 0 || pooled > channels.length) {
+            throw new IllegalArgumentException("--pooled must lie in [0, " + channels.length
                     + "] (the number of --channels blocks), got " + pooled);
         }
     }

@@ -68,8 +68,8 @@ class TrainCommandTest {
     void deepNCutsTrainsOnABsdsTree() throws IOException {
         Path root = org.mbp.train.BsdsScenesTest.tree(dir.resolve("bsds"));
         Path out = dir.resolve("bsds-out");
-        Cli run = Cli.run("train", "deepncuts", "--bsds", root.toString(), "--size", "8", "--channels", "2,2", "--pooled", "1",
-                "--wide", "4", "--features", "3", "--epochs", "1", "--batch", "2", "--threads", "1", "--out", out.toString());
+        Cli run = Cli.run("train", "deepncuts", "--bsds", root.toString(), "--size", "8", "--channels", "2,2",
+                "--pooled", "1", "--wide", "4", "--features", "3", "--epochs", "1", "--batch", "2", "--threads", "1", "--out", out.toString());
         assertEquals(0, run.code(), run.toString());
         assertTrue(ResultFolder.summary(out).get("description").asText().startsWith("BSDS300 photographs"));
         Cli missing = Cli.run("train", "deepncuts", "--bsds", dir.resolve("nothing").toString(), "--out", out.toString());
