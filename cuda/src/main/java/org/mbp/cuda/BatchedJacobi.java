@@ -1,14 +1,12 @@
 package org.mbp.cuda;
 
 import java.util.List;
-import org.mbp.cuda.jacobi.JacobiEigen;
-import org.mbp.cuda.jacobi.OneSidedJacobiSvd;
 
 /**
  * Batched double-precision eigendecompositions and SVDs on the device: the kernels of
  * {@code jacobi.cu}, one 256-thread block per matrix, whose algorithm and rounded operations are
- * those of the CPU references {@link JacobiEigen} and {@link OneSidedJacobiSvd} (see them for
- * the ordering, tolerances and output conventions). Inputs and outputs stay on the device; only
+ * those of the Java references of the device check ({@code org.mbp.devicecheck.jacobi}: see them
+ * for the ordering, tolerances and output conventions). Inputs and outputs stay on the device; only
  * the per-matrix status comes back.
  *
  * <p>Cost: one block works on one matrix, so a batch fills the device and a single matrix uses one
@@ -24,6 +22,14 @@ public final class BatchedJacobi {
     static final List<String> ENTRY_POINTS = List.of("jacobi_eig_f64", "jacobi_svd_f64");
     /** Threads per block the kernels require. */
     static final int THREADS = 256;
+    /** The largest order of an eigendecomposition ({@code JACOBI_MAX_ORDER} in {@code jacobi.cu}). */
+    public static final int MAX_ORDER = 256;
+    /** The most columns of an SVD. */
+    public static final int MAX_COLUMNS = 256;
+    /** The most rows of an SVD. */
+    public static final int MAX_ROWS = 1 << 20;
+    /** The sweeps the decompositions allow before they report no convergence. */
+    public static final int DEFAULT_MAX_SWEEPS = 30;
 
     /** A batch of eigendecompositions: d values (ascending) and d×d vectors per matrix. */
     public record Eigen(DeviceBuffer values, DeviceBuffer vectors, int[] status) {
@@ -45,7 +51,7 @@ public final class BatchedJacobi {
      * @throws IllegalArgumentException for d outside [1, 256], batch &lt; 1 or a buffer too small
      */
     public static Eigen eig(CudaContext context, DeviceBuffer a, int d, int batch, int maxSweeps) {
-        requireRange(d, 1, JacobiEigen.MAX_ORDER, "order d");
+        requireRange(d, 1, MAX_ORDER, "order d");
         requireRange(batch, 1, Integer.MAX_VALUE, "batch");
         requireRange(maxSweeps, 1, Integer.MAX_VALUE, "maxSweeps");
         long square = (long) d * d;
@@ -66,8 +72,8 @@ public final class BatchedJacobi {
      * @throws IllegalArgumentException for n outside [1, 256], m &lt; n, batch &lt; 1 or a buffer too small
      */
     public static Svd svd(CudaContext context, DeviceBuffer a, int m, int n, int batch, int maxSweeps) {
-        requireRange(n, 1, OneSidedJacobiSvd.MAX_COLUMNS, "columns n");
-        requireRange(m, n, OneSidedJacobiSvd.MAX_ROWS, "rows m (at least n = " + n + ")");
+        requireRange(n, 1, MAX_COLUMNS, "columns n");
+        requireRange(m, n, MAX_ROWS, "rows m (at least n = " + n + ")");
         requireRange(batch, 1, Integer.MAX_VALUE, "batch");
         requireRange(maxSweeps, 1, Integer.MAX_VALUE, "maxSweeps");
         long size = (long) m * n;

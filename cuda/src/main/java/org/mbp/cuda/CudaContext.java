@@ -1,5 +1,6 @@
 package org.mbp.cuda;
 
+import org.mbp.device.DeviceUnavailableException;
 import static jcuda.driver.JCudaDriver.cuCtxSetCurrent;
 import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
 import static jcuda.driver.JCudaDriver.cuDeviceGet;
@@ -39,12 +40,12 @@ public final class CudaContext {
     /**
      * The context of device {@code ordinal} (opened once per process).
      *
-     * @throws GpuUnavailableException when there is no driver or no such device
+     * @throws DeviceUnavailableException when there is no driver or no such device
      */
     public static CudaContext open(int ordinal) {
         GpuProbe.Result probe = GpuProbe.probe();
         if (!probe.available()) {
-            throw new GpuUnavailableException(probe.describe());
+            throw new DeviceUnavailableException(probe.describe());
         }
         return OPEN.computeIfAbsent(ordinal, o -> {
             try {
@@ -56,7 +57,7 @@ public final class CudaContext {
                 cuCtxSetCurrent(ctx);
                 return new CudaContext(probe, ctx);
             } catch (CudaException e) {
-                throw new GpuUnavailableException("GPU " + o + " could not be opened: " + e.getMessage(), e);
+                throw new DeviceUnavailableException("GPU " + o + " could not be opened: " + e.getMessage(), e);
             }
         });
     }
@@ -81,7 +82,7 @@ public final class CudaContext {
      * The kernels of module {@code name}, loaded once from the classpath resource
      * {@code /org/mbp/cuda/ptx/<name>.ptx}.
      *
-     * @throws GpuUnavailableException when the PTX is missing or the driver refuses it (a driver
+     * @throws DeviceUnavailableException when the PTX is missing or the driver refuses it (a driver
      *                                 older than the PTX's ISA version)
      */
     public Kernels kernels(String name) {
@@ -100,19 +101,19 @@ public final class CudaContext {
         byte[] ptx;
         try (InputStream in = CudaContext.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new GpuUnavailableException("kernel module " + resource + " is not on the class path");
+                throw new DeviceUnavailableException("kernel module " + resource + " is not on the class path");
             }
             text = in.readAllBytes();
             ptx = java.util.Arrays.copyOf(text, text.length + 1);
         } catch (IOException e) {
-            throw new GpuUnavailableException("kernel module " + resource + " could not be read: " + e.getMessage(), e);
+            throw new DeviceUnavailableException("kernel module " + resource + " could not be read: " + e.getMessage(), e);
         }
         makeCurrent();
         CUmodule module = new CUmodule();
         try {
             cuModuleLoadData(module, ptx);
         } catch (CudaException e) {
-            throw new GpuUnavailableException("the CUDA driver " + device.driverVersion() + " refused " + resource
+            throw new DeviceUnavailableException("the CUDA driver " + device.driverVersion() + " refused " + resource
                     + " (" + e.getMessage() + "); the PTX needs a CUDA 13 driver (r580 or newer)", e);
         }
         return new Kernels(this, name, module, PtxSignatures.parse(new String(text, java.nio.charset.StandardCharsets.US_ASCII)));

@@ -1,5 +1,6 @@
 package org.mbp.cuda;
 
+import org.mbp.device.DeviceUnavailableException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,8 +18,6 @@ import org.mbp.backend.Outer;
 import org.mbp.backend.Precision;
 import org.mbp.backend.Svd;
 import org.mbp.backend.SymmetricEigen;
-import org.mbp.cuda.jacobi.JacobiEigen;
-import org.mbp.cuda.jacobi.OneSidedJacobiSvd;
 import org.mbp.nn.ImageOps;
 import org.mbp.nn.ImageShape;
 
@@ -55,7 +54,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     /**
      * A backend of {@code precision} on {@code context}; loads the kernel modules.
      *
-     * @throws GpuUnavailableException when the driver refuses the kernels
+     * @throws DeviceUnavailableException when the driver refuses the kernels
      */
     public CudaOps(CudaContext context, Precision precision) {
         this.context = context;
@@ -70,7 +69,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     /**
      * A backend of {@code precision} on GPU {@code ordinal}.
      *
-     * @throws GpuUnavailableException with a one-line reason when there is no usable GPU
+     * @throws DeviceUnavailableException with a one-line reason when there is no usable GPU
      */
     public static CudaOps open(int ordinal, Precision precision) {
         return new CudaOps(CudaContext.open(ordinal), precision);
@@ -509,7 +508,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     /**
      * On the device by the batched Jacobi kernel of {@link BatchedJacobi} (in double: a float
      * matrix is widened and its factors rounded back), eigenvalues ascending with the sign
-     * convention of {@link EjmlOps}; orders above {@value JacobiEigen#MAX_ORDER} go through the
+     * convention of {@link EjmlOps}; orders above {@value BatchedJacobi#MAX_ORDER} go through the
      * host ({@link EjmlOps} of this precision).
      *
      * @throws ArithmeticException when the Jacobi iteration does not converge
@@ -521,11 +520,11 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         if (d != a.cols()) {
             throw new IllegalArgumentException("eigSymmetric: the matrix must be square, got " + shape(a));
         }
-        if (d == 0 || d > JacobiEigen.MAX_ORDER) {
+        if (d == 0 || d > BatchedJacobi.MAX_ORDER) {
             SymmetricEigen<SimpleMatrix> eig = host.eigSymmetric(onHost(a, "eigSymmetric"));
             return new SymmetricEigen<>(fromHost(eig.values()), fromHost(eig.vectors()));
         }
-        BatchedJacobi.Eigen eig = BatchedJacobi.eig(context, widened(a).buffer(), d, 1, JacobiEigen.DEFAULT_MAX_SWEEPS);
+        BatchedJacobi.Eigen eig = BatchedJacobi.eig(context, widened(a).buffer(), d, 1, BatchedJacobi.DEFAULT_MAX_SWEEPS);
         BatchedJacobi.requireConverged(eig.status(), "eigSymmetric: matrix");
         return new SymmetricEigen<>(narrowed(eig.values(), d, 1), narrowed(eig.vectors(), d, d));
     }
@@ -533,7 +532,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     /**
      * On the device by the one-sided Jacobi kernel of {@link BatchedJacobi} (in double, as
      * {@link #eigSymmetric}) for the compact SVD of an m×n matrix with m ≥ n and n ≤
-     * {@value OneSidedJacobiSvd#MAX_COLUMNS} (singular values descending, {@link EjmlOps}'s sign
+     * {@value BatchedJacobi#MAX_COLUMNS} (singular values descending, {@link EjmlOps}'s sign
      * convention); the other shapes, and a full U of a non-square matrix, go through the host
      * ({@link EjmlOps} of this precision).
      *
@@ -544,12 +543,12 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         require(a, "svd");
         int m = a.rows();
         int n = a.cols();
-        if (n == 0 || m < n || n > OneSidedJacobiSvd.MAX_COLUMNS || m > OneSidedJacobiSvd.MAX_ROWS || (full && m != n)) {
+        if (n == 0 || m < n || n > BatchedJacobi.MAX_COLUMNS || m > BatchedJacobi.MAX_ROWS || (full && m != n)) {
             Svd<SimpleMatrix> svd = host.svd(onHost(a, "svd"), full);
             return new Svd<>(fromHost(svd.u()), fromHost(svd.sigma()), fromHost(svd.v()));
         }
         BatchedJacobi.Svd svd = BatchedJacobi.svd(context, widened(a).buffer(), m, n, 1,
-                OneSidedJacobiSvd.DEFAULT_MAX_SWEEPS);
+                BatchedJacobi.DEFAULT_MAX_SWEEPS);
         BatchedJacobi.requireConverged(svd.status(), "svd: matrix");
         return new Svd<>(narrowed(svd.u(), m, n), narrowed(svd.sigma(), n, 1), narrowed(svd.v(), n, n));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import org.junit.jupiter.api.Test;
 import org.mbp.backend.Precision;
+import org.mbp.device.DeviceUnavailableException;
 
 /** On a machine without a usable GPU, asking for the backend fails at once with the probe's reason. */
 class CudaOpsWithoutGpuTest {
@@ -15,7 +16,7 @@ class CudaOpsWithoutGpuTest {
         GpuProbe.Result probe = GpuProbe.probe();
         assumeFalse(probe.available(), "a GPU is present: BackendAgreement is the check there");
         for (Precision precision : Precision.values()) {
-            GpuUnavailableException e = assertThrows(GpuUnavailableException.class,
+            DeviceUnavailableException e = assertThrows(DeviceUnavailableException.class,
                     () -> CudaOps.open(0, precision));
             assertEquals(probe.describe(), e.getMessage());
         }

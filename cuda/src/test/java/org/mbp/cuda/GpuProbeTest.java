@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.mbp.device.DeviceUnavailableException;
 
 /** The probe's answer is cached and consistent with what opening a context does. */
 class GpuProbeTest {
@@ -30,7 +31,7 @@ class GpuProbeTest {
         if (probe.available()) {
             assertSame(CudaContext.open(0), CudaContext.open(0));
         } else {
-            GpuUnavailableException e = assertThrows(GpuUnavailableException.class, () -> CudaContext.open(0));
+            DeviceUnavailableException e = assertThrows(DeviceUnavailableException.class, () -> CudaContext.open(0));
             assertEquals(probe.describe(), e.getMessage());
         }
     }

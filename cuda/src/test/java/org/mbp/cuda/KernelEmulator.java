@@ -15,27 +15,38 @@ import java.util.concurrent.TimeUnit;
  * Access of the tests to the CPU kernel emulator ({@code cuda/src/test/emulator}, built and run by
  * {@code scripts/emulate-kernels.sh}): whether g++ exists, and running a command of it.
  */
-final class KernelEmulator {
+public final class KernelEmulator {
 
-    /** The build and run script, relative to the cuda module (the tests' working directory). */
-    static final String SCRIPT = "../scripts/emulate-kernels.sh";
+    /** The build and run script, found from the running module's folder upwards. */
+    public static final String SCRIPT = script();
 
     /** Exit status and combined stdout and stderr of a finished command. */
-    record Run(int status, String output) {
+    public record Run(int status, String output) {
     }
 
     private KernelEmulator() {
     }
 
     /** Whether g++ is an executable on the PATH. */
-    static boolean compilerAvailable() {
+    public static boolean compilerAvailable() {
         String path = System.getenv("PATH");
         return path != null && Arrays.stream(path.split(File.pathSeparator))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, "g++")));
     }
 
+    /** {@code scripts/emulate-kernels.sh} in the nearest folder above the working directory that has it. */
+    private static String script() {
+        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
+            Path script = folder.resolve("scripts/emulate-kernels.sh");
+            if (Files.isRegularFile(script)) {
+                return script.toString();
+            }
+        }
+        throw new IllegalStateException("no scripts/emulate-kernels.sh above " + Path.of("").toAbsolutePath());
+    }
+
     /** Runs command with stdout and stderr into a temporary file; fails the test past limitSeconds. */
-    static Run run(List<String> command, long limitSeconds) throws IOException, InterruptedException {
+    public static Run run(List<String> command, long limitSeconds) throws IOException, InterruptedException {
         Path log = Files.createTempFile("emulator", ".log");
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

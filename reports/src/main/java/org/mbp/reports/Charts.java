@@ -1,7 +1,7 @@
 package org.mbp.reports;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -68,19 +68,18 @@ public final class Charts {
     }
 
     /**
-     * Writes the chart as a PNG of the given size, atomically: a failure leaves any earlier file
-     * as it was. Creates the folder when missing.
+     * Writes the chart as a PNG of the given size to {@code out} (left open).
      *
      * @throws IllegalArgumentException when a size is not in 1..{@link #MAX_PIXELS}
-     * @throws IOException when the file cannot be written
+     * @throws IOException when the stream cannot be written
      */
-    public static void writePng(ChartSpec spec, Path target, int width, int height) throws IOException {
+    public static void writePng(ChartSpec spec, OutputStream out, int width, int height) throws IOException {
         if (width < 1 || height < 1 || width > MAX_PIXELS || height > MAX_PIXELS) {
             throw new IllegalArgumentException("a chart PNG must be 1.." + MAX_PIXELS + " pixels wide and high, not "
                     + width + "×" + height);
         }
         JFreeChart chart = render(spec);
-        AtomicFile.write(target, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+        ChartUtils.writeChartAsPNG(out, chart, width, height);
     }
 
     private static boolean drawable(double value, boolean logarithmic) {

@@ -3,7 +3,7 @@ package org.mbp.reports;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -116,56 +116,41 @@ public final class ReportDocument {
     }
 
     /**
-     * Lays the report out and writes it as a PDF, atomically, creating the folder when missing.
+     * Lays the report out and writes it as a PDF to {@code out} (left open). Nothing is written
+     * when the layout fails.
      *
      * @throws IllegalStateException    when the report is empty or no usable font is installed
      * @throws IllegalArgumentException when a table row is taller than a page
-     * @throws IOException              when the file cannot be written
+     * @throws IOException              when the stream cannot be written
      */
-    public void writePdf(Path target) throws IOException {
-        byte[] pdf = toPdf();
-        AtomicFile.write(target, out -> out.write(pdf));
+    public void writePdf(OutputStream out) throws IOException {
+        out.write(toPdf());
     }
 
     /**
-     * Renders the pages of the PDF that {@link #writePdf} writes as PNG images at the given
-     * resolution (72 dpi gives one pixel per point, an A4 page 595 × 842 pixels), each written
-     * atomically as {@code prefix-01.png}, {@code prefix-02.png}, ... in the folder, which is
-     * created when missing. Pages of an earlier, longer report are not removed.
+     * The pages of the PDF that {@link #writePdf} writes, rendered as PNG images at the given
+     * resolution (72 dpi gives one pixel per point, an A4 page 595 × 842 pixels), in page order.
      *
-     * @return the files written, in page order
-     * @throws IllegalArgumentException when the prefix is blank or names a folder, or the
-     *                                  resolution is not in (0, {@link #MAX_DPI}]
+     * @throws IllegalArgumentException when the resolution is not in (0, {@link #MAX_DPI}]
      * @throws IllegalStateException    when the report is empty or no usable font is installed
-     * @throws IOException              when a file cannot be written
      */
-    public List<Path> writePngPages(Path folder, String prefix, float dpi) throws IOException {
-        Objects.requireNonNull(folder, "folder");
-        Objects.requireNonNull(prefix, "prefix");
-        if (prefix.isBlank() || prefix.contains("/") || prefix.contains("\\")) {
-            throw new IllegalArgumentException("a page file prefix must be a non-blank file name, not '" + prefix + "'");
-        }
+    public List<byte[]> pngPages(float dpi) throws IOException {
         if (!(dpi > 0 && dpi <= MAX_DPI)) {
             throw new IllegalArgumentException("page images need a resolution in (0, " + MAX_DPI + "] dpi, not " + dpi);
         }
-        byte[] pdf = toPdf();
-        List<Path> written = new ArrayList<>();
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        List<byte[]> pages = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(toPdf())) {
             PDFRenderer renderer = new PDFRenderer(document);
-            int pages = document.getNumberOfPages();
-            String name = "%s-%0" + Math.max(2, String.valueOf(pages).length()) + "d.png";
-            for (int i = 0; i < pages; i++) {
+            for (int i = 0; i < document.getNumberOfPages(); i++) {
                 BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.RGB);
-                Path file = folder.resolve(String.format(name, prefix, i + 1));
-                AtomicFile.write(file, out -> {
-                    if (!ImageIO.write(image, "png", out)) {
-                        throw new IOException("this Java runtime has no PNG writer");
-                    }
-                });
-                written.add(file);
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                if (!ImageIO.write(image, "png", png)) {
+                    throw new IOException("this Java runtime has no PNG writer");
+                }
+                pages.add(png.toByteArray());
             }
         }
-        return List.copyOf(written);
+        return List.copyOf(pages);
     }
 
     private byte[] toPdf() throws IOException {

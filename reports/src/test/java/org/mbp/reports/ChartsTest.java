@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,9 @@ class ChartsTest {
     @Test
     void pngHasTheRequestedSizeAndShowsEachSeriesInItsOwnColour() throws IOException {
         Path png = folder.resolve("chart.png");
-        Charts.writePng(convergence(), png, 640, 400);
+        try (OutputStream out = Files.newOutputStream(png)) {
+            Charts.writePng(convergence(), out, 640, 400);
+        }
 
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(640, image.getWidth());
@@ -136,7 +139,7 @@ class ChartsTest {
         assertTrue(lengths.getMessage().contains("2 x values but 3 y values"), lengths.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Guide("g", Double.NaN, 1, 1));
         assertThrows(IllegalArgumentException.class,
-                () -> Charts.writePng(convergence(), folder.resolve("c.png"), 0, 10));
+                () -> Charts.writePng(convergence(), OutputStream.nullOutputStream(), 0, 10));
     }
 
     @Test
@@ -147,22 +150,6 @@ class ChartsTest {
         series.x()[1] = 99;
         assertArrayEquals(new double[] {1, 2}, series.x());
         assertEquals(new Series("s", new double[] {1, 2}, new double[] {3, 4}), series);
-    }
-
-    @Test
-    void aFailedWriteLeavesTheTargetAsItWas() throws IOException {
-        Path occupied = folder.resolve("chart.png");
-        Files.createDirectory(occupied);
-        Files.writeString(occupied.resolve("keep.txt"), "keep");
-
-        assertThrows(IOException.class, () -> Charts.writePng(convergence(), occupied, 300, 200));
-
-        assertEquals("keep", Files.readString(occupied.resolve("keep.txt")));
-        assertEquals(List.of(occupied), filesIn(folder), "a temporary file was left behind");
-        Path file = folder.resolve("not-a-folder");
-        Files.writeString(file, "old");
-        assertThrows(IOException.class, () -> Charts.writePng(convergence(), file.resolve("c.png"), 300, 200));
-        assertEquals("old", Files.readString(file));
     }
 
     static List<Path> filesIn(Path folder) throws IOException {

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,33 +16,6 @@ class SupportTest {
 
     @TempDir
     Path folder;
-
-    @Test
-    void atomicWriteKeepsTheOldFileWhenWritingFails() throws IOException {
-        Path target = folder.resolve("data.bin");
-        Files.writeString(target, "old");
-
-        IOException failure = assertThrows(IOException.class, () -> AtomicFile.write(target, out -> {
-            out.write("half of the new".getBytes());
-            throw new IOException("disk full");
-        }));
-
-        assertEquals("disk full", failure.getMessage());
-        assertEquals("old", Files.readString(target));
-        assertEquals(List.of(target), ChartsTest.filesIn(folder));
-    }
-
-    @Test
-    void atomicWriteReplacesWithTheUsualPermissions() throws IOException {
-        Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
-        Path target = folder.resolve("sub/data.bin");
-        AtomicFile.write(target, out -> out.write(1));
-        AtomicFile.write(target, out -> out.write(2));
-        Path reference = Files.createFile(folder.resolve("reference"));
-
-        assertArrayEquals(new byte[] {2}, Files.readAllBytes(target));
-        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(target));
-    }
 
     @Test
     void fontsAreFoundHereAndAMissingFontNamesTheFix() throws IOException {

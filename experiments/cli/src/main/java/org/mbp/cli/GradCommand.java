@@ -1,0 +1,170 @@
+package org.mbp.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mbp.backend.Precision;
+import org.mbp.device.ComputeDevice;
+import org.mbp.io.DenseMatrix;
+import org.mbp.io.MatrixFiles;
+import org.mbp.spectral.DeepO2P;
+import org.mbp.spectral.Form;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mbp grad}: one structured layer's loss and exact gradient for matrices in files. */
+@Command(name = "grad", header = "Exact gradient of a loss through one structured layer.",
+        sortOptions = false, mixinStandardHelpOptions = true,
+        description = {
+            "Computes a loss through one structured layer and writes its exact gradient with",
+            "respect to the input. Prints one JSON line: loss, shapes and spectral diagnostics",
+            "(gaps, max|K|, numerical rank, condition number).",
+            "",
+            "Layers (G is --upstream, the identity by default):",
+            "  o2p-svd    <G, log(F'F + eps I)> by DeepO2P-SVD (Cor. 1, eq. 46); dL/dF",
+            "  o2p-eig    <G, log(F'F + eps I)> by DeepO2P-EIG (Cor. 1, eq. 47); dL/dF",
+            "  ncuts-j1   J1 (eq. 50) of W = F F' against --target E; dJ1/dF",
+            "  ncuts-j2   J2 (eq. 59, Prop. 6) of W = F F' against --target E; dJ2/dF",
+            "  eig-fn     <G, g(Z)>, Z symmetric, g from --fn (Prop. 4); symmetric dL/dZ",
+            "  projector  <G, A A+> (Lemma 1); dL/dA",
+            "",
+            "Files: .npy (2-D float64 or float32; integer or bool E accepted) or .csv.",
+            "The gradient is written atomically (float32 with --precision float); on any",
+            "error nothing is written and an existing --out file is left as it was.",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:gradient written", "2:bad input or usage (the message names the problem)",
+            "1:internal error"})
+final class GradCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LAYER", converter = LayerConverter.class,
+            completionCandidates = GradLayer.Labels.class,
+            description = "one of: ${COMPLETION-CANDIDATES}")
+    private GradLayer layer;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "F (o2p, ncuts: m×d features), Z (eig-fn: symmetric n×n) or A (projector: m×n)")
+    private Path input;
+
+    @Option(names = "--target", paramLabel = "FILE",
+            description = "ncuts only: the m×k indicator matrix E of the target segmentation")
+    private Path target;
+
+    @Option(names = "--upstream", paramLabel = "FILE",
+            description = "G of L = <G, f(X)> (default: the identity); not for ncuts, whose J is scalar")
+    private Path upstream;
+
+    @Option(names = "--epsilon", paramLabel = "EPS",
+            description = "o2p only: the regulariser eps of F'F + eps I (default: " + DeepO2P.DEFAULT_EPSILON + ")")
+    private Double epsilon;
+
+    @Option(names = "--precision", defaultValue = "double", paramLabel = "P",
+            description = "double or float (real float32 arithmetic); default: ${DEFAULT-VALUE}")
+    private Precision precision;
+
+    @Option(names = "--form", defaultValue = "paper", paramLabel = "FORM",
+            description = "paper (K, K~ of eqs. 13, 34) or stable (Daleckii-Krein divided differences,"
+                    + " exact at ties; o2p and eig-fn only); default: ${DEFAULT-VALUE}")
+    private Form form;
+
+    @Option(names = "--fn", paramLabel = "G",
+            description = "eig-fn only: log, sqrt or exp (default: log)")
+    private String function;
+
+    @Option(names = "--rank-tolerance", paramLabel = "TAU",
+            description = "projector and ncuts only: singular values <= TAU * sigma_max count as zero"
+                    + " (default: max(m, n) * machine epsilon)")
+    private Double rankTolerance;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "where to write the gradient (.npy or .csv)")
+    private Path out;
+
+    @Mixin
+    private DeviceOption device;
+
+    @Override
+    public Integer call() throws IOException {
+        checkOptions();
+        DenseMatrix x = MatrixFiles.read(input);
+        DenseMatrix e = target == null ? null : MatrixFiles.read(target);
+        DenseMatrix g = upstream == null ? null : MatrixFiles.read(upstream);
+        ComputeDevice computeDevice = device.select(spec);
+        GradientJob.Result result = GradientJob.run(computeDevice, new GradientJob.Request(layer, x, e, g,
+                epsilon == null ? DeepO2P.DEFAULT_EPSILON : epsilon, precision, form,
+                function == null ? "log" : function, rankTolerance == null ? Double.NaN : rankTolerance));
+        MatrixFiles.write(out, result.gradient(), precision == Precision.FLOAT);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("layer", layer.label);
+        line.put("pipeline", result.layer());
+        line.put("precision", precision.label());
+        line.put("device", computeDevice.describe());
+        if (layer.hasStableForm()) {
+            line.put("form", form.label());
+        }
+        if (layer.isO2P()) {
+            line.put("epsilon", epsilon == null ? DeepO2P.DEFAULT_EPSILON : epsilon);
+        }
+        if (layer == GradLayer.EIG_FN) {
+            line.put("fn", function == null ? "log" : function);
+        }
+        line.put("loss", result.loss());
+        line.put("input_shape", List.of(x.rows(), x.cols()));
+        line.put("gradient_shape", List.of(result.gradient().rows(), result.gradient().cols()));
+        line.put("output", out.toString());
+        line.put("diagnostics", DiagnosticsJson.of(result.diagnostics()));
+        spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(line));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Options that do not apply to the chosen layer are usage errors, not silently ignored. */
+    private void checkOptions() {
+        require(!layer.isNCuts() || target != null, "--target E is required for " + layer.label);
+        require(layer.isNCuts() || target == null, "--target applies to ncuts-j1 and ncuts-j2 only");
+        require(!layer.isNCuts() || upstream == null, "--upstream does not apply to " + layer.label
+                + " (J is a scalar loss)");
+        require(layer.isO2P() || epsilon == null, "--epsilon applies to o2p-svd and o2p-eig only");
+        require(epsilon == null || (epsilon >= 0 && Double.isFinite(epsilon)), "--epsilon must be"
+                + " finite and >= 0, got " + epsilon);
+        require(layer == GradLayer.EIG_FN || function == null, "--fn applies to eig-fn only");
+        require(form == Form.PAPER || layer.hasStableForm(), "--form stable applies to o2p-svd, o2p-eig"
+                + " and eig-fn only (" + layer.label + " has no matrix function)");
+        require(rankTolerance == null || layer == GradLayer.PROJECTOR || layer.isNCuts(),
+                "--rank-tolerance applies to projector, ncuts-j1 and ncuts-j2 only");
+        require(rankTolerance == null || (rankTolerance >= 0 && rankTolerance < 1),
+                "--rank-tolerance must lie in [0, 1), got " + rankTolerance);
+        MatrixFiles.format(out);
+        Path folder = out.toAbsolutePath().getParent();
+        require(folder != null && Files.isDirectory(folder) && Files.isWritable(folder),
+                "--out " + out + ": folder " + folder + " does not exist or is not writable");
+        require(!Files.isDirectory(out), "--out " + out + " is a directory");
+    }
+
+    private void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    /** Converts the hyphenated layer names. */
+    static final class LayerConverter implements picocli.CommandLine.ITypeConverter<GradLayer> {
+        @Override
+        public GradLayer convert(String value) {
+            return GradLayer.parse(value);
+        }
+    }
+}

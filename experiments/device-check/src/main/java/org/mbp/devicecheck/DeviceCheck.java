@@ -1,0 +1,321 @@
+package org.mbp.devicecheck;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mbp.accuracy.AccuracyCheck;
+import org.mbp.accuracy.AccuracyGrid;
+import org.mbp.accuracy.CellResult;
+import org.mbp.accuracy.LayerFamilies;
+import org.mbp.backend.MixedPrecision;
+import org.mbp.backend.Precision;
+import org.mbp.devicecheck.BackendAgreement;
+import org.mbp.device.ComputeDevice;
+import org.mbp.device.Device;
+import org.mbp.cuda.CudaContext;
+import org.mbp.cuda.GpuProbe;
+import org.mbp.device.DeviceUnavailableException;
+import org.mbp.devicecheck.JacobiCheck;
+import org.mbp.layer.BatchExecutor;
+import org.mbp.io.AtomicFile;
+import org.mbp.run.ResultFolder;
+
+/**
+ * The one program {@code scripts/device-check.sh} runs on a GPU machine: every kernel against
+ * the CPU backend, the batched Jacobi kernels against their CPU reference, every structured layer's
+ * gradient on the GPU against the high-precision reference, batched EIG/SVD times
+ * against PyTorch's (from {@code scripts/peer_eigh_torch.py}), and a DeepO₂P training epoch on
+ * the GPU against the CPU; it writes {@code device-check.json} and {@code device-check.md} and
+ * prints the table last. Without a GPU it times the CPU epoch alone and says why.
+ *
+ * <p>Usage: {@code DeviceCheck --out DIR [--torch FILE] [--batch 128] [--sizes 32,64,128,256]
+ * [--gpu-images N] [--cpu-images N] [--repeats 5]}. Exit status 1 when a kernel disagrees with
+ * the CPU beyond its threshold, 2 for bad arguments.
+ */
+public final class DeviceCheck {
+
+    /** The targets. */
+    static final double EPOCH_SPEEDUP_TARGET = 10;
+    /** About how long the timed GPU epoch should take. */
+    static final double GPU_EPOCH_SECONDS = 30;
+    /** The options it knows. */
+    private static final List<String> KNOWN = List.of("out", "torch", "batch", "sizes", "gpu-images", "cpu-images",
+            "repeats");
+
+    private final Map<String, String> options;
+    private final PrintWriter err = new PrintWriter(System.err, true);
+    private final List<String> table = new ArrayList<>();
+    private final Map<String, Object> json = new LinkedHashMap<>();
+    private final Map<String, Object> epochs = new LinkedHashMap<>();
+    private EpochTiming.Timing cpu;
+    private boolean failed;
+
+    private DeviceCheck(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.exit(check(args));
+    }
+
+    /** Runs the check; returns the exit status (0 passed, 1 a kernel or layer failed, 2 bad arguments). */
+    static int check(String... args) throws IOException {
+        Map<String, String> options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("device-check: " + e.getMessage());
+            return 2;
+        }
+        return new DeviceCheck(options).run();
+    }
+
+    static Map<String, String> parse(String[] args) {
+        Map<String, String> o = new LinkedHashMap<>(Map.of("batch", "128", "sizes", "32,64,128,256",
+                "gpu-images", "2048", "cpu-images", "2048", "repeats", "5"));
+        for (int i = 0; i < args.length; i += 2) {
+            String key = args[i].startsWith("--") ? args[i].substring(2) : "";
+            if (!KNOWN.contains(key) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("usage: DeviceCheck --out DIR [--torch FILE] [--batch N]"
+                        + " [--sizes D,D,...] [--gpu-images N] [--cpu-images N] [--repeats N]; got '" + args[i] + "'");
+            }
+            o.put(key, args[i + 1]);
+        }
+        if (!o.containsKey("out")) {
+            throw new IllegalArgumentException("--out DIR is required");
+        }
+        return o;
+    }
+
+    private int run() throws IOException {
+        Path out = Files.createDirectories(Path.of(options.get("out")));
+        GpuProbe.Result probe = GpuProbe.probe();
+        int cores = Runtime.getRuntime().availableProcessors();
+        String machine = probe.describe() + "; " + cores + " CPU threads; Java " + Runtime.version();
+        err.println("device-check: " + machine);
+        json.put("date", LocalDate.now().toString());
+        json.put("machine", machine);
+        table.add("| check | result | target | verdict |");
+        table.add("|---|---|---|---|");
+        CudaContext context = null;
+        if (!probe.available()) {
+            table.add("| GPU | " + probe.describe() + " | a GPU | pending |");
+        } else {
+            try {
+                context = CudaContext.open(probe.ordinal());
+            } catch (DeviceUnavailableException e) {
+                failed = true;
+                table.add("| GPU | " + e.getMessage() + " | a usable GPU | FAIL |");
+            }
+        }
+        if (context != null) {
+            CudaContext gpu = context;
+            for (Section section : new Section[] {() -> kernels(gpu), () -> jacobiAgreement(gpu), () -> layers(gpu),
+                this::trainingSteps, () -> jacobiTimings(gpu)}) {
+                run(section, out, machine);
+            }
+        }
+        run(() -> cpuEpoch(cores, out), out, machine);
+        if (context != null) {
+            run(() -> gpuEpoch(cores, out), out, machine);
+        }
+        System.out.println();
+        System.out.print(markdown(machine));
+        System.out.flush();
+        return failed ? 1 : 0;
+    }
+
+    /** One part of the check; a part that throws is recorded as failed and the others still run. */
+    @FunctionalInterface
+    private interface Section {
+        void run() throws IOException;
+    }
+
+    /** Runs a section, then rewrites both outputs, so a run killed later keeps what it measured. */
+    private void run(Section section, Path out, String machine) throws IOException {
+        try {
+            section.run();
+        } catch (Exception | LinkageError e) {
+            failed = true;
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            err.println("device-check: a section failed: " + e);
+            table.add("| (section error) | " + e.getClass().getSimpleName() + ": " + message.replace("|", "/")
+                    + " | | FAIL |");
+        }
+        json.put("passed", !failed);
+        ResultFolder.writeJson(out.resolve("device-check.json"), json);
+        AtomicFile.writeString(out.resolve("device-check.md"), markdown(machine));
+    }
+
+    private String markdown(String machine) {
+        return "Device check, " + json.get("date") + ": " + machine + "\n\n" + String.join("\n", table) + "\n";
+    }
+
+    private void kernels(CudaContext context) {
+        err.println("device-check: every MatrixOps/ImageOps kernel against the CPU backend");
+        List<BackendAgreement.Agreement> agreements = BackendAgreement.run(context);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Precision p : Precision.values()) {
+            double worst = 0;
+            int failures = 0;
+            int count = 0;
+            for (BackendAgreement.Agreement a : agreements) {
+                if (a.precision() == p) {
+                    count++;
+                    worst = Math.max(worst, Double.isNaN(a.maxRelativeError()) ? Double.POSITIVE_INFINITY
+                            : a.maxRelativeError());
+                    if (!a.passed()) {
+                        failures++;
+                        err.println("device-check: FAILED " + a);
+                    }
+                    rows.add(Map.of("operation", a.operation(), "precision", p.label(), "shapes", a.shapes(),
+                            "max_relative_error", String.valueOf(a.maxRelativeError())));
+                }
+            }
+            failed |= failures > 0;
+            table.add(String.format(Locale.ROOT, "| %s kernels vs CPU backend (%d checks) | worst %.2e, %d failed |"
+                    + " ≤ %.0e | %s |", p.label(), count, worst, failures, p == Precision.DOUBLE ? 1e-10 : 1e-4,
+                    failures == 0 ? "pass" : "FAIL"));
+        }
+        json.put("kernels", rows);
+    }
+
+    private void jacobiAgreement(CudaContext context) {
+        err.println("device-check: batched Jacobi kernels against their CPU reference");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JacobiCheck.Agreement a : JacobiCheck.agreement(context)) {
+            failed |= !a.passed();
+            rows.add(Map.of("decomposition", a.decomposition(), "shape", a.shape(),
+                    "relative_difference", String.valueOf(a.relativeDifference()), "sweeps", a.maxSweeps()));
+            table.add(String.format(Locale.ROOT, "| Jacobi %s %s vs Java reference | %.2e (%d sweeps) | ≤ %.0e | %s |",
+                    a.decomposition(), a.shape(), a.relativeDifference(), a.maxSweeps(), JacobiCheck.Agreement.THRESHOLD,
+                    a.passed() ? "pass" : "FAIL"));
+        }
+        json.put("jacobi_agreement", rows);
+    }
+
+    private void jacobiTimings(CudaContext context) throws IOException {
+        int batch = Integer.parseInt(options.get("batch"));
+        int[] sizes = Arrays.stream(options.get("sizes").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        err.println("device-check: timing batched EIG/SVD, batch " + batch);
+        JsonNode torch = options.containsKey("torch") && Files.isReadable(Path.of(options.get("torch")))
+                ? new ObjectMapper().readTree(Path.of(options.get("torch")).toFile()) : null;
+        List<Map<String, Object>> timings = new ArrayList<>();
+        for (JacobiCheck.Timing t : JacobiCheck.timings(context, batch, sizes, Integer.parseInt(options.get("repeats")))) {
+            String peer = t.decomposition().equals("eig") ? "eigh" : "svd";
+            JsonNode ms = torch == null ? null : torch.path(peer).get(String.valueOf(t.order()));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("decomposition", t.decomposition());
+            row.put("order", t.order());
+            row.put("batch", t.batch());
+            row.put("mbp_ms", t.milliseconds());
+            row.put("sweeps", t.maxSweeps());
+            String verdict = "no torch figure";
+            String result = String.format(Locale.ROOT, "%.2f ms (%d sweeps)", t.milliseconds(), t.maxSweeps());
+            if (ms != null && ms.isNumber()) {
+                row.put("torch_ms", ms.doubleValue());
+                result += String.format(Locale.ROOT, " vs torch.linalg.%s %.2f ms", peer, ms.doubleValue());
+                verdict = t.milliseconds() <= ms.doubleValue() ? "met" : "not met";
+            }
+            timings.add(row);
+            table.add(String.format(Locale.ROOT, "| batched %s, %d × %d×%d double | %s | ≤ torch | %s |",
+                    t.decomposition().toUpperCase(Locale.ROOT), t.batch(), t.order(), t.order(), result, verdict));
+        }
+        json.put("jacobi_timings", timings);
+    }
+
+    /**
+     * Every structured layer on the GPU backend against the high-precision reference (the quick
+     * grid of {@code mbp gradcheck}): the verdicts must pass, as they do on the CPU.
+     */
+    private void layers(CudaContext context) {
+        err.println("device-check: every layer's gradient on the GPU against the high-precision reference");
+        ComputeDevice gpu = ComputeDevice.select(Device.GPU, err::println);
+        List<CellResult> cells;
+        try (BatchExecutor executor = new BatchExecutor(Runtime.getRuntime().availableProcessors())) {
+            cells = AccuracyCheck.run(AccuracyGrid.quick(), LayerFamilies.all(),
+                    List.of(gpu.backend(Precision.DOUBLE), gpu.backend(Precision.FLOAT)), executor, c -> { });
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long passing = 0;
+        double worstDouble = 0;
+        for (CellResult c : cells) {
+            if (c.verdict().passing()) {
+                passing++;
+            } else {
+                err.println("device-check: FAILED " + c.key() + " " + c.verdict() + " " + c.note());
+            }
+            if (c.precision().endsWith("double") && Double.isFinite(c.maxError()) && c.form().equals("stable")) {
+                worstDouble = Math.max(worstDouble, c.maxError());
+            }
+            rows.add(Map.of("cell", c.key(), "verdict", c.verdict().name(), "max_error", String.valueOf(c.maxError())));
+        }
+        failed |= passing < cells.size();
+        table.add(String.format(Locale.ROOT, "| every layer's gradient on the GPU vs high precision (%d cells) | %d"
+                + " pass, worst stable-form double error %.1e | all pass | %s |", cells.size(), passing, worstDouble,
+                passing == cells.size() ? "pass" : "FAIL"));
+        json.put("layers", rows);
+    }
+
+    /** One training example of each §7 network on the GPU against the CPU, in the same precisions. */
+    private void trainingSteps() {
+        err.println("device-check: one training step of each network, GPU against CPU");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        MixedPrecision<?> gpu = ComputeDevice.select(Device.GPU, err::println)
+                .backends(Precision.FLOAT, Precision.DOUBLE);
+        for (TrainingStepAgreement.Agreement a : TrainingStepAgreement.compare(gpu,
+                ComputeDevice.cpu().backends(Precision.FLOAT, Precision.DOUBLE))) {
+            boolean passed = a.lossDifference() <= TrainingStepAgreement.THRESHOLD
+                    && a.gradientDifference() <= TrainingStepAgreement.THRESHOLD;
+            failed |= !passed;
+            rows.add(Map.of("network", a.network(), "loss_difference", a.lossDifference(),
+                    "gradient_difference", a.gradientDifference()));
+            table.add(String.format(Locale.ROOT, "| %s training step, GPU vs CPU | loss %.1e, gradients %.1e |"
+                    + " ≤ %.0e | %s |", a.network(), a.lossDifference(), a.gradientDifference(),
+                    TrainingStepAgreement.THRESHOLD, passed ? "pass" : "FAIL"));
+        }
+        json.put("training_steps", rows);
+    }
+
+    private void cpuEpoch(int cores, Path out) throws IOException {
+        int images = Integer.parseInt(options.get("cpu-images"));
+        err.println("device-check: DeepO2P-FC epoch on the CPU, " + images + " random images");
+        MixedPrecision<?> backends = ComputeDevice.cpu().backends(Precision.FLOAT, Precision.DOUBLE);
+        cpu = EpochTiming.run(backends, "cpu", images, cores, out.resolve("epochs"), err);
+        epochs.put("cpu", cpu);
+        json.put("epochs", epochs);
+        table.add(String.format(Locale.ROOT, "| DeepO2P-FC epoch, CPU (%d threads, trunk %s) | %.0f images/s, %.0f s"
+                + " per 60k | | |", cores, backends.trunk().name(), cpu.trainImagesPerSecond(), cpu.fullEpochSeconds()));
+    }
+
+    /**
+     * A 64-image epoch first, to size the timed one so that it takes about
+     * {@value #GPU_EPOCH_SECONDS} s (at most --gpu-images images).
+     */
+    private void gpuEpoch(int cores, Path out) throws IOException {
+        MixedPrecision<?> backends = ComputeDevice.select(Device.GPU, err::println)
+                .backends(Precision.FLOAT, Precision.DOUBLE);
+        err.println("device-check: DeepO2P-FC on the GPU, a 64-image epoch to size the timed one");
+        EpochTiming.Timing probe = EpochTiming.run(backends, "gpu-probe", 64, cores, out.resolve("epochs"), err);
+        int images = (int) Math.max(64, Math.min(Integer.parseInt(options.get("gpu-images")),
+                probe.trainImagesPerSecond() * GPU_EPOCH_SECONDS));
+        err.println("device-check: DeepO2P-FC epoch on the GPU, " + images + " random images");
+        EpochTiming.Timing gpu = EpochTiming.run(backends, "gpu", images, cores, out.resolve("epochs"), err);
+        epochs.put("gpu", gpu);
+        json.put("epochs", epochs);
+        double speedup = cpu == null ? Double.NaN : gpu.trainImagesPerSecond() / cpu.trainImagesPerSecond();
+        table.add(String.format(Locale.ROOT, "| DeepO2P-FC epoch, GPU (%d images) | %.0f images/s, %.0f s per 60k,"
+                + " %.1f× the CPU | ≥ %.0f× | %s |", images, gpu.trainImagesPerSecond(), gpu.fullEpochSeconds(), speedup,
+                EPOCH_SPEEDUP_TARGET, speedup >= EPOCH_SPEEDUP_TARGET ? "met" : "not met"));
+    }
+}

@@ -1,0 +1,79 @@
+package org.mbp.devicecheck;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.mbp.backend.MixedPrecision;
+import org.mbp.data.FashionMnist;
+import org.mbp.data.LabelledImages;
+import org.mbp.spectral.DeepO2P;
+import org.mbp.spectral.Form;
+import org.mbp.train.ClassificationTask;
+import org.mbp.train.ClassifierModel;
+import org.mbp.train.ClassifierVariant;
+import org.mbp.train.ConvNet;
+import org.mbp.train.Trainer;
+import org.mbp.train.TrainingOptions;
+
+/**
+ * The training throughput of DeepO₂P-FC as {@code mbp train deepo2p} runs it (defaults: trunk
+ * 16/32 channels, 128 hidden units, dropout 0.5, batch 64, stable form, ε = 1e-3), on images
+ * shaped like Fashion-MNIST's (28×28, 10 classes) but drawn at random, so that a GPU machine
+ * without the dataset can time an epoch. One epoch over {@code images} training images; the
+ * full 60 000-image epoch time is extrapolated from the measured rate.
+ */
+public final class EpochTiming {
+
+    /** Images in a full Fashion-MNIST training epoch. */
+    public static final int FULL_EPOCH = 60_000;
+
+    /** A measured rate. */
+    public record Timing(String backend, int images, int threads, double trainImagesPerSecond,
+            double testImagesPerSecond) {
+
+        /** Seconds for a full 60 000-image epoch at the measured rate. */
+        public double fullEpochSeconds() {
+            return FULL_EPOCH / trainImagesPerSecond;
+        }
+    }
+
+    private EpochTiming() {
+    }
+
+    /**
+     * Trains one epoch of {@code images} random images on {@code backends} with {@code threads}
+     * threads, in a scratch folder under {@code scratch}.
+     */
+    public static <M> Timing run(MixedPrecision<M> backends, String label, int images, int threads, Path scratch,
+            PrintWriter err) throws IOException {
+        LabelledImages train = randomImages(images, 1);
+        LabelledImages test = randomImages(Math.max(1, images / 4), 2);
+        ClassifierModel<M> model = new ClassifierModel<>(ClassifierVariant.O2P_FC,
+                new ConvNet<>(new int[] {16, 32}, backends.trunk()), backends.structured(), Form.STABLE,
+                DeepO2P.DEFAULT_EPSILON, 128, 0.5, FashionMnist.CLASS_NAMES.size());
+        TrainingOptions options = new TrainingOptions(1, 64, 0.05, 0, 0.9, 5e-4, 20261129L, threads);
+        Path folder = Files.createTempDirectory(Files.createDirectories(scratch), "epoch-" + label + "-");
+        Trainer.Result result = new Trainer(options, err, false).run(new ClassificationTask<>(model, train, test),
+                folder, false);
+        Map<String, Object> row = result.history().get(0);
+        return new Timing(label, images, threads, ((Number) row.get("train_images_per_s")).doubleValue(),
+                ((Number) row.get("test_images_per_s")).doubleValue());
+    }
+
+    /** {@code count} 28×28 images of uniform random grey levels with uniform random labels. */
+    static LabelledImages randomImages(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] pixels = new float[count * 28 * 28];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) random.nextDouble();
+        }
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = random.nextInt(LabelledImages.CLASS_COUNT);
+        }
+        return new LabelledImages(count, 28, 28, pixels, labels);
+    }
+}

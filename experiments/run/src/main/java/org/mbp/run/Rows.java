@@ -1,0 +1,119 @@
+package org.mbp.run;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+
+/** Helpers for tidy rows: typed access (null reads as NaN), filtering, grouping, statistics. */
+public final class Rows {
+
+    private Rows() {
+    }
+
+    public static double number(Map<String, Object> row, String column) {
+        Object v = row.get(column);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    public static String text(Map<String, Object> row, String column) {
+        Object v = row.get(column);
+        return v == null ? "" : v.toString();
+    }
+
+    public static List<Map<String, Object>> where(Collection<Map<String, Object>> rows,
+            Predicate<Map<String, Object>> condition) {
+        return rows.stream().filter(condition).toList();
+    }
+
+    /** Groups rows by a key, keeping first-seen order. */
+    public static <K> Map<K, List<Map<String, Object>>> group(Collection<Map<String, Object>> rows,
+            Function<Map<String, Object>, K> key) {
+        Map<K, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        rows.forEach(r -> out.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+        return out;
+    }
+
+    /** Statistics of a column's finite values. */
+    public static DescriptiveStatistics stats(Collection<Map<String, Object>> rows, String column) {
+        DescriptiveStatistics s = new DescriptiveStatistics();
+        rows.forEach(r -> {
+            double v = number(r, column);
+            if (Double.isFinite(v)) {
+                s.addValue(v);
+            }
+        });
+        return s;
+    }
+
+    /** The median of a column's finite values (NaN when there are none). */
+    public static double median(Collection<Map<String, Object>> rows, String column) {
+        DescriptiveStatistics s = stats(rows, column);
+        return s.getN() == 0 ? Double.NaN : s.getPercentile(50);
+    }
+
+    /** A column's finite values. */
+    public static double[] values(Collection<Map<String, Object>> rows, String column) {
+        return stats(rows, column).getValues();
+    }
+
+    /**
+     * The median of {@code y} at each distinct value of {@code x}, sorted by x: the points of a
+     * line through repeated measurements.
+     */
+    public static double[][] medians(Collection<Map<String, Object>> rows, String x, String y) {
+        java.util.TreeMap<Double, List<Map<String, Object>>> byX = new java.util.TreeMap<>();
+        rows.forEach(r -> {
+            double key = number(r, x);
+            if (Double.isFinite(key)) {
+                byX.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            }
+        });
+        double[] xs = new double[byX.size()];
+        double[] ys = new double[byX.size()];
+        int i = 0;
+        for (Map.Entry<Double, List<Map<String, Object>>> e : byX.entrySet()) {
+            xs[i] = e.getKey();
+            ys[i++] = median(e.getValue(), y);
+        }
+        return new double[][] {xs, ys};
+    }
+
+    /** A number for JSON, which has no NaN or infinity: null in their place (read back as NaN). */
+    public static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** A short scientific rendering, "-" for NaN. */
+    public static String format(double v) {
+        return Double.isNaN(v) ? "-" : String.format(java.util.Locale.ROOT, "%.2e", v);
+    }
+
+    /** The rows as CSV with a header line, fields quoted where they hold a comma, quote or newline. */
+    public static String csv(List<String> columns, Collection<Map<String, Object>> rows) {
+        StringBuilder s = new StringBuilder(String.join(",", columns)).append('\n');
+        for (Map<String, Object> row : rows) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    s.append(',');
+                }
+                s.append(field(row.get(columns.get(i))));
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    private static String field(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        return text.contains(",") || text.contains("\"") || text.contains("\n")
+                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+}

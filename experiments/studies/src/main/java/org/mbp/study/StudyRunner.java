@@ -1,0 +1,212 @@
+package org.mbp.study;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mbp.io.AtomicFile;
+import org.mbp.layer.BatchExecutor;
+import org.mbp.run.CellStore;
+import org.mbp.run.ResultFolder;
+import org.mbp.run.Progress;
+import org.mbp.run.RunEnvironment;
+import org.mbp.run.Rows;
+
+/**
+ * Runs a study's cells (all, a shard, or the rest of an interrupted run) into its
+ * {@link CellStore}, then turns the stored cells into the outputs: {@code results.csv} (one row
+ * per measurement), {@code summary.json} (parameters, seed, versions, environment, key numbers,
+ * verdict) and the charts as PNG. Outputs are always made from the store, so a run, a resumed run
+ * and a merge of shards give the same files.
+ */
+public final class StudyRunner {
+
+    /** What to do with results already in the output folder. */
+    public enum Existing {
+        /** Refuse to touch them (the default: nothing already written is lost). */
+        REFUSE,
+        /** Keep the completed cells and compute the rest. */
+        RESUME,
+        /** Discard them and start over. */
+        FRESH
+    }
+
+    /** Shard {@code index} of {@code count}: the cells whose grid index ≡ index (mod count). */
+    public record Shard(int index, int count) {
+
+        public Shard {
+            if (count < 1 || index < 0 || index >= count) {
+                throw new IllegalArgumentException("shard must be i/N with 0 ≤ i < N, got " + index + "/" + count);
+            }
+        }
+
+        /** Parses {@code "i/N"}. */
+        public static Shard parse(String text) {
+            String[] parts = text.split("/");
+            try {
+                if (parts.length == 2) {
+                    return new Shard(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("shard must be i/N (e.g. 0/4), got '" + text + "'");
+        }
+
+        boolean contains(Cell cell) {
+            return cell.index() % count == index;
+        }
+
+        String label() {
+            return index + "/" + count;
+        }
+    }
+
+    /** How a run is done. */
+    public record Options(Path out, long seed, int threads, Shard shard, Existing existing, boolean terminal) {
+    }
+
+    /** The outcome of a run: the cells computed now, the wall time, and whether outputs were made. */
+    public record Outcome(Path folder, int computed, int total, double seconds, boolean finished) {
+    }
+
+    private StudyRunner() {
+    }
+
+    /** The folder of a study's results under the output folder. */
+    public static Path folder(Path out, Study study) {
+        return out.resolve(study.name());
+    }
+
+    public static Outcome run(Study study, Options options, PrintWriter err) throws IOException {
+        long start = System.nanoTime();
+        Path folder = folder(options.out(), study);
+        List<Cell> grid = study.cells();
+        CellStore.Header header = new CellStore.Header(study.name(), options.seed(),
+                CellStore.normalized(study.parameters()), grid.size(),
+                options.shard() == null ? null : options.shard().label());
+        TreeMap<Integer, CellStore.StoredCell> done = prepare(folder, header, options.existing());
+        List<Cell> todo = new ArrayList<>();
+        for (Cell cell : grid) {
+            if ((options.shard() == null || options.shard().contains(cell)) && !done.containsKey(cell.index())) {
+                todo.add(cell);
+            }
+        }
+        if (!done.isEmpty()) {
+            err.printf("%s: resuming, %d cell(s) already done%n", study.name(), done.size());
+        }
+        try (CellStore store = done.isEmpty() ? CellStore.create(folder, header) : CellStore.open(folder);
+                BatchExecutor executor = new BatchExecutor(options.threads());
+                Progress progress = Progress.start(study.name(), todo.size(), "cells", err, options.terminal())) {
+            executor.map(todo, cell -> {
+                long t0 = System.nanoTime();
+                List<Map<String, Object>> rows;
+                try {
+                    rows = study.run(cell, cell.seed(options.seed()));
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException(study.name() + ": cell " + cell.index() + " " + cell.parameters()
+                            + " failed: " + e.getMessage(), e);
+                }
+                try {
+                    store.append(new CellStore.StoredCell(cell.index(), (System.nanoTime() - t0) / 1e9, rows));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                progress.step();
+                return cell.index();
+            });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (options.shard() != null) {
+            err.printf("%s: shard %s done (%d cells in %.1f s); combine the shards with mbp merge%n",
+                    study.name(), options.shard().label(), todo.size(), seconds);
+            return new Outcome(folder, todo.size(), grid.size(), seconds, false);
+        }
+        finish(study, folder, CellStore.read(folder), seconds, options.threads());
+        err.printf("%s: %d cells (%d computed now) in %.1f s%n", study.name(), grid.size(), todo.size(), seconds);
+        return new Outcome(folder, todo.size(), grid.size(), seconds, true);
+    }
+
+    private static TreeMap<Integer, CellStore.StoredCell> prepare(Path folder, CellStore.Header header,
+            Existing existing) throws IOException {
+        if (!Files.exists(CellStore.file(folder)) || existing == Existing.FRESH) {
+            return new TreeMap<>();
+        }
+        CellStore.Contents contents = CellStore.read(folder);
+        if (contents.cells().isEmpty()) {
+            return new TreeMap<>();
+        }
+        if (existing == Existing.REFUSE) {
+            throw new IllegalArgumentException(folder + " already holds " + contents.cells().size()
+                    + " computed cell(s) of " + header.study() + "; use --resume to continue them or --fresh to"
+                    + " start over");
+        }
+        if (!contents.header().sameGrid(header) || !java.util.Objects.equals(contents.header().shard(), header.shard())) {
+            throw new IllegalArgumentException(folder + " holds a run with other parameters ("
+                    + contents.header().parameters() + ", seed " + contents.header().seed() + ", shard "
+                    + contents.header().shard() + "); use --fresh to replace it or another --out");
+        }
+        return contents.cells();
+    }
+
+    /** Writes the outputs of a complete store. */
+    public static void finish(Study study, Path folder, CellStore.Contents contents, double seconds, int threads)
+            throws IOException {
+        int expected = contents.header().cells();
+        if (contents.cells().size() != expected) {
+            throw new IllegalArgumentException(folder + ": " + contents.cells().size() + " of " + expected
+                    + " cells computed; run the rest (--resume) or merge all shards first");
+        }
+        List<Map<String, Object>> rows = CellStore.rows(contents);
+        AtomicFile.writeString(folder.resolve("results.csv"), csv(study, rows));
+        StudySummary summary = study.summarize(rows);
+        List<String> charts = ResultFolder.writeCharts(folder, study.charts(rows));
+        double cellSeconds = contents.cells().values().stream().mapToDouble(CellStore.StoredCell::seconds).sum();
+        ResultFolder.writeSummary(folder, summary(study, contents, rows.size(), summary, charts, seconds, cellSeconds,
+                threads));
+    }
+
+    static String csv(Study study, List<Map<String, Object>> rows) {
+        List<String> columns = new ArrayList<>(List.of("cell"));
+        columns.addAll(study.columns());
+        return Rows.csv(columns, rows);
+    }
+
+    private static Map<String, Object> summary(Study study, CellStore.Contents contents, int rows,
+            StudySummary summary, List<String> charts, double seconds, double cellSeconds, int threads) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("study", study.name());
+        root.put("title", study.title());
+        root.put("description", study.description());
+        root.put("seed", contents.header().seed());
+        root.put("parameters", contents.header().parameters());
+        root.put("cells", contents.header().cells());
+        root.put("rows", rows);
+        root.put("claim", summary.claim());
+        root.put("verdict", summary.verdict());
+        root.put("numbers", summary.numbers());
+        Map<String, Object> table = new LinkedHashMap<>();
+        table.put("header", summary.header());
+        table.put("rows", summary.table());
+        root.put("table", table);
+        root.put("charts", charts);
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("created", Instant.now().toString());
+        run.put("seconds", seconds);
+        run.put("cell_seconds", cellSeconds);
+        run.put("threads", threads);
+        run.put("version", RunEnvironment.version());
+        run.put("java", System.getProperty("java.version"));
+        run.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        run.put("processors", Runtime.getRuntime().availableProcessors());
+        root.put("run", run);
+        return root;
+    }
+}
