@@ -134,9 +134,9 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
                     || !history.stream().allMatch(row -> row instanceof Map)) {
                 throw error.apply("the JSON header's history is not one row per epoch for " + epoch + " epochs");
             }
-            return new Header((Map<String, Object>) settings, epoch, history.stream()
-                    .map(row -> Epoch.of((Map<String, Object>) row, m -> error.apply("the JSON header's history: " + m)))
-                    .toList());
+            Function<String, IllegalArgumentException> rowError = m -> error.apply("the JSON header's history: " + m);
+            return new Header((Map<String, Object>) settings, epoch,
+                    history.stream().map(row -> Epoch.of((Map<String, Object>) row, rowError)).toList());
         }
     }
 

@@ -52,8 +52,8 @@ public record DeepNCutsFindings(SegmentationTask.Loss loss, List<Epoch> history,
     }
 
     @Override
-    public Verdict verdict() {
-        return Verdict.supportedIf(margin() >= TARGET_MARGIN, String.format(Locale.ROOT, "ODS %.4f vs the best"
+    public ClaimVerdict verdict() {
+        return ClaimVerdict.supportedIf(margin() >= TARGET_MARGIN, String.format(Locale.ROOT, "ODS %.4f vs the best"
                 + " baseline's %.4f (margin %+.4f, target %+.2f).", learned().ods(), strongestBaseline(), margin(),
                 TARGET_MARGIN));
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mbp.run.Chart;
 import org.mbp.run.Rows;
+import org.mbp.train.ClaimVerdict.Outcome;
 
 /**
  * What the Table-1 experiment (§7.1) found: the epochs of each network it trained, in training
@@ -71,12 +72,12 @@ public record DeepO2PFindings(List<VariantRun> runs, int testImages) implements 
      * the evidence says which part failed, and without both networks the claim is not assessed.
      */
     @Override
-    public Verdict verdict() {
+    public ClaimVerdict verdict() {
         Optional<VariantRun> o2p = run(ClassifierVariant.O2P_FC);
         Optional<VariantRun> gap = run(ClassifierVariant.GAP_FC);
         if (o2p.isEmpty() || gap.isEmpty()) {
-            return new Verdict(Verdict.Outcome.NOT_ASSESSED, "the claim compares DeepO2P-FC with GAP-FC, and this"
-                    + " run trained " + runs.stream().map(r -> r.variant().id()).toList() + ".");
+            return new ClaimVerdict(Outcome.NOT_ASSESSED, "the claim compares DeepO2P-FC with GAP-FC, and this run"
+                    + " trained " + runs.stream().map(r -> r.variant().id()).toList() + ".");
         }
         double accuracy = o2p.get().testAccuracy();
         double baseline = gap.get().testAccuracy();
@@ -86,12 +87,12 @@ public record DeepO2PFindings(List<VariantRun> runs, int testImages) implements 
         boolean fullTestSet = testImages >= FULL_TEST_SET;
         boolean reachesTarget = accuracy >= TARGET_ACCURACY;
         if (beatsBaseline && fullTestSet && reachesTarget) {
-            return new Verdict(Verdict.Outcome.SUPPORTED, comparison + ".");
+            return new ClaimVerdict(Outcome.SUPPORTED, comparison + ".");
         }
         String baselinePart = beatsBaseline ? "DeepO2P-FC beats its baseline" : "DeepO2P-FC does not beat its baseline";
         String targetPart = !fullTestSet ? " (the target is set on the full 10k test set)."
                 : reachesTarget ? "." : String.format(Locale.ROOT, ", below the %.0f%% target.", 100 * TARGET_ACCURACY);
-        return new Verdict(Verdict.Outcome.NOT_MET, comparison + "; " + baselinePart + targetPart);
+        return new ClaimVerdict(Outcome.NOT_MET, comparison + "; " + baselinePart + targetPart);
     }
 
     @Override
@@ -141,8 +142,9 @@ public record DeepO2PFindings(List<VariantRun> runs, int testImages) implements 
                         "accuracy", false, histories, List.of(TEST_ACCURACY)),
                 TrainingCharts.chart("train-loss", "Training loss (mean cross-entropy over the epoch)", "loss", true,
                         histories, List.of(Epoch.TRAIN_LOSS)),
-                TrainingCharts.chart("pooling-gradient", "Gradient norm reaching the pooling layer (‖∂L/∂C‖ for O₂P)",
-                        "mean ‖∂L/∂C‖_F per image", true, histories, List.of("train_pooling_grad_norm")),
+                TrainingCharts.chart("pooling-gradient",
+                        "Gradient norm reaching the pooling layer (‖∂L/∂C‖ for O₂P)", "mean ‖∂L/∂C‖_F per image", true,
+                        histories, List.of("train_pooling_grad_norm")),
                 TrainingCharts.chart("covariance-eigenvalues", "Eigenvalue range of FᵀF/m + εI over the epoch",
                         "eigenvalue", true, histories, List.of("train_covariance_eig_min", "train_covariance_eig_max")),
                 TrainingCharts.chart("batch-time", "Time per training batch of " + batch, "milliseconds", false,

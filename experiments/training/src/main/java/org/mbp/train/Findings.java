@@ -22,7 +22,7 @@ interface Findings {
     /** The claim the experiment tests. */
     String claim();
 
-    Verdict verdict();
+    ClaimVerdict verdict();
 
     /** The header of the table of key numbers. */
     List<String> header();

@@ -29,7 +29,8 @@ class DeepO2PFindingsTest {
 
     @Test
     void theVerdictNamesWhatHeldAndWhatDidNot() {
-        assertEquals("Supported: DeepO2P-FC 93.00% vs GAP-FC 92.50% on 10000 test images.", verdict(0.93, 0.925, 10000));
+        assertEquals("Supported: DeepO2P-FC 93.00% vs GAP-FC 92.50% on 10000 test images.",
+                verdict(0.93, 0.925, 10000));
         assertEquals("Not met: DeepO2P-FC 93.00% vs GAP-FC 94.00% on 10000 test images; DeepO2P-FC does not beat its"
                 + " baseline.", verdict(0.93, 0.94, 10000));
         assertEquals("Not met: DeepO2P-FC 91.00% vs GAP-FC 90.00% on 10000 test images; DeepO2P-FC beats its baseline,"
@@ -54,7 +55,7 @@ class DeepO2PFindingsTest {
         assertTrue(csv.startsWith("variant,epoch,lr,train_loss,test_accuracy,train_seconds,"), csv);
         assertEquals(1 + 5, csv.lines().count());
         assertTrue(csv.lines().skip(3).findFirst().orElseThrow().startsWith("gap,1,0.01,1.0,0.25,"), csv);
-        assertEquals(List.of("test-accuracy", "train-loss", "batch-time"), f.charts(64).stream().map(Chart::file).toList(),
-                "charts of columns no run has are left out");
+        assertEquals(List.of("test-accuracy", "train-loss", "batch-time"),
+                f.charts(64).stream().map(Chart::file).toList(), "charts of columns no run has are left out");
     }
 }

@@ -31,7 +31,8 @@ class EpochTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Two epochs' history as the map-based Trainer wrote it into checkpoint.bin (a diverged loss as "NaN"). */
-    private static final String OLD_HISTORY = "[{\"epoch\":1,\"lr\":0.03456708580912725,\"train_loss\":2.8841478926478885,"
+    private static final String OLD_HISTORY = "[{\"epoch\":1,\"lr\":0.03456708580912725,"
+            + "\"train_loss\":2.8841478926478885,"
             + "\"train_accuracy\":0.0859375,\"train_covariance_eig_min\":null,\"test_loss\":2.153247582386509,"
             + "\"test_accuracy\":0.234375,\"train_seconds\":1.5,\"train_images_per_s\":170.5,\"ms_per_batch\":375.0,"
             + "\"test_images_per_s\":640.0},{\"epoch\":2,\"lr\":0.0019030116872178317,\"train_loss\":\"NaN\","
@@ -51,7 +52,8 @@ class EpochTest {
         metrics.put("test_accuracy", 0.25);
         Epoch e = epoch(3, metrics);
         assertEquals(List.of("epoch", "lr", "train_loss", "train_accuracy", "train_rank", "test_accuracy",
-                "train_seconds", "train_images_per_s", "ms_per_batch", "test_images_per_s"), List.copyOf(e.row().keySet()));
+                "train_seconds", "train_images_per_s", "ms_per_batch", "test_images_per_s"),
+                List.copyOf(e.row().keySet()));
         assertEquals(3, e.row().get("epoch"));
         assertEquals(0.25, e.value("test_accuracy"));
         assertEquals(500.0, e.value("ms_per_batch"));

@@ -6,7 +6,7 @@ package org.mbp.train;
  *
  * @param evidence the numbers and what they mean, ending in a full stop
  */
-public record Verdict(Outcome outcome, String evidence) {
+public record ClaimVerdict(Outcome outcome, String evidence) {
 
     /** Whether the claim holds. */
     public enum Outcome {
@@ -29,7 +29,7 @@ public record Verdict(Outcome outcome, String evidence) {
         return outcome.label() + ": " + evidence;
     }
 
-    static Verdict supportedIf(boolean supported, String evidence) {
-        return new Verdict(supported ? Outcome.SUPPORTED : Outcome.NOT_MET, evidence);
+    static ClaimVerdict supportedIf(boolean supported, String evidence) {
+        return new ClaimVerdict(supported ? Outcome.SUPPORTED : Outcome.NOT_MET, evidence);
     }
 }
