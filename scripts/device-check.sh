@@ -3,9 +3,10 @@
 # runs the jlink runtime and jars of target/device-kit (made here by scripts/device-kit.sh and
 # carried along), so the GPU machine needs no Java or Maven. Steps:
 #   1. PyTorch's batched eigh/svd times on the same GPU (scripts/peer_eigh_torch.py);
-#   2. org.mbp.device.DeviceCheck: every kernel against the CPU backend, the Jacobi kernels
-#      against their Java reference, batched EIG/SVD times, a DeepO2P-FC epoch on GPU and CPU;
-#      it prints the table last and writes device-check.{md,json}.
+#   2. mbp device-check (org.mbp.devicecheck.DeviceCheck): every kernel against the CPU backend,
+#      the Jacobi kernels against their Java reference, batched EIG/SVD times, a DeepO2P-FC epoch
+#      on GPU and CPU; it prints the table last and writes device-check.{md,json}.
+# Arguments go to mbp device-check, e.g. --cpu-images 256 (see mbp device-check --help).
 # Results go to $OUT (the run tool's output folder) or target/device-check.
 # From a session with a GPU:  scripts/device-kit.sh, then run: scripts/device-check.sh
 #   with carry ["target/device-kit"]; record the table in docs/BENCHMARKS.md.
@@ -27,4 +28,4 @@ if ! timeout 60 "$python" "$root/scripts/peer_eigh_torch.py" > "$torch_json" 2> 
 fi
 # JCuda unpacks its native library into java.io.tmpdir: a writable folder that allows exec.
 timeout 220 "$kit/java/bin/java" -Xmx8g --enable-native-access=ALL-UNNAMED -Djava.io.tmpdir="$out/tmp" -cp "$kit/lib/*" \
-  org.mbp.device.DeviceCheck --out "$out" --torch "$torch_json" "$@"
+  org.mbp.cli.Mbp device-check --out "$out" --torch "$torch_json" "$@"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds what scripts/device-check.sh runs on a GPU machine, which has no Java and builds nothing:
 #   target/device-kit/java   a jlink runtime from Temurin 25 (needs only glibc 2.17)
-#   target/device-kit/lib    the project's jars and their runtime dependencies, without the chart/PDF
-#                            libraries, without OpenBLAS (12 MB more than the 64 MiB carry allows; the
+#   target/device-kit/lib    mbp-cli and its runtime dependencies (the mbp modules, picocli), without
+#                            the chart/PDF libraries, without OpenBLAS (12 MB more than the 64 MiB carry allows; the
 #                            CPU side then multiplies in EJML, and the CPU epoch row names its backend)
 #                            and with only the JCuda driver-API native library
 # Carry it with the working tree (the run tool's carry: ["target/device-kit"]); it stays under 64 MiB.
@@ -15,12 +15,13 @@ if [[ ! -x "$jdk/bin/jlink" ]]; then
   echo "device-kit: no jlink at $jdk (set DEVICE_KIT_JDK to a JDK 17+)" >&2
   exit 1
 fi
-mvn -B -q -o -pl experiments -am package -DskipTests
 rm -rf "$kit"
 mkdir -p "$kit/lib"
 deps="$(mktemp -d)"
 trap 'rm -rf "$deps"' EXIT
-mvn -B -q -o -pl experiments dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$deps"
+# One reactor, so that the mbp modules resolve to the jars it has just packaged.
+mvn -B -q -o -pl experiments/cli -am package dependency:copy-dependencies -DskipTests -DincludeScope=runtime \
+  -DoutputDirectory="$deps"
 for jar in "$deps"/*.jar; do
   case "$(basename "$jar")" in
     jfreechart-*|pdfbox-*|fontbox-*|graphics2d-*|commons-logging-*|openblas-*|javacpp-*) ;;
@@ -30,7 +31,7 @@ for jar in "$deps"/*.jar; do
     *) cp "$jar" "$kit/lib/" ;;
   esac
 done
-cp experiments/target/mbp-experiments-*.jar "$kit/lib/"
+cp experiments/cli/target/mbp-cli-*.jar "$kit/lib/"
 "$jdk/bin/jlink" --add-modules java.base,java.logging,jdk.unsupported --strip-debug --no-man-pages \
   --no-header-files --compress zip-9 --output "$kit/java"
 du -sh "$kit" | sed 's/^/device-kit: /'

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Times PyTorch's batched double-precision eigh and svd on the GPU, as the peer of mbp's batched
 Jacobi kernels in scripts/device-check.sh: batch 128 of d×d matrices, the same input law as
-org.mbp.device.DeviceCheck (symmetric A = (G + Gᵀ)/2 with standard normal G for eigh, G itself
-for svd). Prints one JSON object: {"device": ..., "torch": ..., "eigh": {d: ms}, "svd": {d: ms}}.
+mbp device-check (org.mbp.devicecheck.JacobiCheck): symmetric A = (G + Gᵀ)/2 with standard normal
+G for eigh, G itself for svd. Prints one JSON object: {"device": ..., "torch": ..., "eigh": {d: ms}, "svd": {d: ms}}.
 
 Usage: /usr/bin/python3 scripts/peer_eigh_torch.py [--batch 128] [--sizes 32,64,128,256] [--repeats 5]
 """

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mbp", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Matrix backpropagation: exact, verified gradients of structured matrix layers.",
         subcommands = {ReportCommand.class, StudyCommand.class, MergeCommand.class, GradCommand.class,
-            GradCheckCommand.class, TrainCommand.class, SegEvalCommand.class, AutoComplete.GenerateCompletion.class,
-            CommandLine.HelpCommand.class})
+            GradCheckCommand.class, TrainCommand.class, SegEvalCommand.class, DeviceCheckCommand.class,
+            AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
 public final class Mbp implements Runnable {
 
     /** Exit code for bad input or usage. */

@@ -2,7 +2,6 @@ package org.mbp.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +20,9 @@ import org.mbp.segment.BsdsDataset;
 import org.mbp.train.BsdsScenes;
 import org.mbp.train.CoveringEvaluation;
 import org.mbp.train.DeepNCutsExperiment;
+import org.mbp.train.DeepNCutsFindings;
 import org.mbp.train.SegmentationModel;
 import org.mbp.train.SegmentationTask;
-import org.mbp.train.Trainer;
 import org.mbp.train.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -168,12 +167,11 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
         CoveringEvaluation evaluation = new CoveringEvaluation(SpectralClustering.withDefaults(options.seed()));
         SegmentationTask<?> task = task(model, trainScenes, testScenesList, j, evaluation);
         TrainOptions.prepare(spec, out);
-        Trainer.Result result = new DeepNCutsExperiment(task, testScenesList, evaluation, options, source)
+        DeepNCutsFindings findings = new DeepNCutsExperiment(task, testScenesList, evaluation, options, source)
                 .run(out, train.resume, err, System.console() != null);
         PrintWriter o = spec.commandLine().getOut();
-        o.println(Files.readString(out.resolve("summary.json")).lines()
-                .filter(l -> l.contains("\"verdict\"")).findFirst().orElse("").trim());
-        o.printf("trained %d epochs; wrote %s%n", result.history().size(), out.resolve("summary.json"));
+        o.println(findings.verdict().sentence());
+        o.printf("trained %d epochs; wrote %s%n", findings.history().size(), out.resolve("summary.json"));
         o.flush();
         return 0;
     }

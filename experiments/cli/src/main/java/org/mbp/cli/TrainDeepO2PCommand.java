@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.mbp.backend.MixedPrecision;
@@ -19,7 +18,7 @@ import org.mbp.train.Augmentation;
 import org.mbp.train.ClassifierVariant;
 import org.mbp.train.ConvNet;
 import org.mbp.train.DeepO2PExperiment;
-import org.mbp.train.Trainer;
+import org.mbp.train.DeepO2PFindings;
 import org.mbp.train.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -139,11 +138,11 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
         LabelledImages testSet = first(FashionMnist.load(dir, FashionMnist.Split.TEST), testSize, "--test-size");
         TrainOptions.prepare(spec, out);
         PrintWriter err = spec.commandLine().getErr();
-        Map<ClassifierVariant, Trainer.Result> results = experiment.run(trainSet, testSet, out, train.resume, err,
-                System.console() != null);
+        DeepO2PFindings findings = experiment.run(trainSet, testSet, out, train.resume, err, System.console() != null);
         PrintWriter o = spec.commandLine().getOut();
-        results.forEach((v, r) -> o.printf("%-22s test accuracy %.4f after %d epochs%n", v.label(),
-                ((Number) r.history().get(r.history().size() - 1).get("test_accuracy")).doubleValue(), r.history().size()));
+        findings.runs().forEach(r -> o.printf("%-22s test accuracy %.4f after %d epochs%n", r.variant().label(),
+                r.testAccuracy(), r.epochs()));
+        o.println(findings.verdict().sentence());
         o.println("wrote " + out.resolve("summary.json"));
         o.flush();
         return 0;

@@ -8,39 +8,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.mbp.accuracy.AccuracyCheck;
 import org.mbp.accuracy.AccuracyGrid;
 import org.mbp.accuracy.CellResult;
 import org.mbp.accuracy.LayerFamilies;
 import org.mbp.backend.MixedPrecision;
 import org.mbp.backend.Precision;
-import org.mbp.devicecheck.BackendAgreement;
 import org.mbp.device.ComputeDevice;
 import org.mbp.device.Device;
+import org.mbp.cuda.BatchedJacobi;
 import org.mbp.cuda.CudaContext;
 import org.mbp.cuda.GpuProbe;
 import org.mbp.device.DeviceUnavailableException;
-import org.mbp.devicecheck.JacobiCheck;
 import org.mbp.layer.BatchExecutor;
 import org.mbp.io.AtomicFile;
 import org.mbp.run.ResultFolder;
 
 /**
- * The one program {@code scripts/device-check.sh} runs on a GPU machine: every kernel against
- * the CPU backend, the batched Jacobi kernels against their CPU reference, every structured layer's
- * gradient on the GPU against the high-precision reference, batched EIG/SVD times
- * against PyTorch's (from {@code scripts/peer_eigh_torch.py}), and a DeepO₂P training epoch on
- * the GPU against the CPU; it writes {@code device-check.json} and {@code device-check.md} and
- * prints the table last. Without a GPU it times the CPU epoch alone and says why.
- *
- * <p>Usage: {@code DeviceCheck --out DIR [--torch FILE] [--batch 128] [--sizes 32,64,128,256]
- * [--gpu-images N] [--cpu-images N] [--repeats 5]}. Exit status 1 when a kernel disagrees with
- * the CPU beyond its threshold, 2 for bad arguments.
+ * The GPU machine's check ({@code mbp device-check}, run by {@code scripts/device-check.sh}):
+ * every kernel against the CPU backend, the batched Jacobi kernels against their CPU reference,
+ * every structured layer's gradient on the GPU against the high-precision reference, batched
+ * EIG/SVD times against PyTorch's (from {@code scripts/peer_eigh_torch.py}), and a DeepO₂P
+ * training epoch on the GPU against the CPU; it writes {@code device-check.json} and
+ * {@code device-check.md} and prints the table last. Without a GPU it times the CPU epoch alone
+ * and says why.
  */
 public final class DeviceCheck {
 
@@ -48,57 +44,68 @@ public final class DeviceCheck {
     static final double EPOCH_SPEEDUP_TARGET = 10;
     /** About how long the timed GPU epoch should take. */
     static final double GPU_EPOCH_SECONDS = 30;
-    /** The options it knows. */
-    private static final List<String> KNOWN = List.of("out", "torch", "batch", "sizes", "gpu-images", "cpu-images",
-            "repeats");
 
-    private final Map<String, String> options;
-    private final PrintWriter err = new PrintWriter(System.err, true);
+    /**
+     * What to check and time.
+     *
+     * @param out       the folder of device-check.json, device-check.md and the epochs' run folders
+     * @param torch     PyTorch's batched EIG/SVD times (scripts/peer_eigh_torch.py's JSON), or null;
+     *                  a file that cannot be read leaves the times without a peer
+     * @param batch     matrices per timed batched EIG/SVD
+     * @param sizes     the orders of the timed matrices
+     * @param gpuImages the most random images of the timed GPU epoch, which is sized to take about
+     *                  {@value #GPU_EPOCH_SECONDS} s
+     * @param cpuImages the random images of the timed CPU epoch
+     * @param repeats   timed repetitions of each batched EIG/SVD (their median is reported)
+     */
+    public record Request(Path out, Path torch, int batch, List<Integer> sizes, int gpuImages, int cpuImages,
+            int repeats) {
+
+        /** Checks every value, naming the option of a bad one. */
+        public Request {
+            Objects.requireNonNull(out, "--out");
+            sizes = List.copyOf(sizes);
+            require(batch >= 1, "--batch must be at least 1, got " + batch);
+            require(!sizes.isEmpty() && sizes.stream().allMatch(d -> d >= 1 && d <= BatchedJacobi.MAX_ORDER),
+                    "--sizes must be orders in [1, " + BatchedJacobi.MAX_ORDER + "], got " + sizes);
+            require(gpuImages >= 1, "--gpu-images must be at least 1, got " + gpuImages);
+            require(cpuImages >= 1, "--cpu-images must be at least 1, got " + cpuImages);
+            require(repeats >= 1, "--repeats must be at least 1, got " + repeats);
+        }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+
+    private final Request request;
+    private final PrintWriter out;
+    private final PrintWriter err;
     private final List<String> table = new ArrayList<>();
     private final Map<String, Object> json = new LinkedHashMap<>();
     private final Map<String, Object> epochs = new LinkedHashMap<>();
     private EpochTiming.Timing cpu;
     private boolean failed;
 
-    private DeviceCheck(Map<String, String> options) {
-        this.options = options;
+    private DeviceCheck(Request request, PrintWriter out, PrintWriter err) {
+        this.request = request;
+        this.out = out;
+        this.err = err;
     }
 
-    public static void main(String[] args) throws IOException {
-        System.exit(check(args));
+    /**
+     * Runs the check: progress on {@code err}, the table last on {@code out}.
+     *
+     * @return whether every kernel, layer and section passed
+     */
+    public static boolean run(Request request, PrintWriter out, PrintWriter err) throws IOException {
+        return new DeviceCheck(request, out, err).run();
     }
 
-    /** Runs the check; returns the exit status (0 passed, 1 a kernel or layer failed, 2 bad arguments). */
-    static int check(String... args) throws IOException {
-        Map<String, String> options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("device-check: " + e.getMessage());
-            return 2;
-        }
-        return new DeviceCheck(options).run();
-    }
-
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>(Map.of("batch", "128", "sizes", "32,64,128,256",
-                "gpu-images", "2048", "cpu-images", "2048", "repeats", "5"));
-        for (int i = 0; i < args.length; i += 2) {
-            String key = args[i].startsWith("--") ? args[i].substring(2) : "";
-            if (!KNOWN.contains(key) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: DeviceCheck --out DIR [--torch FILE] [--batch N]"
-                        + " [--sizes D,D,...] [--gpu-images N] [--cpu-images N] [--repeats N]; got '" + args[i] + "'");
-            }
-            o.put(key, args[i + 1]);
-        }
-        if (!o.containsKey("out")) {
-            throw new IllegalArgumentException("--out DIR is required");
-        }
-        return o;
-    }
-
-    private int run() throws IOException {
-        Path out = Files.createDirectories(Path.of(options.get("out")));
+    private boolean run() throws IOException {
+        Path folder = Files.createDirectories(request.out());
         GpuProbe.Result probe = GpuProbe.probe();
         int cores = Runtime.getRuntime().availableProcessors();
         String machine = probe.describe() + "; " + cores + " CPU threads; Java " + Runtime.version();
@@ -122,17 +129,17 @@ public final class DeviceCheck {
             CudaContext gpu = context;
             for (Section section : new Section[] {() -> kernels(gpu), () -> jacobiAgreement(gpu), () -> layers(gpu),
                 this::trainingSteps, () -> jacobiTimings(gpu)}) {
-                run(section, out, machine);
+                run(section, folder, machine);
             }
         }
-        run(() -> cpuEpoch(cores, out), out, machine);
+        run(() -> cpuEpoch(cores, folder), folder, machine);
         if (context != null) {
-            run(() -> gpuEpoch(cores, out), out, machine);
+            run(() -> gpuEpoch(cores, folder), folder, machine);
         }
-        System.out.println();
-        System.out.print(markdown(machine));
-        System.out.flush();
-        return failed ? 1 : 0;
+        out.println();
+        out.print(markdown(machine));
+        out.flush();
+        return !failed;
     }
 
     /** One part of the check; a part that throws is recorded as failed and the others still run. */
@@ -142,7 +149,7 @@ public final class DeviceCheck {
     }
 
     /** Runs a section, then rewrites both outputs, so a run killed later keeps what it measured. */
-    private void run(Section section, Path out, String machine) throws IOException {
+    private void run(Section section, Path folder, String machine) throws IOException {
         try {
             section.run();
         } catch (Exception | LinkageError e) {
@@ -153,8 +160,8 @@ public final class DeviceCheck {
                     + " | | FAIL |");
         }
         json.put("passed", !failed);
-        ResultFolder.writeJson(out.resolve("device-check.json"), json);
-        AtomicFile.writeString(out.resolve("device-check.md"), markdown(machine));
+        ResultFolder.writeJson(folder.resolve("device-check.json"), json);
+        AtomicFile.writeString(folder.resolve("device-check.md"), markdown(machine));
     }
 
     private String markdown(String machine) {
@@ -205,13 +212,12 @@ public final class DeviceCheck {
     }
 
     private void jacobiTimings(CudaContext context) throws IOException {
-        int batch = Integer.parseInt(options.get("batch"));
-        int[] sizes = Arrays.stream(options.get("sizes").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
-        err.println("device-check: timing batched EIG/SVD, batch " + batch);
-        JsonNode torch = options.containsKey("torch") && Files.isReadable(Path.of(options.get("torch")))
-                ? new ObjectMapper().readTree(Path.of(options.get("torch")).toFile()) : null;
+        int[] sizes = request.sizes().stream().mapToInt(Integer::intValue).toArray();
+        err.println("device-check: timing batched EIG/SVD, batch " + request.batch());
+        JsonNode torch = request.torch() != null && Files.isReadable(request.torch())
+                ? new ObjectMapper().readTree(request.torch().toFile()) : null;
         List<Map<String, Object>> timings = new ArrayList<>();
-        for (JacobiCheck.Timing t : JacobiCheck.timings(context, batch, sizes, Integer.parseInt(options.get("repeats")))) {
+        for (JacobiCheck.Timing t : JacobiCheck.timings(context, request.batch(), sizes, request.repeats())) {
             String peer = t.decomposition().equals("eig") ? "eigh" : "svd";
             JsonNode ms = torch == null ? null : torch.path(peer).get(String.valueOf(t.order()));
             Map<String, Object> row = new LinkedHashMap<>();
@@ -287,11 +293,11 @@ public final class DeviceCheck {
         json.put("training_steps", rows);
     }
 
-    private void cpuEpoch(int cores, Path out) throws IOException {
-        int images = Integer.parseInt(options.get("cpu-images"));
+    private void cpuEpoch(int cores, Path folder) throws IOException {
+        int images = request.cpuImages();
         err.println("device-check: DeepO2P-FC epoch on the CPU, " + images + " random images");
         MixedPrecision<?> backends = ComputeDevice.cpu().backends(Precision.FLOAT, Precision.DOUBLE);
-        cpu = EpochTiming.run(backends, "cpu", images, cores, out.resolve("epochs"), err);
+        cpu = EpochTiming.run(backends, "cpu", images, cores, folder.resolve("epochs"), err);
         epochs.put("cpu", cpu);
         json.put("epochs", epochs);
         table.add(String.format(Locale.ROOT, "| DeepO2P-FC epoch, CPU (%d threads, trunk %s) | %.0f images/s, %.0f s"
@@ -302,15 +308,15 @@ public final class DeviceCheck {
      * A 64-image epoch first, to size the timed one so that it takes about
      * {@value #GPU_EPOCH_SECONDS} s (at most --gpu-images images).
      */
-    private void gpuEpoch(int cores, Path out) throws IOException {
+    private void gpuEpoch(int cores, Path folder) throws IOException {
         MixedPrecision<?> backends = ComputeDevice.select(Device.GPU, err::println)
                 .backends(Precision.FLOAT, Precision.DOUBLE);
         err.println("device-check: DeepO2P-FC on the GPU, a 64-image epoch to size the timed one");
-        EpochTiming.Timing probe = EpochTiming.run(backends, "gpu-probe", 64, cores, out.resolve("epochs"), err);
-        int images = (int) Math.max(64, Math.min(Integer.parseInt(options.get("gpu-images")),
+        EpochTiming.Timing probe = EpochTiming.run(backends, "gpu-probe", 64, cores, folder.resolve("epochs"), err);
+        int images = (int) Math.max(64, Math.min(request.gpuImages(),
                 probe.trainImagesPerSecond() * GPU_EPOCH_SECONDS));
         err.println("device-check: DeepO2P-FC epoch on the GPU, " + images + " random images");
-        EpochTiming.Timing gpu = EpochTiming.run(backends, "gpu", images, cores, out.resolve("epochs"), err);
+        EpochTiming.Timing gpu = EpochTiming.run(backends, "gpu", images, cores, folder.resolve("epochs"), err);
         epochs.put("gpu", gpu);
         json.put("epochs", epochs);
         double speedup = cpu == null ? Double.NaN : gpu.trainImagesPerSecond() / cpu.trainImagesPerSecond();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.mbp.backend.MixedPrecision;
 import org.mbp.data.FashionMnist;
@@ -15,6 +14,7 @@ import org.mbp.train.ClassificationTask;
 import org.mbp.train.ClassifierModel;
 import org.mbp.train.ClassifierVariant;
 import org.mbp.train.ConvNet;
+import org.mbp.train.Epoch;
 import org.mbp.train.Trainer;
 import org.mbp.train.TrainingOptions;
 
@@ -58,9 +58,8 @@ public final class EpochTiming {
         Path folder = Files.createTempDirectory(Files.createDirectories(scratch), "epoch-" + label + "-");
         Trainer.Result result = new Trainer(options, err, false).run(new ClassificationTask<>(model, train, test),
                 folder, false);
-        Map<String, Object> row = result.history().get(0);
-        return new Timing(label, images, threads, ((Number) row.get("train_images_per_s")).doubleValue(),
-                ((Number) row.get("test_images_per_s")).doubleValue());
+        Epoch epoch = result.last();
+        return new Timing(label, images, threads, epoch.trainImagesPerSecond(), epoch.testImagesPerSecond());
     }
 
     /** {@code count} 28×28 images of uniform random grey levels with uniform random labels. */

@@ -30,7 +30,7 @@ import org.mbp.io.AtomicFile;
  * @param settings the task's description and the optimiser's settings; a resumed run must match
  */
 public record Checkpoint(Map<String, Object> settings, int epoch, double[][] weights, double[][] velocity,
-        List<Map<String, Object>> history) {
+        List<Epoch> history) {
 
     /** The file name in a run's folder. */
     public static final String FILE = "checkpoint.bin";
@@ -40,7 +40,8 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
 
     /** Writes the checkpoint into {@code folder}, atomically. */
     public void write(Path folder) throws IOException {
-        byte[] header = JSON.writeValueAsBytes(Map.of("settings", settings, "epoch", epoch, "history", history));
+        byte[] header = JSON.writeValueAsBytes(Map.of("settings", settings, "epoch", epoch, "history",
+                Epoch.rows(history)));
         AtomicFile.write(folder.resolve(FILE), stream -> {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream));
             out.write(MAGIC);
@@ -119,7 +120,7 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
     }
 
     /** The checked JSON header. */
-    private record Header(Map<String, Object> settings, int epoch, List<Map<String, Object>> history) {
+    private record Header(Map<String, Object> settings, int epoch, List<Epoch> history) {
 
         @SuppressWarnings("unchecked")
         static Header of(Map<String, Object> json, Function<String, IllegalArgumentException> error) {
@@ -133,7 +134,9 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
                     || !history.stream().allMatch(row -> row instanceof Map)) {
                 throw error.apply("the JSON header's history is not one row per epoch for " + epoch + " epochs");
             }
-            return new Header((Map<String, Object>) settings, epoch, (List<Map<String, Object>>) history);
+            Function<String, IllegalArgumentException> rowError = m -> error.apply("the JSON header's history: " + m);
+            return new Header((Map<String, Object>) settings, epoch,
+                    history.stream().map(row -> Epoch.of((Map<String, Object>) row, rowError)).toList());
         }
     }
 

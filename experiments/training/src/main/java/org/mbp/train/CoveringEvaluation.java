@@ -46,12 +46,10 @@ public final class CoveringEvaluation {
     /** The scores as per-epoch columns: ODS, OIS and Best, averaged over and best of the ground truths. */
     public static Map<String, Double> columns(CoveringScores s, String prefix) {
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put(prefix + "covering_ods", s.odsAverage());
-        m.put(prefix + "covering_ois", s.oisAverage());
-        m.put(prefix + "covering_best", s.bestAverage());
-        m.put(prefix + "covering_ods_best_gt", s.odsBestTruth());
-        m.put(prefix + "covering_ois_best_gt", s.oisBestTruth());
-        m.put(prefix + "covering_best_best_gt", s.bestBestTruth());
+        double[] figures = CoveringFigures.of(s).values();
+        for (int i = 0; i < figures.length; i++) {
+            m.put(prefix + CoveringFigures.COLUMNS.get(i), figures[i]);
+        }
         m.put(prefix + "ods_k", (double) s.odsK());
         return m;
     }

@@ -32,6 +32,9 @@ public final class SegmentationTask<M> implements Task {
     /** The alignment loss. */
     public enum Loss { J1, J2 }
 
+    /** The prefix of the evaluation's columns. */
+    static final String EVALUATION = "test_";
+
     private final SegmentationModel<M> model;
     private final Network network;
     private final List<Scene> train;
@@ -97,7 +100,16 @@ public final class SegmentationTask<M> implements Task {
 
     @Override
     public String name() {
+        return name(loss);
+    }
+
+    /** The name of a run trained with {@code loss}, e.g. {@code "deepncuts-j2"}. */
+    static String name(Loss loss) {
         return "deepncuts-" + loss.name().toLowerCase(Locale.ROOT);
+    }
+
+    public Loss loss() {
+        return loss;
     }
 
     @Override
@@ -156,6 +168,6 @@ public final class SegmentationTask<M> implements Task {
     @Override
     public Map<String, Double> evaluate(Weights weights, BatchExecutor executor) {
         return CoveringEvaluation.columns(evaluation.scores(test, s -> affinity(weights, s), features.height(), executor),
-                "test_");
+                EVALUATION);
     }
 }

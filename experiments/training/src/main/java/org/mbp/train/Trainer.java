@@ -49,8 +49,13 @@ public final class Trainer {
         this.terminal = terminal;
     }
 
-    /** What a run leaves: the per-epoch rows and the final weights. */
-    public record Result(List<Map<String, Object>> history, Weights weights) {
+    /** What a run leaves: its epochs and the final weights. */
+    public record Result(List<Epoch> history, Weights weights) {
+
+        /** The last epoch. */
+        public Epoch last() {
+            return history.get(history.size() - 1);
+        }
     }
 
     /**
@@ -65,7 +70,7 @@ public final class Trainer {
         settings.put("options", options.description());
         Weights weights;
         Sgd sgd;
-        List<Map<String, Object>> history;
+        List<Epoch> history;
         int done;
         if (Files.exists(folder.resolve(Checkpoint.FILE))) {
             if (!resume) {
@@ -97,7 +102,7 @@ public final class Trainer {
         return new Result(history, weights);
     }
 
-    private Map<String, Object> epoch(Task task, Weights weights, Sgd sgd, BatchExecutor executor, int epoch,
+    private Epoch epoch(Task task, Weights weights, Sgd sgd, BatchExecutor executor, int epoch,
             long stepsPerEpoch) {
         int n = task.trainingSize();
         int[] order = SeededShuffle.permutation(n, options.seed(), epoch);
@@ -127,20 +132,14 @@ public final class Trainer {
         long evalStart = System.nanoTime();
         Map<String, Double> evaluation = task.evaluate(weights, executor);
         double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("epoch", epoch);
-        row.put("lr", rate);
-        row.put("train_loss", loss / n);
-        readings.values().forEach((k, v) -> row.put("train_" + k, Rows.finiteOrNull(v)));
-        evaluation.forEach((k, v) -> row.put(k, Rows.finiteOrNull(v)));
-        row.put("train_seconds", trainSeconds);
-        row.put("train_images_per_s", n / trainSeconds);
-        row.put("ms_per_batch", 1e3 * trainSeconds / stepsPerEpoch);
-        row.put("test_images_per_s", task.evaluationSize() / evalSeconds);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        readings.values().forEach((k, v) -> metrics.put("train_" + k, Rows.finiteOrNull(v)));
+        evaluation.forEach((k, v) -> metrics.put(k, Rows.finiteOrNull(v)));
         err.printf("%s epoch %d: train loss %.4f, %s (%.0f s, %.0f images/s)%n", task.name(), epoch, loss / n,
                 evaluation, trainSeconds, n / trainSeconds);
         err.flush();
-        return row;
+        return new Epoch(epoch, rate, loss / n, metrics, trainSeconds, n / trainSeconds,
+                1e3 * trainSeconds / stepsPerEpoch, task.evaluationSize() / evalSeconds);
     }
 
     /** The seed of example {@code i}'s stochastic stages in an epoch: fixed by the run's seed alone. */
@@ -182,12 +181,11 @@ public final class Trainer {
         return out;
     }
 
-    private static void writeHistory(Path folder, List<Map<String, Object>> history) throws IOException {
-        List<String> columns = new ArrayList<>();
-        history.forEach(row -> row.keySet().stream().filter(k -> !columns.contains(k)).forEach(columns::add));
-        AtomicFile.writeString(folder.resolve(EPOCHS_CSV), Rows.csv(columns, history));
+    private static void writeHistory(Path folder, List<Epoch> history) throws IOException {
+        List<Map<String, Object>> rows = Epoch.rows(history);
+        AtomicFile.writeString(folder.resolve(EPOCHS_CSV), Epoch.csv(rows));
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("epochs", history);
+        json.put("epochs", rows);
         ResultFolder.writeJson(folder.resolve(EPOCHS_JSON), json);
     }
 }

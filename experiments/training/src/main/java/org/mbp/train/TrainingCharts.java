@@ -3,6 +3,8 @@ package org.mbp.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.mbp.reports.ChartSpec;
 import org.mbp.reports.Guide;
 import org.mbp.reports.Series;
@@ -18,24 +20,24 @@ final class TrainingCharts {
      * A chart of the given per-epoch columns against the epoch; runs that lack a column (e.g. the
      * eigenvalue range of a first-order network) are left out. Returns null when no run has any.
      *
-     * @param runs run label → its per-epoch rows
+     * @param runs run label → its epochs
      */
     static Chart chart(String file, String title, String yLabel, boolean logY,
-            Map<String, List<Map<String, Object>>> runs, List<String> columns) {
+            Map<String, List<Epoch>> runs, List<String> columns) {
         return chart(file, title, yLabel, logY, runs, columns, List.of());
     }
 
     /** The same chart with horizontal guides (e.g. the baselines' scores). */
     static Chart chart(String file, String title, String yLabel, boolean logY,
-            Map<String, List<Map<String, Object>>> runs, List<String> columns, List<Guide> guides) {
+            Map<String, List<Epoch>> runs, List<String> columns, List<Guide> guides) {
         List<Series> series = new ArrayList<>();
-        runs.forEach((label, rows) -> {
+        runs.forEach((label, epochs) -> {
             for (String column : columns) {
                 List<double[]> points = new ArrayList<>();
-                for (Map<String, Object> row : rows) {
-                    if (row.get(column) instanceof Number v && Double.isFinite(v.doubleValue())
-                            && (!logY || v.doubleValue() > 0)) {
-                        points.add(new double[] {((Number) row.get("epoch")).doubleValue(), v.doubleValue()});
+                for (Epoch epoch : epochs) {
+                    double v = epoch.value(column);
+                    if (Double.isFinite(v) && (!logY || v > 0)) {
+                        points.add(new double[] {epoch.epoch(), v});
                     }
                 }
                 if (!points.isEmpty()) {
@@ -47,6 +49,11 @@ final class TrainingCharts {
         });
         return series.isEmpty() ? null : new Chart(file, new ChartSpec(title, "epoch", yLabel, false, logY, series,
                 guides));
+    }
+
+    /** The charts that have data (of those {@link #chart} made). */
+    static List<Chart> drawn(Chart... charts) {
+        return Stream.of(charts).filter(Objects::nonNull).toList();
     }
 
     private static String suffix(String column) {

@@ -10,17 +10,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mbp.backend.EjmlOps;
 import org.mbp.data.FashionMnist;
 import org.mbp.data.LabelledImages;
-import org.mbp.layer.BatchExecutor;
-import org.mbp.nn.Network;
-import org.mbp.nn.Weights;
 import org.mbp.spectral.DeepO2P;
 import org.mbp.spectral.Form;
 
@@ -36,47 +31,6 @@ class DeepO2PTrainingTest {
     private static final int TRAIN = 5000;
     private static final int TEST = 1000;
 
-    /** The training task, failing like a killed process after a number of examples. */
-    private record Killed(Task task, AtomicInteger left) implements Task {
-        @Override
-        public String name() {
-            return task.name();
-        }
-
-        @Override
-        public Map<String, Object> description() {
-            return task.description();
-        }
-
-        @Override
-        public Network network() {
-            return task.network();
-        }
-
-        @Override
-        public int trainingSize() {
-            return task.trainingSize();
-        }
-
-        @Override
-        public ExampleResult train(Weights weights, int index, long seed) {
-            if (left.getAndDecrement() <= 0) {
-                throw new IllegalStateException("killed");
-            }
-            return task.train(weights, index, seed);
-        }
-
-        @Override
-        public int evaluationSize() {
-            return task.evaluationSize();
-        }
-
-        @Override
-        public Map<String, Double> evaluate(Weights weights, BatchExecutor executor) {
-            return task.evaluate(weights, executor);
-        }
-    }
-
     @Test
     void twoEpochsOnFiveThousandImagesLearnAndResumeReproducesTheRun(@TempDir Path dir) throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(FashionMnist.DEFAULT_DIR),
@@ -90,15 +44,15 @@ class DeepO2PTrainingTest {
 
         Trainer.Result whole = new Trainer(options, quiet, false).run(new ClassificationTask(model, train, test),
                 dir.resolve("whole"), false);
-        double accuracy = (Double) whole.history().get(1).get("test_accuracy");
+        double accuracy = whole.history().get(1).value("test_accuracy");
         // Chance is 10%; 1000 test images give a standard error of at most 1.6%, so 60% is far above
         // chance and below what two epochs reach (about 75-80%).
         assertTrue(accuracy > 0.6, "test accuracy after two epochs: " + accuracy);
-        assertTrue((Double) whole.history().get(1).get("train_loss") < (Double) whole.history().get(0).get("train_loss"));
+        assertTrue(whole.history().get(1).trainLoss() < whole.history().get(0).trainLoss());
 
         Path killed = dir.resolve("killed");
-        Task dying = new Killed(new ClassificationTask(model, train, test), new AtomicInteger(TRAIN + 10 * 64));
-        assertThrows(IllegalStateException.class, () -> new Trainer(options, quiet, false).run(dying, killed, false));
+        Task dying = new KilledTask(new ClassificationTask(model, train, test), TRAIN + 10 * 64);
+        assertThrows(KilledTask.Killed.class, () -> new Trainer(options, quiet, false).run(dying, killed, false));
         assertEquals(1, Checkpoint.read(killed, whole.weights().parameters()).epoch());
         Trainer.Result resumed = new Trainer(options, quiet, false).run(new ClassificationTask(model, train, test),
                 killed, true);
@@ -106,6 +60,6 @@ class DeepO2PTrainingTest {
             assertArrayEquals(whole.weights().values(p), resumed.weights().values(p), 0,
                     whole.weights().parameters().get(p).name());
         }
-        assertEquals(whole.history().get(1).get("test_accuracy"), resumed.history().get(1).get("test_accuracy"));
+        assertEquals(whole.history().get(1).value("test_accuracy"), resumed.history().get(1).value("test_accuracy"));
     }
 }

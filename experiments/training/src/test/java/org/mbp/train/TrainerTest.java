@@ -117,7 +117,7 @@ class TrainerTest {
     void learnsAndTheThreadCountDoesNotMatter(@TempDir Path dir) throws IOException {
         Trainer.Result one = trainer(4, 1).run(new TwoClouds(), dir.resolve("one"), false);
         Trainer.Result two = trainer(4, 2).run(new TwoClouds(), dir.resolve("two"), false);
-        assertTrue((Double) one.history().get(3).get("test_accuracy") >= 0.9, one.history().toString());
+        assertTrue(one.history().get(3).value("test_accuracy") >= 0.9, one.history().toString());
         for (int p = 0; p < 2; p++) {
             assertArrayEquals(one.weights().values(p), two.weights().values(p), 0);
         }
@@ -129,7 +129,8 @@ class TrainerTest {
     void aKilledRunResumesToTheSameResult(@TempDir Path dir) throws IOException {
         Trainer.Result whole = trainer(3, 2).run(new TwoClouds(), dir.resolve("whole"), false);
         Path killed = dir.resolve("killed");
-        assertThrows(StoppingTask.Stop.class, () -> trainer(3, 2).run(new StoppingTask(150 + 40), killed, false));
+        assertThrows(KilledTask.Killed.class,
+                () -> trainer(3, 2).run(new KilledTask(new TwoClouds(), 150 + 40), killed, false));
         assertEquals(1, Checkpoint.read(killed, new TwoClouds().network().parameters()).epoch());
         Trainer.Result resumed = trainer(3, 1).run(new TwoClouds(), killed, true);
         for (int p = 0; p < 2; p++) {
@@ -137,59 +138,8 @@ class TrainerTest {
         }
         for (int e = 0; e < 3; e++) {
             for (String column : List.of("epoch", "lr", "train_loss", "train_accuracy", "test_accuracy")) {
-                assertEquals(whole.history().get(e).get(column), resumed.history().get(e).get(column), column);
+                assertEquals(whole.history().get(e).value(column), resumed.history().get(e).value(column), column);
             }
-        }
-    }
-
-    /** The two-cloud task that throws after a number of training examples, like a killed process. */
-    private static final class StoppingTask implements Task {
-        static final class Stop extends RuntimeException {
-        }
-
-        private final TwoClouds inner = new TwoClouds();
-        private final java.util.concurrent.atomic.AtomicInteger left;
-
-        StoppingTask(int examples) {
-            left = new java.util.concurrent.atomic.AtomicInteger(examples);
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public Map<String, Object> description() {
-            return inner.description();
-        }
-
-        @Override
-        public Network network() {
-            return inner.network();
-        }
-
-        @Override
-        public int trainingSize() {
-            return inner.trainingSize();
-        }
-
-        @Override
-        public int evaluationSize() {
-            return inner.evaluationSize();
-        }
-
-        @Override
-        public ExampleResult train(Weights weights, int index, long seed) {
-            if (left.getAndDecrement() <= 0) {
-                throw new Stop();
-            }
-            return inner.train(weights, index, seed);
-        }
-
-        @Override
-        public Map<String, Double> evaluate(Weights weights, BatchExecutor executor) {
-            return inner.evaluate(weights, executor);
         }
     }
 
