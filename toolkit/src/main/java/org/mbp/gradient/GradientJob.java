@@ -1,0 +1,149 @@
+package org.mbp.gradient;
+
+import org.mbp.backend.MatrixOps;
+import org.mbp.backend.Precision;
+import org.mbp.device.ComputeDevice;
+import org.mbp.function.SpectralFunction;
+import org.mbp.io.DenseMatrix;
+import org.mbp.layer.Diagnostics;
+import org.mbp.layer.Inputs;
+import org.mbp.layer.Layer;
+import org.mbp.layer.Linearization;
+import org.mbp.layer.LinearLayer;
+import org.mbp.ncuts.NCutsLosses;
+import org.mbp.ncuts.ProjectorLayer;
+import org.mbp.spectral.DeepO2P;
+import org.mbp.spectral.EigLayer;
+import org.mbp.spectral.EigMatrixFunctionLayer;
+import org.mbp.spectral.Form;
+import org.mbp.spectral.SpectralFunctionLayer;
+
+/** One structured layer's loss and exact gradient for given matrices, free of files and options. */
+public final class GradientJob {
+
+    /**
+     * What to differentiate.
+     *
+     * @param target        the segmentation E (ncuts layers), else null
+     * @param upstream      G of {@code L = ⟨G, f(X)⟩}, or null for the identity
+     * @param epsilon       the regulariser ε of the o2p layers, finite and ≥ 0
+     * @param function      the matrix function of eig-fn: log, sqrt or exp
+     * @param rankTolerance relative rank tolerance of projectors in [0, 1), NaN for the default
+     */
+    public record Request(GradientLayer layer, DenseMatrix input, DenseMatrix target, DenseMatrix upstream,
+            double epsilon, Precision precision, Form form, String function, double rankTolerance) {
+
+        /** @throws IllegalArgumentException for an ε or a rank tolerance out of range */
+        public Request {
+            if (!(epsilon >= 0 && Double.isFinite(epsilon))) {
+                throw new IllegalArgumentException("--epsilon must be finite and >= 0, got " + epsilon);
+            }
+            if (!Double.isNaN(rankTolerance) && !(rankTolerance >= 0 && rankTolerance < 1)) {
+                throw new IllegalArgumentException("--rank-tolerance must lie in [0, 1), got " + rankTolerance);
+            }
+        }
+    }
+
+    /** The loss, its gradient with respect to the input, and the spectra met on the way. */
+    public record Result(String layer, double loss, DenseMatrix gradient, Diagnostics diagnostics) {
+    }
+
+    private GradientJob() {
+    }
+
+    /**
+     * The loss and gradient on {@code device} in the request's precision.
+     *
+     * @throws IllegalArgumentException for inputs of the wrong shape, non-finite or not symmetric
+     * @throws ArithmeticException      when the layer refuses the spectrum or the gradient is not finite
+     */
+    public static Result run(ComputeDevice device, Request request) {
+        return run(device.backend(request.precision()), request);
+    }
+
+    private static <M> Result run(MatrixOps<M> ops, Request r) {
+        DenseMatrix in = r.input();
+        M x = ops.fromRowMajor(in.rows(), in.cols(), in.values());
+        Inputs.requireFinite(ops, x, "--input");
+        Layer<M, M, M> layer;
+        M upstream;
+        switch (r.layer()) {
+            case O2P_SVD, O2P_EIG -> {
+                layer = r.layer() == GradientLayer.O2P_SVD ? DeepO2P.svd(ops, r.epsilon(), r.form())
+                        : DeepO2P.eig(ops, r.epsilon(), r.form());
+                upstream = upstream(ops, r, in.cols(), "d×d for a " + in.shape() + " input F");
+            }
+            case EIG_FN -> {
+                Inputs.requireSymmetric(ops, x, "--input Z");
+                SpectralFunction g = SpectralFunction.named(r.function());
+                Layer<M, M, M> function = r.form() == Form.STABLE ? SpectralFunctionLayer.ofSymmetric(ops, g)
+                        : new EigLayer<>(ops).then(new EigMatrixFunctionLayer<>(ops, g));
+                layer = LinearLayer.symmetrize(ops).then(function);
+                upstream = upstream(ops, r, in.rows(), "n×n like Z");
+            }
+            case PROJECTOR -> {
+                layer = new ProjectorLayer<>(ops, r.rankTolerance());
+                upstream = upstream(ops, r, in.rows(), "m×m for an m×n input A");
+            }
+            case NCUTS_J1, NCUTS_J2 -> {
+                M e = indicator(ops, r.target(), in.rows());
+                Layer<M, M, M> loss = r.layer() == GradientLayer.NCUTS_J1 ? NCutsLosses.j1(ops, e, r.rankTolerance())
+                        : NCutsLosses.j2(ops, e, r.rankTolerance());
+                layer = NCutsLosses.linearAffinity(ops, in.cols()).then(loss);
+                upstream = ops.filled(1, 1, 1.0);
+            }
+            default -> throw new IllegalStateException("unhandled layer " + r.layer());
+        }
+        Linearization<M, M, M> point = layer.forward(x);
+        double loss = ops.dot(upstream, point.output());
+        M gradient = point.adjoint(upstream);
+        if (!ops.isFinite(gradient)) {
+            throw new ArithmeticException(r.layer().label() + ": the gradient is not finite; diagnostics: "
+                    + point.diagnostics());
+        }
+        return new Result(layer.name(), loss, new DenseMatrix(ops.rows(gradient), ops.cols(gradient),
+                ops.toRowMajor(gradient)), point.diagnostics());
+    }
+
+    /** G as given (n×n), or the identity. */
+    private static <M> M upstream(MatrixOps<M> ops, Request r, int n, String expected) {
+        if (r.upstream() == null) {
+            return ops.identity(n);
+        }
+        DenseMatrix g = r.upstream();
+        if (g.rows() != n || g.cols() != n) {
+            throw new IllegalArgumentException(String.format("--upstream G is %s but must be %d×%d (%s)",
+                    g.shape(), n, n, expected));
+        }
+        M m = ops.fromRowMajor(n, n, g.values());
+        Inputs.requireFinite(ops, m, "--upstream G");
+        return m;
+    }
+
+    /** E as given, after checking it is an m×k indicator: entries 0 or 1, one 1 per row. */
+    private static <M> M indicator(MatrixOps<M> ops, DenseMatrix e, int rows) {
+        if (e == null) {
+            throw new IllegalArgumentException("--target E is required for the ncuts layers");
+        }
+        if (e.rows() != rows) {
+            throw new IllegalArgumentException(String.format("--target E is %s but must have %d rows,"
+                    + " one per row of F", e.shape(), rows));
+        }
+        for (int i = 0; i < e.rows(); i++) {
+            int ones = 0;
+            for (int j = 0; j < e.cols(); j++) {
+                double v = e.get(i, j);
+                if (v != 0 && v != 1) {
+                    throw new IllegalArgumentException(String.format("--target E: entry (%d,%d) is %s;"
+                            + " an indicator matrix holds only 0 and 1", i, j, v));
+                }
+                ones += v == 1 ? 1 : 0;
+            }
+            if (ones != 1) {
+                throw new IllegalArgumentException(String.format("--target E: row %d has %d ones; each"
+                        + " point must belong to exactly one segment", i, ones));
+            }
+        }
+        return ops.fromRowMajor(e.rows(), e.cols(), e.values());
+    }
+}
