@@ -3,34 +3,32 @@ package org.mbp.cli;
 import java.io.PrintWriter;
 import org.mbp.device.ComputeDevice;
 import org.mbp.device.Device;
-import org.mbp.device.DeviceUnavailableException;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** {@code --device auto|cpu|gpu} for the commands that compute on a backend. */
 final class DeviceOption {
 
-    @Option(names = "--device", paramLabel = "D", defaultValue = "auto",
+    @Option(names = "--device", paramLabel = "D", defaultValue = "auto", converter = Choice.class,
             description = "where to compute: auto (the GPU when a CUDA driver and device are found, else the CPU,"
                     + " saying why), cpu or gpu (default: ${DEFAULT-VALUE})")
-    String device;
+    private Device device;
 
     /**
-     * The chosen device; the one-line notice of {@code auto} goes to standard error.
+     * The chosen device; the one-line notice of {@code auto} goes to {@code notices}.
      *
-     * @throws ParameterException for a bad value, or {@code gpu} without a usable GPU
+     * @throws org.mbp.device.DeviceUnavailableException for {@code gpu} without a usable GPU
      */
-    ComputeDevice select(CommandSpec spec) {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            ComputeDevice d = ComputeDevice.select(Device.parse(device), line -> {
-                err.println(line);
-                err.flush();
-            });
-            return d;
-        } catch (IllegalArgumentException | DeviceUnavailableException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+    ComputeDevice select(PrintWriter notices) {
+        return ComputeDevice.select(device, line -> {
+            notices.println(line);
+            notices.flush();
+        });
+    }
+
+    /** auto, cpu or gpu, in any case. */
+    static final class Choice extends LibraryConverter<Device> {
+        Choice() {
+            super(Device::parse);
         }
     }
 }

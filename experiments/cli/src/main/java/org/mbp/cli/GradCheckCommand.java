@@ -2,36 +2,34 @@ package org.mbp.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.mbp.accuracy.AccuracyCheck;
 import org.mbp.accuracy.AccuracyGrid;
 import org.mbp.accuracy.Baseline;
 import org.mbp.accuracy.CellResult;
 import org.mbp.accuracy.LayerFamilies;
 import org.mbp.accuracy.LayerFamily;
 import org.mbp.accuracy.Verdict;
-import org.mbp.backend.MatrixOps;
-import org.mbp.backend.Precision;
-import org.mbp.device.ComputeDevice;
+import org.mbp.gradcheck.GradCheck;
 import org.mbp.io.AtomicFile;
-import org.mbp.layer.BatchExecutor;
+import org.mbp.precise.HighPrecision;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code mbp gradcheck}: every layer against the high-precision reference over a grid of spectra. */
 @Command(name = "gradcheck", header = "Checks every layer against a high-precision reference.",
         sortOptions = false, mixinStandardHelpOptions = true,
+        defaultValueProvider = GradCheckCommand.DefaultOutput.class,
         description = {
             "Checks every layer x {double, float} x {paper, stable} form against a high-precision",
             "(Dfp) reference on a fixed grid of spectra: well separated, clustered at relative gaps",
@@ -68,12 +66,12 @@ final class GradCheckCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "K", description = "override the inputs per cell (1..100)")
     private Integer seeds;
 
-    @Option(names = "--digits", paramLabel = "D", description = "decimal digits of the reference (default: " + org.mbp.precise.HighPrecision.DEFAULT_DIGITS + ")")
+    @Option(names = "--digits", paramLabel = "D", description = "decimal digits of the reference (default: "
+            + HighPrecision.DEFAULT_DIGITS + ")")
     private Integer digits;
 
-    @Option(names = "--out", defaultValue = "mbp-out/gradcheck.json", paramLabel = "FILE",
-            description = "where to write the results (default: ${DEFAULT-VALUE})")
-    private Path out;
+    @Mixin
+    private OutputFile output = OutputFile.creatingItsFolder();
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "a stored gradcheck result to compare with")
     private Path baseline;
@@ -88,8 +86,8 @@ final class GradCheckCommand implements Callable<Integer> {
     @Mixin
     private DeviceOption device;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all processors)")
-    private Integer threads;
+    @Mixin
+    private ThreadsOption threads;
 
     /** The families checked; tests replace them with test doubles. */
     private final List<LayerFamily> families;
@@ -104,69 +102,34 @@ final class GradCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Usage.require(spec, !update || baseline != null, "--update-baseline needs --baseline FILE");
         AccuracyGrid base = grid == Grid.QUICK ? AccuracyGrid.quick() : AccuracyGrid.standard();
-        AccuracyGrid chosen;
-        try {
-            chosen = new AccuracyGrid(size == null ? base.size() : size, seeds == null ? base.seeds() : seeds,
-                    digits == null ? base.digits() : digits, base.seed());
-            org.mbp.precise.HighPrecision.ops(chosen.digits());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+        AccuracyGrid chosen = new AccuracyGrid(size == null ? base.size() : size, seeds == null ? base.seeds() : seeds,
+                digits == null ? base.digits() : digits, base.seed());
+        GradCheck check = GradCheck.prepare(new GradCheck.Request(chosen, threads.count(), update ? null : baseline,
+                factor));
+        Path out = output.prepare();
+        if (update) {
+            Writable.file("--baseline", baseline, true);
         }
-        if (update && baseline == null) {
-            throw new ParameterException(spec.commandLine(), "--update-baseline needs --baseline FILE");
-        }
-        if (!(factor > 1)) {
-            throw new ParameterException(spec.commandLine(), "--factor must exceed 1, got " + factor);
-        }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + workers);
-        }
-        Baseline stored = baseline != null && !update ? GradCheckJson.read(baseline) : null;
-        requireWritableParent(out, "--out");
         PrintWriter err = spec.commandLine().getErr();
-        ComputeDevice computeDevice = device.select(spec);
-        List<MatrixOps<?>> backends = computeDevice.isGpu()
-                ? List.of(computeDevice.backend(Precision.DOUBLE), computeDevice.backend(Precision.FLOAT))
-                : List.copyOf(AccuracyCheck.defaultBackends());
-        int total = chosen.spectra().size() * backends.size()
-                * families.stream().mapToInt(f -> f.forms().size()).sum();
-        err.printf("mbp gradcheck: %d cells (n = %d, %d input(s) per cell, %d-digit reference) on %d thread(s)%n",
-                total, chosen.size(), chosen.seeds(), chosen.digits(), workers);
-        err.flush();
-        AtomicInteger done = new AtomicInteger();
-        long start = System.nanoTime();
-        List<CellResult> results;
-        try (BatchExecutor executor = new BatchExecutor(workers)) {
-            results = AccuracyCheck.run(chosen, families, backends, executor, r -> {
-                int k = done.incrementAndGet();
-                if (k % 20 == 0 || k == total) {
-                    synchronized (err) {
-                        err.printf("  %d/%d cells%n", k, total);
-                        err.flush();
-                    }
-                }
-            });
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        GradCheck.Outcome outcome = check.run(families, device.select(err), err);
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(table(results));
-        stdout.println(summary(results) + String.format(Locale.ROOT, " (%.1f s)", seconds));
-        String json = GradCheckJson.write(chosen, backends.stream().map(MatrixOps::name).toList(), results, seconds);
+        stdout.print(table(outcome.results()));
+        stdout.println(summary(outcome.results()) + String.format(Locale.ROOT, " (%.1f s)", outcome.seconds()));
+        String json = outcome.json();
         AtomicFile.writeString(out, json);
         err.println("wrote " + out);
         if (update) {
-            requireWritableParent(baseline, "--baseline");
             AtomicFile.writeString(baseline, json);
             err.println("updated the baseline " + baseline);
         }
         err.flush();
-        if (stored == null) {
+        if (!check.hasBaseline()) {
             stdout.flush();
             return 0;
         }
-        List<Baseline.Regression> regressions = stored.compare(chosen, results, factor);
+        List<Baseline.Regression> regressions = check.regressions(outcome);
         if (regressions.isEmpty()) {
             stdout.printf("no regression against %s (factor %s)%n", baseline, factor);
             stdout.flush();
@@ -178,15 +141,12 @@ final class GradCheckCommand implements Callable<Integer> {
         return 1;
     }
 
-    private void requireWritableParent(Path file, String option) {
-        Path folder = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), option + " " + file + ": cannot create " + folder);
-        }
-        if (!Files.isWritable(folder) || Files.isDirectory(file)) {
-            throw new ParameterException(spec.commandLine(), option + " " + file + ": cannot write there");
+    /** The default --out. */
+    static final class DefaultOutput implements IDefaultValueProvider {
+        @Override
+        public String defaultValue(ArgSpec argument) {
+            return argument.isOption() && ((OptionSpec) argument).longestName().equals("--out")
+                    ? "mbp-out/gradcheck.json" : null;
         }
     }
 

@@ -2,14 +2,16 @@ package org.mbp.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mbp.backend.Precision;
 import org.mbp.device.ComputeDevice;
+import org.mbp.gradient.GradientJob;
+import org.mbp.gradient.GradientLayer;
 import org.mbp.io.DenseMatrix;
 import org.mbp.io.MatrixFiles;
 import org.mbp.spectral.DeepO2P;
@@ -18,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,13 +48,15 @@ import picocli.CommandLine.Spec;
             "1:internal error"})
 final class GradCommand implements Callable<Integer> {
 
+    /** The matrix function of eig-fn without --fn. */
+    private static final String DEFAULT_FUNCTION = "log";
+
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LAYER", converter = LayerConverter.class,
-            completionCandidates = GradLayer.Labels.class,
+    @Parameters(index = "0", paramLabel = "LAYER", converter = LayerName.class, completionCandidates = LayerNames.class,
             description = "one of: ${COMPLETION-CANDIDATES}")
-    private GradLayer layer;
+    private GradientLayer layer;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
             description = "F (o2p, ncuts: m×d features), Z (eig-fn: symmetric n×n) or A (projector: m×n)")
@@ -81,7 +84,7 @@ final class GradCommand implements Callable<Integer> {
     private Form form;
 
     @Option(names = "--fn", paramLabel = "G",
-            description = "eig-fn only: log, sqrt or exp (default: log)")
+            description = "eig-fn only: log, sqrt or exp (default: " + DEFAULT_FUNCTION + ")")
     private String function;
 
     @Option(names = "--rank-tolerance", paramLabel = "TAU",
@@ -89,9 +92,8 @@ final class GradCommand implements Callable<Integer> {
                     + " (default: max(m, n) * machine epsilon)")
     private Double rankTolerance;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE",
-            description = "where to write the gradient (.npy or .csv)")
-    private Path out;
+    @Mixin
+    private OutputFile output = OutputFile.inExistingFolder();
 
     @Mixin
     private DeviceOption device;
@@ -99,16 +101,19 @@ final class GradCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkOptions();
+        Path out = output.prepare();
+        MatrixFiles.format(out);
         DenseMatrix x = MatrixFiles.read(input);
         DenseMatrix e = target == null ? null : MatrixFiles.read(target);
         DenseMatrix g = upstream == null ? null : MatrixFiles.read(upstream);
-        ComputeDevice computeDevice = device.select(spec);
-        GradientJob.Result result = GradientJob.run(computeDevice, new GradientJob.Request(layer, x, e, g,
+        ComputeDevice computeDevice = device.select(spec.commandLine().getErr());
+        GradientJob.Request request = new GradientJob.Request(layer, x, e, g,
                 epsilon == null ? DeepO2P.DEFAULT_EPSILON : epsilon, precision, form,
-                function == null ? "log" : function, rankTolerance == null ? Double.NaN : rankTolerance));
+                function == null ? DEFAULT_FUNCTION : function, rankTolerance == null ? Double.NaN : rankTolerance);
+        GradientJob.Result result = GradientJob.run(computeDevice, request);
         MatrixFiles.write(out, result.gradient(), precision == Precision.FLOAT);
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("layer", layer.label);
+        line.put("layer", layer.label());
         line.put("pipeline", result.layer());
         line.put("precision", precision.label());
         line.put("device", computeDevice.describe());
@@ -116,10 +121,10 @@ final class GradCommand implements Callable<Integer> {
             line.put("form", form.label());
         }
         if (layer.isO2P()) {
-            line.put("epsilon", epsilon == null ? DeepO2P.DEFAULT_EPSILON : epsilon);
+            line.put("epsilon", request.epsilon());
         }
-        if (layer == GradLayer.EIG_FN) {
-            line.put("fn", function == null ? "log" : function);
+        if (layer == GradientLayer.EIG_FN) {
+            line.put("fn", request.function());
         }
         line.put("loss", result.loss());
         line.put("input_shape", List.of(x.rows(), x.cols()));
@@ -133,38 +138,30 @@ final class GradCommand implements Callable<Integer> {
 
     /** Options that do not apply to the chosen layer are usage errors, not silently ignored. */
     private void checkOptions() {
-        require(!layer.isNCuts() || target != null, "--target E is required for " + layer.label);
-        require(layer.isNCuts() || target == null, "--target applies to ncuts-j1 and ncuts-j2 only");
-        require(!layer.isNCuts() || upstream == null, "--upstream does not apply to " + layer.label
+        Usage.require(spec, !layer.isNCuts() || target != null, "--target E is required for " + layer.label());
+        Usage.require(spec, layer.isNCuts() || target == null, "--target applies to ncuts-j1 and ncuts-j2 only");
+        Usage.require(spec, !layer.isNCuts() || upstream == null, "--upstream does not apply to " + layer.label()
                 + " (J is a scalar loss)");
-        require(layer.isO2P() || epsilon == null, "--epsilon applies to o2p-svd and o2p-eig only");
-        require(epsilon == null || (epsilon >= 0 && Double.isFinite(epsilon)), "--epsilon must be"
-                + " finite and >= 0, got " + epsilon);
-        require(layer == GradLayer.EIG_FN || function == null, "--fn applies to eig-fn only");
-        require(form == Form.PAPER || layer.hasStableForm(), "--form stable applies to o2p-svd, o2p-eig"
-                + " and eig-fn only (" + layer.label + " has no matrix function)");
-        require(rankTolerance == null || layer == GradLayer.PROJECTOR || layer.isNCuts(),
+        Usage.require(spec, layer.isO2P() || epsilon == null, "--epsilon applies to o2p-svd and o2p-eig only");
+        Usage.require(spec, layer == GradientLayer.EIG_FN || function == null, "--fn applies to eig-fn only");
+        Usage.require(spec, form == Form.PAPER || layer.hasStableForm(), "--form stable applies to o2p-svd,"
+                + " o2p-eig and eig-fn only (" + layer.label() + " has no matrix function)");
+        Usage.require(spec, rankTolerance == null || layer == GradientLayer.PROJECTOR || layer.isNCuts(),
                 "--rank-tolerance applies to projector, ncuts-j1 and ncuts-j2 only");
-        require(rankTolerance == null || (rankTolerance >= 0 && rankTolerance < 1),
-                "--rank-tolerance must lie in [0, 1), got " + rankTolerance);
-        MatrixFiles.format(out);
-        Path folder = out.toAbsolutePath().getParent();
-        require(folder != null && Files.isDirectory(folder) && Files.isWritable(folder),
-                "--out " + out + ": folder " + folder + " does not exist or is not writable");
-        require(!Files.isDirectory(out), "--out " + out + " is a directory");
     }
 
-    private void require(boolean condition, String message) {
-        if (!condition) {
-            throw new ParameterException(spec.commandLine(), message);
+    /** The hyphenated layer names. */
+    static final class LayerName extends LibraryConverter<GradientLayer> {
+        LayerName() {
+            super(GradientLayer::parse);
         }
     }
 
-    /** Converts the hyphenated layer names. */
-    static final class LayerConverter implements picocli.CommandLine.ITypeConverter<GradLayer> {
+    /** Completion candidates and the list shown in {@code --help}. */
+    static final class LayerNames implements Iterable<String> {
         @Override
-        public GradLayer convert(String value) {
-            return GradLayer.parse(value);
+        public Iterator<String> iterator() {
+            return GradientLayer.labels().iterator();
         }
     }
 }

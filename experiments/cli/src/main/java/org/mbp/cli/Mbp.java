@@ -1,7 +1,7 @@
 package org.mbp.cli;
 
 import java.io.PrintWriter;
-import org.mbp.io.MatrixFileException;
+import java.util.Optional;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +36,12 @@ public final class Mbp implements Runnable {
         return configure(new CommandLine(new Mbp()));
     }
 
-    /** Applies mbp's conventions to a command line: enum values in any case, one-line errors. */
+    /**
+     * Applies mbp's conventions to a command line: enum values in any case, one-line errors. This is
+     * the one place that maps errors to exit codes: picocli's usage errors (parsing, converters,
+     * required options, option combinations) and the library's {@link BadInput} exceptions exit 2,
+     * anything else is an internal error (exit 1, with the stack trace).
+     */
     static CommandLine configure(CommandLine cli) {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, args) -> {
@@ -50,14 +55,9 @@ public final class Mbp implements Runnable {
         cli.setExecutionExceptionHandler((ex, command, parseResult) -> {
             PrintWriter err = command.getErr();
             String name = command.getCommandSpec().qualifiedName();
-            if (ex instanceof IllegalArgumentException || ex instanceof ArithmeticException
-                    || ex instanceof MatrixFileException) {
-                err.println(name + ": error: " + ex.getMessage());
-                err.flush();
-                return BAD_INPUT;
-            }
-            if (ex instanceof java.io.IOException) {
-                err.println(name + ": error: " + ex);
+            Optional<String> problem = BadInput.message(ex);
+            if (problem.isPresent()) {
+                err.println(name + ": error: " + problem.get());
                 err.flush();
                 return BAD_INPUT;
             }

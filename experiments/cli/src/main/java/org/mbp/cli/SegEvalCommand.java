@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mbp.segment.ImageCovering;
 import org.mbp.segment.LabelMap;
-import org.mbp.segment.LabelMapPng;
-import org.mbp.segment.SegFile;
+import org.mbp.segment.LabelMapFiles;
+import org.mbp.segment.ScoredImage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code mbp segeval}: segmentation covering of one image's ground truths by machine segmentations. */
 @Command(name = "segeval", header = "Segmentation covering of ground truths by machine segmentations.",
@@ -48,11 +49,11 @@ final class SegEvalCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--pred", required = true, paramLabel = "FILE",
+    @Option(names = "--pred", required = true, paramLabel = "FILE", converter = LabelMapFile.class,
             description = "a machine segmentation (.png or .seg); repeat for k = 1, 2, ... in order")
     private List<Path> predictions;
 
-    @Option(names = "--gt", required = true, paramLabel = "FILE",
+    @Option(names = "--gt", required = true, paramLabel = "FILE", converter = LabelMapFile.class,
             description = "a ground-truth segmentation (.png or .seg); repeat for each annotator")
     private List<Path> truths;
 
@@ -61,29 +62,21 @@ final class SegEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        for (Path file : predictions) {
-            requireKnownType("--pred", file);
-        }
-        for (Path file : truths) {
-            requireKnownType("--gt", file);
-        }
-        List<LabelMap> truthMaps = readAll(truths);
-        List<LabelMap> predictionMaps = readAll(predictions);
-        LabelMap reference = truthMaps.get(0);
-        requireSameSize(truths, truthMaps, reference);
-        requireSameSize(predictions, predictionMaps, reference);
-        ImageCovering covering = ImageCovering.of(predictionMaps, truthMaps);
+        ScoredImage scored = ScoredImage.read(predictions, truths);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(json(covering, predictionMaps, truthMaps)));
+            out.println(new ObjectMapper().writeValueAsString(json(scored)));
         } else {
-            printTable(out, covering, predictionMaps, truthMaps);
+            printTable(out, scored);
         }
         out.flush();
         return 0;
     }
 
-    private Map<String, Object> json(ImageCovering covering, List<LabelMap> predictionMaps, List<LabelMap> truthMaps) {
+    private Map<String, Object> json(ScoredImage scored) {
+        ImageCovering covering = scored.covering();
+        List<LabelMap> predictionMaps = scored.predictions();
+        List<LabelMap> truthMaps = scored.truths();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("width", truthMaps.get(0).width());
         root.put("height", truthMaps.get(0).height());
@@ -124,8 +117,10 @@ final class SegEvalCommand implements Callable<Integer> {
         return root;
     }
 
-    private void printTable(PrintWriter out, ImageCovering covering, List<LabelMap> predictionMaps,
-            List<LabelMap> truthMaps) {
+    private void printTable(PrintWriter out, ScoredImage scored) {
+        ImageCovering covering = scored.covering();
+        List<LabelMap> predictionMaps = scored.predictions();
+        List<LabelMap> truthMaps = scored.truths();
         LabelMap reference = truthMaps.get(0);
         out.printf(Locale.ROOT, "%d ground truth%s, %d×%d pixels:%n", truths.size(), truths.size() > 1 ? "s" : "",
                 reference.width(), reference.height());
@@ -146,38 +141,15 @@ final class SegEvalCommand implements Callable<Integer> {
                 covering.bestBestTruth());
     }
 
-    private static List<LabelMap> readAll(List<Path> files) {
-        List<LabelMap> maps = new ArrayList<>();
-        for (Path file : files) {
-            maps.add(isSeg(file) ? SegFile.read(file).labels() : LabelMapPng.read(file));
-        }
-        return maps;
-    }
-
-    private void requireSameSize(List<Path> files, List<LabelMap> maps, LabelMap reference) {
-        for (int i = 0; i < maps.size(); i++) {
-            LabelMap map = maps.get(i);
-            if (!map.sameSize(reference)) {
-                throw new IllegalArgumentException(files.get(i) + " is " + map.width() + "×" + map.height()
-                        + " but " + truths.get(0) + " is " + reference.width() + "×" + reference.height());
+    /** A .png or .seg file. */
+    static final class LabelMapFile implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            Path file = Path.of(value);
+            if (!LabelMapFiles.isKnownType(file)) {
+                throw new TypeConversionException(file + ": unknown file type (expected .png or .seg)");
             }
+            return file;
         }
-    }
-
-    private void requireKnownType(String option, Path file) {
-        if (!isSeg(file) && !extension(file).equals(".png")) {
-            throw new ParameterException(spec.commandLine(), option + " " + file
-                    + ": unknown file type (expected .png or .seg)");
-        }
-    }
-
-    private static boolean isSeg(Path file) {
-        return extension(file).equals(".seg");
-    }
-
-    private static String extension(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot);
     }
 }

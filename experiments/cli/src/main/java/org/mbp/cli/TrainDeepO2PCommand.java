@@ -3,28 +3,18 @@ package org.mbp.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import org.mbp.backend.MixedPrecision;
-import org.mbp.data.FashionMnist;
-import org.mbp.data.LabelledImages;
 import org.mbp.spectral.DeepO2P;
 import org.mbp.spectral.Form;
-import org.mbp.train.ClassifierModel;
 import org.mbp.train.Augmentation;
 import org.mbp.train.ClassifierVariant;
-import org.mbp.train.ConvNet;
-import org.mbp.train.DeepO2PExperiment;
 import org.mbp.train.DeepO2PFindings;
-import org.mbp.train.TrainingOptions;
+import org.mbp.train.DeepO2PTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code mbp train deepo2p}: the Table-1 experiment of §7.1 on Fashion-MNIST. */
@@ -49,16 +39,15 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--variant", split = ",", paramLabel = "V", defaultValue = "deepo2p-fc,gap-fc,deepo2p,gap",
-            description = "networks to train, comma-separated (default: ${DEFAULT-VALUE})")
-    private List<String> variants;
+            converter = VariantName.class, description = "networks to train, comma-separated (default: ${DEFAULT-VALUE})")
+    private List<ClassifierVariant> variants;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Fashion-MNIST IDX files, plain or gzip"
             + " (default: /usr/share/datasets/fashion-mnist, from Debian's dataset-fashion-mnist)")
     private Path data;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "mbp-out/train-deepo2p",
-            description = "output folder (default: ${DEFAULT-VALUE})")
-    private Path out;
+    @Mixin
+    private OutputFolder output = new OutputFolder("mbp-out/train-deepo2p");
 
     @Option(names = "--train-size", paramLabel = "N", description = "use the first N training images (default: all 60000)")
     private Integer trainSize;
@@ -89,56 +78,29 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
     @Option(names = "--form", paramLabel = "F", defaultValue = "stable",
             description = "O2P derivative: stable (Daleckii–Krein, finite at repeated eigenvalues) or paper"
                     + " (Prop. 2/4, refuses ties) (default: ${DEFAULT-VALUE})")
-    private String form;
+    private Form form;
 
-    @Option(names = "--epsilon", paramLabel = "ε", defaultValue = "1e-3",
+    @Option(names = "--epsilon", paramLabel = "ε", defaultValue = "" + DeepO2P.DEFAULT_EPSILON,
             description = "O2P regulariser (default: ${DEFAULT-VALUE})")
     private double epsilon;
 
-    @Option(names = "--augment", paramLabel = "S", defaultValue = "0",
+    @Option(names = "--augment", paramLabel = "S", defaultValue = "0", converter = AugmentationValue.class,
             description = "augment training images: mirror left-right at random and shift by up to S pixels"
                     + " (0: none; 'mirror': mirror only; default: ${DEFAULT-VALUE})")
-    private String augment;
+    private Augmentation augmentation;
 
     @Mixin
     private TrainOptions train;
 
     @Override
     public Integer call() throws IOException {
-        TrainingOptions options = train.options(spec, epochs, batch, learningRate);
-        List<ClassifierVariant> chosen = new ArrayList<>();
-        for (String v : variants) {
-            try {
-                chosen.add(ClassifierVariant.of(v.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--variant: " + e.getMessage());
-            }
-        }
-        if (hidden < 1) {
-            throw new ParameterException(spec.commandLine(), "--hidden must be at least 1, got " + hidden);
-        }
-        if (!(epsilon > 0)) {
-            throw new ParameterException(spec.commandLine(), "--epsilon must be positive, got " + epsilon);
-        }
-        Form f = switch (form.toLowerCase(Locale.ROOT)) {
-            case "stable" -> Form.STABLE;
-            case "paper" -> Form.PAPER;
-            default -> throw new ParameterException(spec.commandLine(), "--form must be stable or paper, got '" + form + "'");
-        };
-        Augmentation augmentation;
-        try {
-            augmentation = Augmentation.parse(augment);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--augment: " + e.getMessage());
-        }
-        DeepO2PExperiment experiment = new DeepO2PExperiment(chosen, models(train.backends(spec), f), options,
-                augmentation);
-        Path dir = data == null ? FashionMnist.DEFAULT_DIR : data;
-        LabelledImages trainSet = first(FashionMnist.load(dir, FashionMnist.Split.TRAIN), trainSize, "--train-size");
-        LabelledImages testSet = first(FashionMnist.load(dir, FashionMnist.Split.TEST), testSize, "--test-size");
-        TrainOptions.prepare(spec, out);
+        DeepO2PTraining.Request request = new DeepO2PTraining.Request(variants, data, trainSize, testSize,
+                train.channels(), train.pooled(), hidden, dropout, form, epsilon, augmentation,
+                train.options(epochs, batch, learningRate));
         PrintWriter err = spec.commandLine().getErr();
-        DeepO2PFindings findings = experiment.run(trainSet, testSet, out, train.resume, err, System.console() != null);
+        DeepO2PTraining training = DeepO2PTraining.prepare(request, train.backends(err));
+        Path out = output.prepare();
+        DeepO2PFindings findings = training.run(out, train.resume(), err, System.console() != null);
         PrintWriter o = spec.commandLine().getOut();
         findings.runs().forEach(r -> o.printf("%-22s test accuracy %.4f after %d epochs%n", r.variant().label(),
                 r.testAccuracy(), r.epochs()));
@@ -148,19 +110,17 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
         return 0;
     }
 
-    private LabelledImages first(LabelledImages set, Integer n, String option) {
-        if (n == null) {
-            return set;
+    /** A variant's id, blanks around allowed. */
+    static final class VariantName extends LibraryConverter<ClassifierVariant> {
+        VariantName() {
+            super(id -> ClassifierVariant.of(id.trim()));
         }
-        if (n < 1 || n > set.count()) {
-            throw new ParameterException(spec.commandLine(), option + " must be in [1, " + set.count() + "], got " + n);
-        }
-        return set.subset(0, n);
     }
 
-    private <M> Function<ClassifierVariant, ClassifierModel<?>> models(MixedPrecision<M> backends, Form f) {
-        ConvNet<M> trunk = train.trunk(spec, backends.trunk());
-        return v -> new ClassifierModel<>(v, trunk, backends.structured(), f, epsilon, hidden, dropout,
-                FashionMnist.CLASS_NAMES.size());
+    /** 'mirror' or a shift S ≥ 0 in pixels. */
+    static final class AugmentationValue extends LibraryConverter<Augmentation> {
+        AugmentationValue() {
+            super(Augmentation::parse);
+        }
     }
 }

@@ -33,12 +33,12 @@ class ArchitectureTest {
     }
 
     static {
-        MODULES.put("toolkit", new Module("toolkit", List.of("accuracy", "backend", "device", "function", "io", "layer",
-                "ncuts", "nn", "precise", "spectra", "spectral", "verify")));
+        MODULES.put("toolkit", new Module("toolkit", List.of("accuracy", "backend", "device", "function", "gradient",
+                "io", "layer", "ncuts", "nn", "precise", "spectra", "spectral", "verify")));
         MODULES.put("reports", new Module("reports", List.of("reports")));
         MODULES.put("cuda", new Module("cuda", List.of("cuda")));
         MODULES.put("run", new Module("experiments/run", List.of("run")));
-        MODULES.put("studies", new Module("experiments/studies", List.of("study")));
+        MODULES.put("studies", new Module("experiments/studies", List.of("study", "gradcheck")));
         MODULES.put("training", new Module("experiments/training", List.of("train", "scene", "segment", "data")));
         MODULES.put("device-check", new Module("experiments/device-check", List.of("devicecheck")));
         MODULES.put("cli", new Module("experiments/cli", List.of("cli")));

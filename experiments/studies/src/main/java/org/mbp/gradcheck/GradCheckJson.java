@@ -1,4 +1,4 @@
-package org.mbp.cli;
+package org.mbp.gradcheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,23 +16,26 @@ import org.mbp.accuracy.AccuracyGrid;
 import org.mbp.accuracy.Baseline;
 import org.mbp.accuracy.CellResult;
 import org.mbp.accuracy.Verdict;
-import org.mbp.spectra.Spectrum;
 import org.mbp.run.Rows;
+import org.mbp.run.RunEnvironment;
+import org.mbp.spectra.Spectrum;
 
 /** The JSON form of an accuracy grid run, which is also the baseline format. */
 final class GradCheckJson {
 
+    /** The format number written, and the only one read. */
     static final int FORMAT = 1;
 
     private GradCheckJson() {
     }
 
+    /** The run as indented JSON, ending in a newline. */
     static String write(AccuracyGrid grid, List<String> precisions, List<CellResult> results, double seconds)
             throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
         root.put("command", "gradcheck");
-        root.put("version", VersionProvider.version());
+        root.put("version", RunEnvironment.version());
         root.put("created", Instant.now().toString());
         root.put("seconds", seconds);
         Map<String, Object> g = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package org.mbp.cli;
+package org.mbp.gradient;
 
 import org.mbp.backend.MatrixOps;
 import org.mbp.backend.Precision;
@@ -18,26 +18,46 @@ import org.mbp.spectral.EigMatrixFunctionLayer;
 import org.mbp.spectral.Form;
 import org.mbp.spectral.SpectralFunctionLayer;
 
-/** What {@code mbp grad} computes, free of files and options: one loss and its gradient. */
-final class GradientJob {
+/** One structured layer's loss and exact gradient for given matrices, free of files and options. */
+public final class GradientJob {
 
     /**
+     * What to differentiate.
+     *
      * @param target        the segmentation E (ncuts layers), else null
      * @param upstream      G of {@code L = ⟨G, f(X)⟩}, or null for the identity
-     * @param rankTolerance relative rank tolerance of projectors, NaN for the default
+     * @param epsilon       the regulariser ε of the o2p layers, finite and ≥ 0
+     * @param function      the matrix function of eig-fn: log, sqrt or exp
+     * @param rankTolerance relative rank tolerance of projectors in [0, 1), NaN for the default
      */
-    record Request(GradLayer layer, DenseMatrix input, DenseMatrix target, DenseMatrix upstream,
+    public record Request(GradientLayer layer, DenseMatrix input, DenseMatrix target, DenseMatrix upstream,
             double epsilon, Precision precision, Form form, String function, double rankTolerance) {
+
+        /** @throws IllegalArgumentException for an ε or a rank tolerance out of range */
+        public Request {
+            if (!(epsilon >= 0 && Double.isFinite(epsilon))) {
+                throw new IllegalArgumentException("--epsilon must be finite and >= 0, got " + epsilon);
+            }
+            if (!Double.isNaN(rankTolerance) && !(rankTolerance >= 0 && rankTolerance < 1)) {
+                throw new IllegalArgumentException("--rank-tolerance must lie in [0, 1), got " + rankTolerance);
+            }
+        }
     }
 
     /** The loss, its gradient with respect to the input, and the spectra met on the way. */
-    record Result(String layer, double loss, DenseMatrix gradient, Diagnostics diagnostics) {
+    public record Result(String layer, double loss, DenseMatrix gradient, Diagnostics diagnostics) {
     }
 
     private GradientJob() {
     }
 
-    static Result run(ComputeDevice device, Request request) {
+    /**
+     * The loss and gradient on {@code device} in the request's precision.
+     *
+     * @throws IllegalArgumentException for inputs of the wrong shape, non-finite or not symmetric
+     * @throws ArithmeticException      when the layer refuses the spectrum or the gradient is not finite
+     */
+    public static Result run(ComputeDevice device, Request request) {
         return run(device.backend(request.precision()), request);
     }
 
@@ -49,7 +69,7 @@ final class GradientJob {
         M upstream;
         switch (r.layer()) {
             case O2P_SVD, O2P_EIG -> {
-                layer = r.layer() == GradLayer.O2P_SVD ? DeepO2P.svd(ops, r.epsilon(), r.form())
+                layer = r.layer() == GradientLayer.O2P_SVD ? DeepO2P.svd(ops, r.epsilon(), r.form())
                         : DeepO2P.eig(ops, r.epsilon(), r.form());
                 upstream = upstream(ops, r, in.cols(), "d×d for a " + in.shape() + " input F");
             }
@@ -67,7 +87,7 @@ final class GradientJob {
             }
             case NCUTS_J1, NCUTS_J2 -> {
                 M e = indicator(ops, r.target(), in.rows());
-                Layer<M, M, M> loss = r.layer() == GradLayer.NCUTS_J1 ? NCutsLosses.j1(ops, e, r.rankTolerance())
+                Layer<M, M, M> loss = r.layer() == GradientLayer.NCUTS_J1 ? NCutsLosses.j1(ops, e, r.rankTolerance())
                         : NCutsLosses.j2(ops, e, r.rankTolerance());
                 layer = NCutsLosses.linearAffinity(ops, in.cols()).then(loss);
                 upstream = ops.filled(1, 1, 1.0);
@@ -78,7 +98,7 @@ final class GradientJob {
         double loss = ops.dot(upstream, point.output());
         M gradient = point.adjoint(upstream);
         if (!ops.isFinite(gradient)) {
-            throw new ArithmeticException(r.layer().label + ": the gradient is not finite; diagnostics: "
+            throw new ArithmeticException(r.layer().label() + ": the gradient is not finite; diagnostics: "
                     + point.diagnostics());
         }
         return new Result(layer.name(), loss, new DenseMatrix(ops.rows(gradient), ops.cols(gradient),
