@@ -28,9 +28,9 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     /** Where the decompositions come from. */
     public enum Engine {
-        /** EJML's own (default): {@link EjmlEngine}. */
+        /** EJML's own, in the backend's precision (default; {@code EjmlEngine}). */
         EJML("", new EjmlEngine()),
-        /** Apache Commons Math 3: {@link CommonsMathEngine}. */
+        /** Apache Commons Math 3's, in double ({@code CommonsMathEngine}). */
         COMMONS_MATH("/commons-math", new CommonsMathEngine());
 
         private final String suffix;

@@ -11,7 +11,7 @@ public final class Shapes {
     }
 
     /** {@code "rows×cols"}. */
-    public static String of(int rows, int cols) {
+    private static String of(int rows, int cols) {
         return rows + "×" + cols;
     }
 

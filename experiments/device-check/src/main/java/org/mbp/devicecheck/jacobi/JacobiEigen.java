@@ -3,6 +3,8 @@ package org.mbp.devicecheck.jacobi;
 import java.util.Arrays;
 import org.ejml.simple.SimpleMatrix;
 import org.mbp.backend.CanonicalOrder;
+import org.mbp.backend.EjmlOps;
+import org.mbp.backend.Shapes;
 import org.mbp.backend.SymmetricEigen;
 import org.mbp.cuda.BatchedJacobi;
 
@@ -77,11 +79,7 @@ public final class JacobiEigen {
      * @throws ArithmeticException      if {@value BatchedJacobi#DEFAULT_MAX_SWEEPS} sweeps do not converge
      */
     public static SymmetricEigen<SimpleMatrix> eigSymmetric(SimpleMatrix a) {
-        int d = a.getNumRows();
-        if (a.getNumCols() != d) {
-            throw new IllegalArgumentException("JacobiEigen: matrix is " + d + "×" + a.getNumCols()
-                    + ", not square");
-        }
+        int d = Shapes.requireSquare(EjmlOps.DOUBLE, "JacobiEigen", a);
         double[] data = new double[d * d];
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
