@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.simple.SimpleMatrix;
+import org.mbp.backend.CanonicalOrder;
 import org.mbp.backend.EjmlOps;
 import org.mbp.backend.Elementwise;
+import org.mbp.backend.FloatArrays;
 import org.mbp.backend.Gather;
 import org.mbp.backend.MatrixOps;
 import org.mbp.backend.Outer;
 import org.mbp.backend.Precision;
+import org.mbp.backend.Shapes;
 import org.mbp.backend.Svd;
 import org.mbp.backend.SymmetricEigen;
 import org.mbp.nn.ImageOps;
@@ -142,18 +145,11 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     /** Uploads the values, rounded to this precision on the host. */
     @Override
     public DeviceMatrix fromRowMajor(int rows, int cols, double[] values) {
-        if (rows < 0 || cols < 0 || values.length != (long) rows * cols) {
-            throw new IllegalArgumentException("fromRowMajor: " + values.length + " values for a " + rows + "×"
-                    + cols + " matrix");
-        }
+        Shapes.requireValueCount("fromRowMajor", rows, cols, values.length);
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(rows, cols);
         if (precision == Precision.FLOAT) {
-            float[] rounded = new float[values.length];
-            for (int i = 0; i < rounded.length; i++) {
-                rounded[i] = (float) values[i];
-            }
-            out.buffer().upload(rounded);
+            out.buffer().upload(FloatArrays.rounded(values, values.length));
         } else {
             out.buffer().upload(values);
         }
@@ -168,11 +164,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         if (precision == Precision.FLOAT) {
             float[] values = new float[Math.toIntExact(a.size())];
             a.buffer().download(values);
-            double[] wide = new double[values.length];
-            for (int i = 0; i < wide.length; i++) {
-                wide[i] = values[i];
-            }
-            return wide;
+            return FloatArrays.widened(values, values.length);
         }
         double[] values = new double[Math.toIntExact(a.size())];
         a.buffer().download(values);
@@ -225,10 +217,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     @Override
     public DeviceMatrix block(DeviceMatrix a, int r0, int r1, int c0, int c1) {
         require(a, "block");
-        if (r0 < 0 || r1 < r0 || r1 > a.rows() || c0 < 0 || c1 < c0 || c1 > a.cols()) {
-            throw new IllegalArgumentException("block: rows [" + r0 + ", " + r1 + ") and columns [" + c0 + ", " + c1
-                    + ") of a " + a.rows() + "×" + a.cols() + " matrix");
-        }
+        Shapes.requireBlock(this, "block", a, r0, r1, c0, c1);
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(r1 - r0, c1 - c0);
         copy(a, (long) r0 * a.cols() + c0, a.cols(), out, 0, out.cols(), out.rows(), out.cols());
@@ -239,9 +228,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     public DeviceMatrix hconcat(DeviceMatrix left, DeviceMatrix right) {
         require(left, "hconcat");
         require(right, "hconcat");
-        if (left.rows() != right.rows()) {
-            throw new IllegalArgumentException("hconcat: " + left.rows() + " rows beside " + right.rows());
-        }
+        Shapes.requireSameRows(this, "hconcat", left, right);
         context.makeCurrent();
         int cols = left.cols() + right.cols();
         DeviceMatrix out = launcher.allocate(left.rows(), cols);
@@ -310,12 +297,9 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     public DeviceMatrix diagonalOfProduct(DeviceMatrix a, DeviceMatrix b) {
         require(a, "diagonalOfProduct");
         require(b, "diagonalOfProduct");
+        Shapes.requireSquareProduct(this, "diagonalOfProduct", a, b);
         int n = a.rows();
         int inner = a.cols();
-        if (b.rows() != inner || b.cols() != n) {
-            throw new IllegalArgumentException("diagonalOfProduct: " + n + "×" + inner + " times " + b.rows() + "×"
-                    + b.cols() + " is not square");
-        }
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(n, 1);
         launcher.kernel(KernelEntry.DIAGONAL_OF_PRODUCT).launch(Launcher.warpPerRow(n), a, b, out, n, inner);
@@ -357,32 +341,17 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
 
     @Override
     public DeviceMatrix mult(DeviceMatrix a, DeviceMatrix b) {
-        require(a, "mult");
-        require(b, "mult");
-        if (a.cols() != b.rows()) {
-            throw new IllegalArgumentException("mult: " + shape(a) + " times " + shape(b));
-        }
-        return gemm(a, b, a.rows(), b.cols(), a.cols(), false, false);
+        return product("mult", a, false, b, false);
     }
 
     @Override
     public DeviceMatrix multTransA(DeviceMatrix a, DeviceMatrix b) {
-        require(a, "multTransA");
-        require(b, "multTransA");
-        if (a.rows() != b.rows()) {
-            throw new IllegalArgumentException("multTransA: the transpose of " + shape(a) + " times " + shape(b));
-        }
-        return gemm(a, b, a.cols(), b.cols(), a.rows(), true, false);
+        return product("multTransA", a, true, b, false);
     }
 
     @Override
     public DeviceMatrix multTransB(DeviceMatrix a, DeviceMatrix b) {
-        require(a, "multTransB");
-        require(b, "multTransB");
-        if (a.cols() != b.cols()) {
-            throw new IllegalArgumentException("multTransB: " + shape(a) + " times the transpose of " + shape(b));
-        }
-        return gemm(a, b, a.rows(), b.rows(), a.cols(), false, true);
+        return product("multTransB", a, false, b, true);
     }
 
     /** Two-pass device reduction in this precision; the value is copied to the host. */
@@ -507,8 +476,8 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
 
     /**
      * On the device by the batched Jacobi kernel of {@link BatchedJacobi} (in double: a float
-     * matrix is widened and its factors rounded back), eigenvalues ascending with the sign
-     * convention of {@link EjmlOps}; orders above {@value BatchedJacobi#MAX_ORDER} go through the
+     * matrix is widened and its factors rounded back), in the {@link CanonicalOrder} of every
+     * backend (eigenvalues ascending); orders above {@value BatchedJacobi#MAX_ORDER} go through the
      * host ({@link EjmlOps} of this precision).
      *
      * @throws ArithmeticException when the Jacobi iteration does not converge
@@ -516,10 +485,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     @Override
     public SymmetricEigen<DeviceMatrix> eigSymmetric(DeviceMatrix a) {
         require(a, "eigSymmetric");
-        int d = a.rows();
-        if (d != a.cols()) {
-            throw new IllegalArgumentException("eigSymmetric: the matrix must be square, got " + shape(a));
-        }
+        int d = Shapes.requireSquare(this, "eigSymmetric", a);
         if (d == 0 || d > BatchedJacobi.MAX_ORDER) {
             SymmetricEigen<SimpleMatrix> eig = host.eigSymmetric(onHost(a, "eigSymmetric"));
             return new SymmetricEigen<>(fromHost(eig.values()), fromHost(eig.vectors()));
@@ -532,8 +498,8 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     /**
      * On the device by the one-sided Jacobi kernel of {@link BatchedJacobi} (in double, as
      * {@link #eigSymmetric}) for the compact SVD of an m×n matrix with m ≥ n and n ≤
-     * {@value BatchedJacobi#MAX_COLUMNS} (singular values descending, {@link EjmlOps}'s sign
-     * convention); the other shapes, and a full U of a non-square matrix, go through the host
+     * {@value BatchedJacobi#MAX_COLUMNS} (in {@link CanonicalOrder}: singular values descending);
+     * the other shapes, and a full U of a non-square matrix, go through the host
      * ({@link EjmlOps} of this precision).
      *
      * @throws ArithmeticException when the Jacobi iteration does not converge
@@ -637,8 +603,14 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         return out;
     }
 
-    /** {@code op(a) op(b)}, m×n with inner dimension k. */
-    private DeviceMatrix gemm(DeviceMatrix a, DeviceMatrix b, int m, int n, int k, boolean transA, boolean transB) {
+    /** {@code op(a) op(b)}, {@code op} the transpose where asked, by the {@code gemm} kernel. */
+    private DeviceMatrix product(String op, DeviceMatrix a, boolean transA, DeviceMatrix b, boolean transB) {
+        require(a, op);
+        require(b, op);
+        Shapes.requireProduct(this, op, a, transA, b, transB);
+        int m = transA ? a.cols() : a.rows();
+        int k = transA ? a.rows() : a.cols();
+        int n = transB ? b.rows() : b.cols();
         context.makeCurrent();
         DeviceMatrix c = launcher.allocate(m, n);
         launcher.kernel(KernelEntry.GEMM).launch(Launcher.tiles(m, n), a, b, c, m, n, k, transA ? 1 : 0,
@@ -678,28 +650,22 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         };
     }
 
-    private static String shape(DeviceMatrix a) {
-        return a.rows() + "×" + a.cols();
-    }
-
     private void require(DeviceMatrix a, String op) {
         if (a.precision() != precision) {
             throw new IllegalArgumentException(op + ": a " + a + " given to the " + name() + " backend");
         }
     }
 
+    /** {@link #require}s both of this precision, then of the same shape. */
     private void requireSameShape(DeviceMatrix a, DeviceMatrix b, String op) {
         require(a, op);
         require(b, op);
-        if (a.rows() != b.rows() || a.cols() != b.cols()) {
-            throw new IllegalArgumentException(op + ": shapes differ, " + shape(a) + " vs " + shape(b));
-        }
+        Shapes.requireSameShape(this, op, a, b);
     }
 
+    /** {@link #require}s {@code v} of this precision, then a {@code length × 1} vector. */
     private void requireVector(DeviceMatrix v, int length, String op) {
         require(v, op);
-        if (v.cols() != 1 || v.rows() != length) {
-            throw new IllegalArgumentException(op + ": expected a " + length + "×1 vector, got " + shape(v));
-        }
+        Shapes.requireVector(this, op, v, length);
     }
 }

@@ -2,22 +2,13 @@ package org.mbp.backend;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.BinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_FDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_FDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F32;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.simple.SimpleMatrix;
-import org.ejml.simple.SimpleSVD;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.QRDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * The CPU backends: EJML dense row-major matrices, in double ({@code DDRM}) or in real float32
@@ -28,18 +19,27 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * <p>The products run in EJML's kernels too, or in OpenBLAS's for the backends of
  * {@link #fastest(Precision)} (the training backends): same formulas, another summation order.
  *
- * <p>Decompositions come sorted (eigenvalues ascending, singular values descending; EJML's are
- * not) and with a fixed sign convention: in each eigenvector, and in each right singular vector
- * (with its left partner), the entry of largest magnitude is positive.
+ * <p>Decompositions come from an {@link Engine}, in {@link CanonicalOrder}: sorted (eigenvalues
+ * ascending, singular values descending; EJML's eigenvalues are not) and with a fixed sign
+ * convention: in each eigenvector, and in each right singular vector (with its left partner), the
+ * entry of largest magnitude is positive.
  */
 public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     /** Where the decompositions come from. */
     public enum Engine {
-        /** EJML's own (default). */
-        EJML,
-        /** Apache Commons Math 3 ({@code EigenDecomposition}, {@code SingularValueDecomposition}). */
-        COMMONS_MATH
+        /** EJML's own, in the backend's precision (default; {@code EjmlEngine}). */
+        EJML("", new EjmlEngine()),
+        /** Apache Commons Math 3's, in double ({@code CommonsMathEngine}). */
+        COMMONS_MATH("/commons-math", new CommonsMathEngine());
+
+        private final String suffix;
+        private final DecompositionEngine decompositions;
+
+        Engine(String suffix, DecompositionEngine decompositions) {
+            this.suffix = suffix;
+            this.decompositions = decompositions;
+        }
     }
 
     /** Double precision on EJML {@code DDRM}. */
@@ -107,7 +107,7 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public String name() {
-        return precision.label() + (engine == Engine.EJML ? "" : "/commons-math") + (openBlas ? "/openblas" : "");
+        return precision.label() + engine.suffix + (openBlas ? "/openblas" : "");
     }
 
     @Override
@@ -124,12 +124,7 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         if (!single) {
             return a.getDDRM().data;
         }
-        float[] data = a.getFDRM().data;
-        double[] out = new double[a.getNumElements()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = data[i];
-        }
-        return out;
+        return FloatArrays.widened(a.getFDRM().data, a.getNumElements());
     }
 
     /** Wraps the values rounded to this precision (the float cast rounds); a double array is taken, not copied. */
@@ -137,25 +132,7 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         if (!single) {
             return SimpleMatrix.wrap(DMatrixRMaj.wrap(rows, cols, values));
         }
-        float[] data = new float[rows * cols];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = (float) values[i];
-        }
-        return SimpleMatrix.wrap(FMatrixRMaj.wrap(rows, cols, data));
-    }
-
-    private static void requireSameShape(SimpleMatrix a, SimpleMatrix b, String op) {
-        if (a.getNumRows() != b.getNumRows() || a.getNumCols() != b.getNumCols()) {
-            throw new IllegalArgumentException(op + ": shapes differ, " + a.getNumRows() + "×"
-                    + a.getNumCols() + " vs " + b.getNumRows() + "×" + b.getNumCols());
-        }
-    }
-
-    private static void requireVector(SimpleMatrix v, int length, String op) {
-        if (v.getNumCols() != 1 || v.getNumRows() != length) {
-            throw new IllegalArgumentException(op + ": expected a " + length + "×1 vector, got "
-                    + v.getNumRows() + "×" + v.getNumCols());
-        }
+        return SimpleMatrix.wrap(FMatrixRMaj.wrap(rows, cols, FloatArrays.rounded(values, rows * cols)));
     }
 
     // ---------------------------------------------------------------- shape and conversion
@@ -189,10 +166,7 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public SimpleMatrix fromRowMajor(int rows, int cols, double[] values) {
-        if (values.length != rows * cols) {
-            throw new IllegalArgumentException("fromRowMajor: " + values.length
-                    + " values for a " + rows + "×" + cols + " matrix");
-        }
+        Shapes.requireValueCount("fromRowMajor", rows, cols, values.length);
         return write(rows, cols, single ? values : values.clone());
     }
 
@@ -215,11 +189,13 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public SimpleMatrix block(SimpleMatrix a, int r0, int r1, int c0, int c1) {
+        Shapes.requireBlock(this, "block", a, r0, r1, c0, c1);
         return a.extractMatrix(r0, r1, c0, c1);
     }
 
     @Override
     public SimpleMatrix hconcat(SimpleMatrix left, SimpleMatrix right) {
+        Shapes.requireSameRows(this, "hconcat", left, right);
         if (right.getNumCols() == 0) {
             return left.copy();
         }
@@ -244,7 +220,7 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
     @Override
     public SimpleMatrix diagonalMatrix(SimpleMatrix v, int rows, int cols) {
         int k = Math.min(rows, cols);
-        requireVector(v, k, "diagonalMatrix");
+        Shapes.requireVector(this, "diagonalMatrix", v, k);
         double[] src = read(v);
         double[] out = new double[rows * cols];
         for (int i = 0; i < k; i++) {
@@ -257,7 +233,7 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
     public SimpleMatrix scaleRows(SimpleMatrix v, SimpleMatrix a) {
         int rows = a.getNumRows();
         int cols = a.getNumCols();
-        requireVector(v, rows, "scaleRows");
+        Shapes.requireVector(this, "scaleRows", v, rows);
         double[] s = read(v);
         double[] src = read(a);
         double[] out = new double[rows * cols];
@@ -274,7 +250,7 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
     public SimpleMatrix scaleColumns(SimpleMatrix a, SimpleMatrix v) {
         int rows = a.getNumRows();
         int cols = a.getNumCols();
-        requireVector(v, cols, "scaleColumns");
+        Shapes.requireVector(this, "scaleColumns", v, cols);
         double[] s = read(v);
         double[] src = read(a);
         double[] out = new double[rows * cols];
@@ -304,12 +280,9 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public SimpleMatrix diagonalOfProduct(SimpleMatrix a, SimpleMatrix b) {
+        Shapes.requireSquareProduct(this, "diagonalOfProduct", a, b);
         int n = a.getNumRows();
         int inner = a.getNumCols();
-        if (b.getNumRows() != inner || b.getNumCols() != n) {
-            throw new IllegalArgumentException("diagonalOfProduct: " + n + "×" + inner + " times "
-                    + b.getNumRows() + "×" + b.getNumCols() + " is not square");
-        }
         double[] x = read(a);
         double[] y = read(b);
         double[] out = new double[n];
@@ -367,14 +340,12 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public SimpleMatrix add(SimpleMatrix a, SimpleMatrix b) {
-        requireSameShape(a, b, "add");
-        return a.plus(b);
+        return entrywise("add", a, b, SimpleMatrix::plus);
     }
 
     @Override
     public SimpleMatrix sub(SimpleMatrix a, SimpleMatrix b) {
-        requireSameShape(a, b, "sub");
-        return a.minus(b);
+        return entrywise("sub", a, b, SimpleMatrix::minus);
     }
 
     @Override
@@ -384,23 +355,29 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public SimpleMatrix hadamard(SimpleMatrix a, SimpleMatrix b) {
-        requireSameShape(a, b, "hadamard");
-        return a.elementMult(b);
+        return entrywise("hadamard", a, b, SimpleMatrix::elementMult);
     }
 
     @Override
     public SimpleMatrix divide(SimpleMatrix a, SimpleMatrix b) {
-        requireSameShape(a, b, "divide");
-        return a.elementDiv(b);
+        return entrywise("divide", a, b, SimpleMatrix::elementDiv);
+    }
+
+    /** EJML's entry-wise {@code operation} on matrices of the same shape. */
+    private SimpleMatrix entrywise(String op, SimpleMatrix a, SimpleMatrix b, BinaryOperator<SimpleMatrix> operation) {
+        Shapes.requireSameShape(this, op, a, b);
+        return operation.apply(a, b);
     }
 
     @Override
     public SimpleMatrix mult(SimpleMatrix a, SimpleMatrix b) {
+        Shapes.requireProduct(this, "mult", a, false, b, false);
         return openBlas ? product(a, false, b, false) : a.mult(b);
     }
 
     @Override
     public SimpleMatrix multTransA(SimpleMatrix a, SimpleMatrix b) {
+        Shapes.requireProduct(this, "multTransA", a, true, b, false);
         if (openBlas) {
             return product(a, true, b, false);
         }
@@ -422,6 +399,7 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
      */
     @Override
     public SimpleMatrix multTransB(SimpleMatrix a, SimpleMatrix b) {
+        Shapes.requireProduct(this, "multTransB", a, false, b, true);
         return openBlas ? product(a, false, b, true) : a.mult(b.transpose());
     }
 
@@ -432,7 +410,7 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public double dot(SimpleMatrix a, SimpleMatrix b) {
-        requireSameShape(a, b, "dot");
+        Shapes.requireSameShape(this, "dot", a, b);
         double[] x = read(a);
         double[] y = read(b);
         double s = 0;
@@ -499,8 +477,8 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
     public SimpleMatrix outer(SimpleMatrix v, SimpleMatrix w, Outer op) {
         int n = v.getNumRows();
         int k = w.getNumRows();
-        requireVector(v, n, "outer");
-        requireVector(w, k, "outer");
+        Shapes.requireVector(this, "outer", v, n);
+        Shapes.requireVector(this, "outer", w, k);
         double[] x = read(v);
         double[] y = read(w);
         double[] out = new double[n * k];
@@ -529,8 +507,8 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
     @Override
     public SimpleMatrix choose(SimpleMatrix criterion, double threshold, SimpleMatrix small,
             SimpleMatrix large) {
-        requireSameShape(criterion, small, "choose");
-        requireSameShape(criterion, large, "choose");
+        Shapes.requireSameShape(this, "choose", criterion, small);
+        Shapes.requireSameShape(this, "choose", criterion, large);
         int n = criterion.getNumElements();
         if (single) {
             float[] c = criterion.getFDRM().data;
@@ -556,143 +534,17 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public SymmetricEigen<SimpleMatrix> eigSymmetric(SimpleMatrix a) {
-        int n = a.getNumRows();
-        if (a.getNumCols() != n) {
-            throw new IllegalArgumentException("eigSymmetric: matrix is " + n + "×" + a.getNumCols()
-                    + ", not square");
-        }
-        double[] values = new double[n];
-        double[][] vectors = new double[n][];
-        if (engine == Engine.COMMONS_MATH) {
-            EigenDecomposition eig = new EigenDecomposition(realMatrix(a));
-            for (int i = 0; i < n; i++) {
-                values[i] = eig.getRealEigenvalue(i);
-                vectors[i] = eig.getEigenvector(i).toArray();
-            }
-        } else if (single) {
-            EigenDecomposition_F32<FMatrixRMaj> eig = DecompositionFactory_FDRM.eig(n, true, true);
-            if (!eig.decompose(a.getFDRM().copy())) {
-                throw new ArithmeticException("symmetric eigendecomposition did not converge");
-            }
-            for (int i = 0; i < n; i++) {
-                values[i] = eig.getEigenvalue(i).real;
-                vectors[i] = read(SimpleMatrix.wrap(eig.getEigenVector(i)));
-            }
-        } else {
-            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
-            if (!eig.decompose(a.getDDRM().copy())) {
-                throw new ArithmeticException("symmetric eigendecomposition did not converge");
-            }
-            for (int i = 0; i < n; i++) {
-                values[i] = eig.getEigenvalue(i).real;
-                vectors[i] = eig.getEigenVector(i).data.clone();
-            }
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (p, q) -> Double.compare(values[p], values[q]));
-        double[] sortedValues = new double[n];
-        double[] u = new double[n * n];
-        for (int col = 0; col < n; col++) {
-            int src = order[col];
-            sortedValues[col] = values[src];
-            for (int row = 0; row < n; row++) {
-                u[row * n + col] = vectors[src][row];
-            }
-        }
-        SimpleMatrix sortedVectors = write(n, n, u);
-        return new SymmetricEigen<>(write(n, 1, sortedValues),
-                flipColumns(sortedVectors, canonicalSigns(sortedVectors, n)));
+        int n = Shapes.requireSquare(this, "eigSymmetric", a);
+        CanonicalOrder.Eigenpairs sorted = CanonicalOrder.eigenpairs(engine.decompositions.eigSymmetric(a));
+        return new SymmetricEigen<>(write(n, 1, sorted.values()), write(n, n, sorted.vectors()));
     }
 
     @Override
     public Svd<SimpleMatrix> svd(SimpleMatrix a, boolean full) {
-        int m = a.getNumRows();
-        int n = a.getNumCols();
-        int k = Math.min(m, n);
-        SimpleMatrix u;
-        SimpleMatrix v;
-        double[] sigma;
-        if (engine == Engine.COMMONS_MATH) {
-            SingularValueDecomposition svd = new SingularValueDecomposition(realMatrix(a));
-            sigma = svd.getSingularValues();
-            u = fromRealMatrix(full ? completed(svd.getU()) : svd.getU());
-            v = fromRealMatrix(full ? completed(svd.getV()) : svd.getV());
-        } else {
-            SimpleSVD<SimpleMatrix> svd = a.svd(!full);
-            SimpleMatrix w = svd.getW();
-            sigma = new double[k];
-            for (int i = 0; i < k; i++) {
-                sigma[i] = w.get(i, i);
-            }
-            u = svd.getU();
-            v = svd.getV();
-            if (!full) {
-                u = u.extractMatrix(0, m, 0, k);
-                v = v.extractMatrix(0, n, 0, k);
-            }
-        }
-        double[] signs = canonicalSigns(v, k);
-        return new Svd<>(flipColumns(u, signs), write(k, 1, sigma), flipColumns(v, signs));
-    }
-
-    private static RealMatrix realMatrix(SimpleMatrix a) {
-        double[][] rows = new double[a.getNumRows()][a.getNumCols()];
-        for (int i = 0; i < rows.length; i++) {
-            for (int j = 0; j < rows[i].length; j++) {
-                rows[i][j] = a.get(i, j);
-            }
-        }
-        return new Array2DRowRealMatrix(rows, false);
-    }
-
-    private SimpleMatrix fromRealMatrix(RealMatrix r) {
-        double[] values = new double[r.getRowDimension() * r.getColumnDimension()];
-        for (int i = 0; i < r.getRowDimension(); i++) {
-            for (int j = 0; j < r.getColumnDimension(); j++) {
-                values[i * r.getColumnDimension() + j] = r.getEntry(i, j);
-            }
-        }
-        return write(r.getRowDimension(), r.getColumnDimension(), values);
-    }
-
-    /** Orthonormal p columns completed to a square orthogonal matrix by Householder QR. */
-    private static RealMatrix completed(RealMatrix columns) {
-        int m = columns.getRowDimension();
-        int p = columns.getColumnDimension();
-        if (p == m) {
-            return columns;
-        }
-        RealMatrix q = new QRDecomposition(columns).getQ();
-        RealMatrix out = new Array2DRowRealMatrix(m, m);
-        out.setSubMatrix(columns.getData(), 0, 0);
-        out.setSubMatrix(q.getSubMatrix(0, m - 1, p, m - 1).getData(), 0, p);
-        return out;
-    }
-
-    /**
-     * ±1 for each of the first k columns, making the entry of largest magnitude positive: a
-     * deterministic sign convention, so that backends of different precision agree.
-     */
-    private double[] canonicalSigns(SimpleMatrix a, int k) {
-        int rows = a.getNumRows();
-        int cols = a.getNumCols();
-        double[] values = read(a);
-        double[] signs = new double[cols];
-        Arrays.fill(signs, 1.0);
-        for (int j = 0; j < k; j++) {
-            double largest = 0;
-            for (int i = 0; i < rows; i++) {
-                double x = values[i * cols + j];
-                if (Math.abs(x) > Math.abs(largest)) {
-                    largest = x;
-                }
-            }
-            signs[j] = largest < 0 ? -1.0 : 1.0;
-        }
-        return signs;
+        int k = Math.min(a.getNumRows(), a.getNumCols());
+        DecompositionEngine.Factors svd = engine.decompositions.svd(a, full);
+        double[] signs = CanonicalOrder.columnSigns(read(svd.v()), svd.v().getNumRows(), svd.v().getNumCols(), k);
+        return new Svd<>(flipColumns(svd.u(), signs), write(k, 1, svd.sigma()), flipColumns(svd.v(), signs));
     }
 
     /** Multiplies the first {@code signs.length} columns by the signs; the others stay. */

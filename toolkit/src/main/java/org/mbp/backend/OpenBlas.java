@@ -72,14 +72,10 @@ final class OpenBlas {
     private record Shape(int m, int n, int k, int opA, int opB) {
 
         static Shape of(int aRows, int aCols, boolean transA, int bRows, int bCols, boolean transB) {
+            Shapes.requireProduct("product", aRows, aCols, transA, bRows, bCols, transB);
             int m = transA ? aCols : aRows;
             int k = transA ? aRows : aCols;
-            int kB = transB ? bCols : bRows;
             int n = transB ? bRows : bCols;
-            if (k != kB) {
-                throw new IllegalArgumentException("product: inner dimensions differ, " + (transA ? "Aᵀ " : "A ")
-                        + m + "×" + k + " and " + (transB ? "Bᵀ " : "B ") + kB + "×" + n);
-            }
             return new Shape(m, n, k, transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                     transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans);
         }

@@ -1,17 +1,22 @@
 package org.mbp.precise;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.List;
+import java.util.function.BinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.ejml.simple.SimpleMatrix;
 import org.hipparchus.CalculusFieldElement;
 import org.hipparchus.Field;
 import org.hipparchus.util.MathArrays;
+import org.mbp.backend.CanonicalOrder;
 import org.mbp.backend.EjmlOps;
 import org.mbp.backend.Elementwise;
 import org.mbp.backend.MatrixOps;
 import org.mbp.backend.Outer;
+import org.mbp.backend.Shapes;
 import org.mbp.backend.Svd;
 import org.mbp.backend.SymmetricEigen;
 
@@ -22,9 +27,10 @@ import org.mbp.backend.SymmetricEigen;
  *
  * <p>Decompositions start from EJML's double decomposition of the values and refine it in T to
  * working precision: see {@link #eigSymmetric} and {@link #svd}. Jacobi sweeps (parallel
- * ordering) converge quadratically from that nearly diagonal start. Sorting and the sign convention are those of
- * {@link EjmlOps}. {@link #map} evaluates user functions in double (their values become constants
- * of T); the built-in entry-wise functions run in T.
+ * ordering) converge quadratically from that nearly diagonal start. Sorting and the sign
+ * convention are {@link CanonicalOrder}'s, on the doubles of the values. {@link #map} evaluates
+ * user functions in double (their values become constants of T); the built-in entry-wise
+ * functions run in T.
  */
 public final class FieldOps<T extends CalculusFieldElement<T>> implements MatrixOps<FieldDense<T>> {
 
@@ -81,14 +87,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
         return matrix(rows, cols, data.clone());
     }
 
-    private static void requireSameShape(FieldDense<?> a, FieldDense<?> b, String op) {
-        if (a.rows() != b.rows() || a.cols() != b.cols()) {
-            throw new IllegalArgumentException(op + ": shapes differ, " + a.rows() + "×" + a.cols()
-                    + " vs " + b.rows() + "×" + b.cols());
-        }
-    }
-
-    private FieldDense<T> entrywise(FieldDense<T> a, java.util.function.UnaryOperator<T> f) {
+    private FieldDense<T> entrywise(FieldDense<T> a, UnaryOperator<T> f) {
         T[] out = array(a.data().length);
         for (int i = 0; i < out.length; i++) {
             out[i] = f.apply(a.data()[i]);
@@ -96,9 +95,8 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
         return matrix(a.rows(), a.cols(), out);
     }
 
-    private FieldDense<T> entrywise(FieldDense<T> a, FieldDense<T> b, String op,
-            java.util.function.BinaryOperator<T> f) {
-        requireSameShape(a, b, op);
+    private FieldDense<T> entrywise(FieldDense<T> a, FieldDense<T> b, String op, BinaryOperator<T> f) {
+        Shapes.requireSameShape(this, op, a, b);
         T[] out = array(a.data().length);
         for (int i = 0; i < out.length; i++) {
             out[i] = f.apply(a.data()[i], b.data()[i]);
@@ -143,10 +141,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
 
     @Override
     public FieldDense<T> fromRowMajor(int rows, int cols, double[] values) {
-        if (values.length != rows * cols) {
-            throw new IllegalArgumentException("fromRowMajor: " + values.length + " values for a "
-                    + rows + "×" + cols + " matrix");
-        }
+        Shapes.requireValueCount("fromRowMajor", rows, cols, values.length);
         T[] out = array(values.length);
         for (int i = 0; i < out.length; i++) {
             out[i] = zero.newInstance(values[i]);
@@ -179,10 +174,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
 
     @Override
     public FieldDense<T> block(FieldDense<T> a, int r0, int r1, int c0, int c1) {
-        if (r0 < 0 || r1 > a.rows() || c0 < 0 || c1 > a.cols() || r0 > r1 || c0 > c1) {
-            throw new IllegalArgumentException("block [" + r0 + "," + r1 + ")×[" + c0 + "," + c1
-                    + ") of a " + a.rows() + "×" + a.cols() + " matrix");
-        }
+        Shapes.requireBlock(this, "block", a, r0, r1, c0, c1);
         int rows = r1 - r0;
         int cols = c1 - c0;
         T[] out = array(rows * cols);
@@ -194,9 +186,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
 
     @Override
     public FieldDense<T> hconcat(FieldDense<T> left, FieldDense<T> right) {
-        if (left.rows() != right.rows()) {
-            throw new IllegalArgumentException("hconcat: " + left.rows() + " vs " + right.rows() + " rows");
-        }
+        Shapes.requireSameRows(this, "hconcat", left, right);
         int cols = left.cols() + right.cols();
         T[] out = array(left.rows() * cols);
         for (int i = 0; i < left.rows(); i++) {
@@ -219,9 +209,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
     @Override
     public FieldDense<T> diagonalMatrix(FieldDense<T> v, int rows, int cols) {
         int k = Math.min(rows, cols);
-        if (v.cols() != 1 || v.rows() != k) {
-            throw new IllegalArgumentException("diagonalMatrix: expected a " + k + "×1 vector");
-        }
+        Shapes.requireVector(this, "diagonalMatrix", v, k);
         FieldDense<T> out = zeros(rows, cols);
         for (int i = 0; i < k; i++) {
             out.data()[i * cols + i] = v.data()[i];
@@ -231,9 +219,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
 
     @Override
     public FieldDense<T> scaleRows(FieldDense<T> v, FieldDense<T> a) {
-        if (v.rows() != a.rows() || v.cols() != 1) {
-            throw new IllegalArgumentException("scaleRows: expected a " + a.rows() + "×1 vector");
-        }
+        Shapes.requireVector(this, "scaleRows", v, a.rows());
         T[] out = array(a.data().length);
         for (int i = 0; i < a.rows(); i++) {
             for (int j = 0; j < a.cols(); j++) {
@@ -245,9 +231,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
 
     @Override
     public FieldDense<T> scaleColumns(FieldDense<T> a, FieldDense<T> v) {
-        if (v.rows() != a.cols() || v.cols() != 1) {
-            throw new IllegalArgumentException("scaleColumns: expected a " + a.cols() + "×1 vector");
-        }
+        Shapes.requireVector(this, "scaleColumns", v, a.cols());
         T[] out = array(a.data().length);
         for (int i = 0; i < a.rows(); i++) {
             for (int j = 0; j < a.cols(); j++) {
@@ -272,9 +256,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
 
     @Override
     public FieldDense<T> diagonalOfProduct(FieldDense<T> a, FieldDense<T> b) {
-        if (b.rows() != a.cols() || b.cols() != a.rows()) {
-            throw new IllegalArgumentException("diagonalOfProduct: shapes do not make a square product");
-        }
+        Shapes.requireSquareProduct(this, "diagonalOfProduct", a, b);
         T[] out = array(a.rows());
         for (int i = 0; i < a.rows(); i++) {
             T s = zero;
@@ -316,10 +298,24 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
 
     @Override
     public FieldDense<T> mult(FieldDense<T> a, FieldDense<T> b) {
-        if (a.cols() != b.rows()) {
-            throw new IllegalArgumentException("mult: " + a.rows() + "×" + a.cols() + " times "
-                    + b.rows() + "×" + b.cols());
-        }
+        Shapes.requireProduct(this, "mult", a, false, b, false);
+        return product(a, b);
+    }
+
+    @Override
+    public FieldDense<T> multTransA(FieldDense<T> a, FieldDense<T> b) {
+        Shapes.requireProduct(this, "multTransA", a, true, b, false);
+        return product(transpose(a), b);
+    }
+
+    @Override
+    public FieldDense<T> multTransB(FieldDense<T> a, FieldDense<T> b) {
+        Shapes.requireProduct(this, "multTransB", a, false, b, true);
+        return product(a, transpose(b));
+    }
+
+    /** {@code A B} for shapes already checked, by rows in parallel above {@link #PARALLEL_WORK}. */
+    private FieldDense<T> product(FieldDense<T> a, FieldDense<T> b) {
         int n = a.rows();
         int inner = a.cols();
         int m = b.cols();
@@ -340,19 +336,9 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
         return matrix(n, m, out);
     }
 
-    @Override
-    public FieldDense<T> multTransA(FieldDense<T> a, FieldDense<T> b) {
-        return mult(transpose(a), b);
-    }
-
-    @Override
-    public FieldDense<T> multTransB(FieldDense<T> a, FieldDense<T> b) {
-        return mult(a, transpose(b));
-    }
-
     /** The inner product in T, for callers that need it to full precision. */
     public T dotField(FieldDense<T> a, FieldDense<T> b) {
-        requireSameShape(a, b, "dot");
+        Shapes.requireSameShape(this, "dot", a, b);
         T s = zero;
         for (int i = 0; i < a.data().length; i++) {
             s = s.add(a.data()[i].multiply(b.data()[i]));
@@ -413,6 +399,8 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
     public FieldDense<T> outer(FieldDense<T> v, FieldDense<T> w, Outer op) {
         int n = v.rows();
         int k = w.rows();
+        Shapes.requireVector(this, "outer", v, n);
+        Shapes.requireVector(this, "outer", w, k);
         T[] out = array(n * k);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
@@ -443,8 +431,8 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
     @Override
     public FieldDense<T> choose(FieldDense<T> criterion, double threshold, FieldDense<T> small,
             FieldDense<T> large) {
-        requireSameShape(criterion, small, "choose");
-        requireSameShape(criterion, large, "choose");
+        Shapes.requireSameShape(this, "choose", criterion, small);
+        Shapes.requireSameShape(this, "choose", criterion, large);
         T[] out = array(criterion.data().length);
         for (int i = 0; i < out.length; i++) {
             out[i] = criterion.data()[i].getReal() <= threshold ? small.data()[i] : large.data()[i];
@@ -465,10 +453,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
      */
     @Override
     public SymmetricEigen<FieldDense<T>> eigSymmetric(FieldDense<T> a) {
-        int n = a.rows();
-        if (a.cols() != n) {
-            throw new IllegalArgumentException("eigSymmetric: matrix is " + n + "×" + a.cols() + ", not square");
-        }
+        int n = Shapes.requireSquare(this, "eigSymmetric", a);
         EjmlOps start = EjmlOps.DOUBLE;
         SimpleMatrix values = start.fromRowMajor(n, n, toRowMajor(a));
         FieldDense<T> guess = fromRowMajor(n, n,
@@ -477,16 +462,14 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
         T[] work = multTransA(basis, mult(a, basis)).data().clone();
         T[] vectors = basis.data().clone();
         Jacobi.symmetric(work, vectors, n, Jacobi.tolerance(n, epsilon), !derivatives);
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> work[i * n + i].getReal()));
+        int[] order = CanonicalOrder.ascending(IntStream.range(0, n).mapToDouble(i -> work[i * n + i].getReal())
+                .toArray());
         T[] lambda = array(n);
-        int[] columns = new int[n];
         for (int i = 0; i < n; i++) {
             lambda[i] = work[order[i] * n + order[i]];
-            columns[i] = order[i];
         }
-        FieldDense<T> sorted = canonicalSigns(selectColumns(matrix(n, n, vectors), columns), n);
-        return new SymmetricEigen<>(matrix(n, 1, lambda), sorted);
+        FieldDense<T> sorted = selectColumns(matrix(n, n, vectors), order);
+        return new SymmetricEigen<>(matrix(n, 1, lambda), flipFirstColumns(sorted, canonicalSigns(sorted, n)));
     }
 
     /**
@@ -564,8 +547,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
         } else {
             raw = tallSvd(a, full);
         }
-        int k = Math.min(m, n);
-        double[] signs = signsOfLargest(raw.v(), k);
+        double[] signs = canonicalSigns(raw.v(), Math.min(m, n));
         return new Svd<>(flipFirstColumns(raw.u(), signs), raw.sigma(), flipFirstColumns(raw.v(), signs));
     }
 
@@ -584,8 +566,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
             FieldDense<T> column = block(columns, 0, m, j, j + 1);
             norms[j] = dotField(column, column).sqrt();
         }
-        int[] order = IntStream.range(0, n).boxed()
-                .sorted(Comparator.comparingDouble(j -> -norms[j].getReal())).mapToInt(Integer::intValue).toArray();
+        int[] order = CanonicalOrder.descending(Arrays.stream(norms).mapToDouble(T::getReal).toArray());
         T[] sigma = array(n);
         for (int j = 0; j < n; j++) {
             sigma[j] = norms[order[j]];
@@ -628,7 +609,7 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
      */
     private FieldDense<T> completeBasis(FieldDense<T> basis, FieldDense<T> candidates, int size, double skip) {
         int m = basis.rows();
-        java.util.List<T[]> columns = new java.util.ArrayList<>();
+        List<T[]> columns = new ArrayList<>();
         for (int j = 0; j < basis.cols(); j++) {
             columns.add(block(basis, 0, m, j, j + 1).data());
         }
@@ -685,24 +666,9 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
         return matrix(a.rows(), columns.length, out);
     }
 
-    /** ±1 per column (of the first k), making the entry of largest magnitude positive. */
-    private double[] signsOfLargest(FieldDense<T> a, int k) {
-        double[] signs = new double[k];
-        for (int j = 0; j < k; j++) {
-            double largest = 0;
-            for (int i = 0; i < a.rows(); i++) {
-                double x = a.get(i, j).getReal();
-                if (Math.abs(x) > Math.abs(largest)) {
-                    largest = x;
-                }
-            }
-            signs[j] = largest < 0 ? -1.0 : 1.0;
-        }
-        return signs;
-    }
-
-    private FieldDense<T> canonicalSigns(FieldDense<T> vectors, int k) {
-        return flipFirstColumns(vectors, signsOfLargest(vectors, k));
+    /** {@link CanonicalOrder#columnSigns} of the first k columns, on their values' doubles. */
+    private double[] canonicalSigns(FieldDense<T> a, int k) {
+        return CanonicalOrder.columnSigns(toRowMajor(a), a.rows(), a.cols(), k);
     }
 
     @Override

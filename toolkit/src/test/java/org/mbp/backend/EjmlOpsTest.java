@@ -122,6 +122,21 @@ class EjmlOpsTest {
         assertThrows(IllegalArgumentException.class, () -> o.eigSymmetric(o.zeros(2, 3)));
     }
 
+    /**
+     * Equal eigenvalues keep EJML's order, signed zeros included, as the GPU kernels keep theirs
+     * ({@link CanonicalOrder}): for diag(0, −0, −1) EJML returns the diagonal in order with the unit
+     * vectors, so the result is −1 with e₃, then 0 with e₁ and −0 with e₂, exactly.
+     */
+    @Test
+    void signedZeroEigenvaluesKeepTheirOrder() {
+        for (EjmlOps o : new EjmlOps[] {EjmlOps.DOUBLE, EjmlOps.FLOAT}) {
+            SymmetricEigen<SimpleMatrix> e = o.eigSymmetric(o.fromRowMajor(3, 3, new double[] {0, 0, 0, 0, -0.0, 0,
+                    0, 0, -1}));
+            assertArrayEquals(new double[] {-1, 0.0, -0.0}, o.toRowMajor(e.values()), o.name());
+            assertArrayEquals(new double[] {0, 1, 0, 0, 0, 1, 1, 0, 0}, o.toRowMajor(e.vectors()), 0.0, o.name());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Precision.class)
     void gatherSelectsEntriesByRowMajorPositionAndNamesABadIndex(Precision p) {

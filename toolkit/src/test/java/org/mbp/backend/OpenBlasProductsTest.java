@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,7 +55,10 @@ class OpenBlasProductsTest {
         EjmlOps ops = EjmlOps.fastest(p);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ops.multTransA(ops.zeros(3, 4), ops.zeros(2, 5)));
-        assertEquals("product: inner dimensions differ, Aᵀ 4×3 and B 2×5", e.getMessage());
+        assertEquals("multTransA: inner dimensions differ, Aᵀ 4×3 and B 2×5", e.getMessage());
+        IllegalArgumentException direct = assertThrows(IllegalArgumentException.class,
+                () -> OpenBlas.product(new DMatrixRMaj(3, 4), true, new DMatrixRMaj(2, 5), false));
+        assertEquals("product: inner dimensions differ, Aᵀ 4×3 and B 2×5", direct.getMessage());
     }
 
     private static void check(EjmlOps ops, String what, double[][] a, double[][] b, int n, SimpleMatrix c) {

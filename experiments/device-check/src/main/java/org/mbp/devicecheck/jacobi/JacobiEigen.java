@@ -1,8 +1,12 @@
 package org.mbp.devicecheck.jacobi;
 
-import org.mbp.cuda.BatchedJacobi;
+import java.util.Arrays;
 import org.ejml.simple.SimpleMatrix;
+import org.mbp.backend.CanonicalOrder;
+import org.mbp.backend.EjmlOps;
+import org.mbp.backend.Shapes;
 import org.mbp.backend.SymmetricEigen;
+import org.mbp.cuda.BatchedJacobi;
 
 /**
  * Batched symmetric eigendecomposition by the parallel cyclic Jacobi method: the CPU reference
@@ -22,9 +26,10 @@ import org.mbp.backend.SymmetricEigen;
  * The relative tolerance, 1e-15 ≈ 4.5ε, is a few rounding errors of the entries a rotation
  * combines.
  *
- * <p>Output: eigenvalues diag(W) in ascending order (stable), eigenvector j the matching row of
- * Vᵀ with its entry of largest magnitude made positive (the first one on ties), as
- * {@link org.mbp.backend.EjmlOps#eigSymmetric} does.
+ * <p>Output: eigenvalues diag(W) and eigenvectors the rows of Vᵀ in {@link CanonicalOrder}
+ * (its {@code stable_rank()} and {@code canonical_sign()}): ascending (stable), each with its
+ * entry of largest magnitude positive (the first one on ties), as every backend's
+ * {@code eigSymmetric}.
  */
 public final class JacobiEigen {
 
@@ -74,11 +79,7 @@ public final class JacobiEigen {
      * @throws ArithmeticException      if {@value BatchedJacobi#DEFAULT_MAX_SWEEPS} sweeps do not converge
      */
     public static SymmetricEigen<SimpleMatrix> eigSymmetric(SimpleMatrix a) {
-        int d = a.getNumRows();
-        if (a.getNumCols() != d) {
-            throw new IllegalArgumentException("JacobiEigen: matrix is " + d + "×" + a.getNumCols()
-                    + ", not square");
-        }
+        int d = Shapes.requireSquare(EjmlOps.DOUBLE, "JacobiEigen", a);
         double[] data = new double[d * d];
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
@@ -196,20 +197,10 @@ public final class JacobiEigen {
                 }
             }
         });
-        double[] diagonal = new double[d];
-        double[] sign = new double[d];
-        for (int j = 0; j < d; j++) {
-            diagonal[j] = w[j * d + j];
-            sign[j] = CanonicalOrder.sign(vt, j * d, d);
-        }
-        int[] perm = CanonicalOrder.permutation(diagonal, false);
-        for (int col = 0; col < d; col++) {
-            int src = perm[col];
-            values[valuesOffset + col] = diagonal[src];
-            for (int i = 0; i < d; i++) {
-                vectors[vectorsOffset + i * d + col] = sign[src] * vt[src * d + i];
-            }
-        }
+        CanonicalOrder.Eigenpairs sorted = CanonicalOrder.eigenpairs(CanonicalOrder.Eigenpairs.of(d,
+                j -> w[j * d + j], j -> Arrays.copyOfRange(vt, j * d, j * d + d)));
+        System.arraycopy(sorted.values(), 0, values, valuesOffset, d);
+        System.arraycopy(sorted.vectors(), 0, vectors, vectorsOffset, d * d);
         return status;
     }
 }

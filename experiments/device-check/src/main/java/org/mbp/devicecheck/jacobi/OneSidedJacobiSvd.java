@@ -1,8 +1,9 @@
 package org.mbp.devicecheck.jacobi;
 
-import org.mbp.cuda.BatchedJacobi;
 import org.ejml.simple.SimpleMatrix;
+import org.mbp.backend.CanonicalOrder;
 import org.mbp.backend.Svd;
+import org.mbp.cuda.BatchedJacobi;
 
 /**
  * Batched compact SVD by the one-sided (Hestenes) Jacobi method with the parallel
@@ -20,7 +21,7 @@ import org.mbp.backend.Svd;
  * with diff = β − α, off = γ; then rotates rows p, q of W and of Vᵀ. A sweep without rotation
  * ends the iteration. Then σ_j = √(‖w_j‖²) (sequential sum), sorted descending (stable);
  * v_j = row j of Vᵀ and u_j = w_j/σ_j entry-wise, both negated when the entry of largest
- * magnitude of v_j is negative (the convention of {@link org.mbp.backend.EjmlOps#svd}).
+ * magnitude of v_j is negative ({@link CanonicalOrder}, as every backend's {@code svd}).
  * A zero singular value (rank-deficient input) leaves its column of U zero.
  */
 public final class OneSidedJacobiSvd {
@@ -174,9 +175,9 @@ public final class OneSidedJacobiSvd {
                 norm2 = norm2 + w[j * m + i] * w[j * m + i];
             }
             norm[j] = Math.sqrt(norm2);
-            sign[j] = CanonicalOrder.sign(vt, j * n, n);
+            sign[j] = CanonicalOrder.sign(vt, j * n, 1, n);
         }
-        int[] perm = CanonicalOrder.permutation(norm, true);
+        int[] perm = CanonicalOrder.descending(norm);
         for (int col = 0; col < n; col++) {
             int src = perm[col];
             sigma[b * n + col] = norm[src];

@@ -1,0 +1,130 @@
+package org.mbp.backend;
+
+import java.util.Arrays;
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * The order and signs every backend gives its decompositions, so that backends of different
+ * arithmetic, and the GPU kernels, return comparable factors: eigenvalues ascending, singular
+ * values descending, and in each eigenvector, and in each right singular vector (with its left
+ * partner), the entry of largest magnitude positive.
+ *
+ * <p>The rules are those of {@code stable_rank()} and {@code canonical_sign()} in
+ * {@code cuda/src/main/cuda/jacobi.cu}. The sort is stable under IEEE comparison: equal values,
+ * {@code −0.0} and {@code +0.0} among them, keep their index order. NaN, which the kernels never
+ * see (they refuse non-finite input), comes after every number, NaNs in index order. The sign
+ * looks at the entry of largest magnitude, the first one on ties (NaN entries never are), and is
+ * +1 for a vector without a nonzero entry.
+ */
+public final class CanonicalOrder {
+
+    /**
+     * Eigenpairs of an order-n matrix.
+     *
+     * @param values  the n eigenvalues
+     * @param vectors n×n row-major, column j the eigenvector of {@code values[j]}
+     */
+    public record Eigenpairs(double[] values, double[] vectors) {
+
+        /** The n eigenpairs of {@code value(j)} and {@code vector(j)} (its first n entries), j &lt; n. */
+        public static Eigenpairs of(int n, IntToDoubleFunction value, IntFunction<double[]> vector) {
+            double[] values = new double[n];
+            double[] vectors = new double[n * n];
+            for (int j = 0; j < n; j++) {
+                values[j] = value.applyAsDouble(j);
+                double[] v = vector.apply(j);
+                for (int i = 0; i < n; i++) {
+                    vectors[i * n + j] = v[i];
+                }
+            }
+            return new Eigenpairs(values, vectors);
+        }
+    }
+
+    private CanonicalOrder() {
+    }
+
+    /**
+     * The stable ascending order: {@code perm[rank] = j}, the rank of value j being the number
+     * of values smaller than it plus the number of equal ones before index j.
+     */
+    public static int[] ascending(double[] values) {
+        return permutation(values, false);
+    }
+
+    /** The stable descending order, as {@link #ascending} with "larger" for "smaller". */
+    public static int[] descending(double[] values) {
+        return permutation(values, true);
+    }
+
+    private static int[] permutation(double[] values, boolean descending) {
+        Integer[] order = new Integer[values.length];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+        }
+        Arrays.sort(order, (p, q) -> compare(values[p], values[q], descending));
+        int[] perm = new int[order.length];
+        for (int rank = 0; rank < perm.length; rank++) {
+            perm[rank] = order[rank];
+        }
+        return perm;
+    }
+
+    /** Negative when x comes before y, zero when they are equal (IEEE) or both NaN. */
+    private static int compare(double x, double y, boolean descending) {
+        boolean xNaN = Double.isNaN(x);
+        boolean yNaN = Double.isNaN(y);
+        if (xNaN || yNaN) {
+            return Boolean.compare(xNaN, yNaN);
+        }
+        if (x == y) {
+            return 0;
+        }
+        return (descending ? x > y : x < y) ? -1 : 1;
+    }
+
+    /**
+     * ±1 making the entry of largest magnitude among {@code data[from + i·stride]},
+     * {@code i < count}, positive.
+     */
+    public static double sign(double[] data, int from, int stride, int count) {
+        double largest = 0.0;
+        for (int i = 0, at = from; i < count; i++, at += stride) {
+            if (Math.abs(data[at]) > Math.abs(largest)) {
+                largest = data[at];
+            }
+        }
+        return largest < 0.0 ? -1.0 : 1.0;
+    }
+
+    /** The {@link #sign}s of the first k columns of a row-major {@code rows × cols} matrix. */
+    public static double[] columnSigns(double[] values, int rows, int cols, int k) {
+        double[] signs = new double[k];
+        for (int j = 0; j < k; j++) {
+            signs[j] = sign(values, j, cols, rows);
+        }
+        return signs;
+    }
+
+    /**
+     * The eigenpairs in canonical order: values ascending, each vector multiplied by the sign of
+     * its entry of largest magnitude.
+     */
+    public static Eigenpairs eigenpairs(Eigenpairs raw) {
+        double[] values = raw.values();
+        int n = values.length;
+        int[] perm = ascending(values);
+        double[] signs = columnSigns(raw.vectors(), n, n, n);
+        double[] sortedValues = new double[n];
+        double[] vectors = new double[n * n];
+        for (int col = 0; col < n; col++) {
+            int src = perm[col];
+            sortedValues[col] = values[src];
+            for (int i = 0; i < n; i++) {
+                vectors[i * n + col] = signs[src] * raw.vectors()[i * n + src];
+            }
+        }
+        return new Eigenpairs(sortedValues, vectors);
+    }
+}
