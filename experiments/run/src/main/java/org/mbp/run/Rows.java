@@ -24,26 +24,6 @@ public final class Rows {
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
-    public static String text(Map<String, Object> row, String column) {
-        Object v = row.get(column);
-        return v == null ? "" : v.toString();
-    }
-
-    public static List<Map<String, Object>> where(Collection<Map<String, Object>> rows,
-            java.util.function.Predicate<Map<String, Object>> condition) {
-        return rows.stream().filter(condition).toList();
-    }
-
-    /** A column's finite values. */
-    public static double[] values(Collection<Map<String, Object>> rows, String column) {
-        return stats(rows, column).getValues();
-    }
-
-    /** The median of {@code y} at each distinct value of {@code x}, sorted by x. */
-    public static double[][] medians(Collection<Map<String, Object>> rows, String x, String y) {
-        return medians(rows, r -> number(r, x), r -> number(r, y));
-    }
-
     /** Groups rows by a key, keeping first-seen order. */
     public static <T, K> Map<K, List<T>> group(Collection<T> rows, Function<? super T, K> key) {
         Map<K, List<T>> out = new LinkedHashMap<>();
