@@ -60,7 +60,7 @@ public final class StudyRunner {
             throw new IllegalArgumentException("shard must be i/N (e.g. 0/4), got '" + text + "'");
         }
 
-        boolean contains(Cell cell) {
+        boolean contains(Cell<?> cell) {
             return cell.index() % count == index;
         }
 
