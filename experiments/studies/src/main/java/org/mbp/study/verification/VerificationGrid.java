@@ -3,7 +3,6 @@ package org.mbp.study.verification;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.mbp.backend.Precision;
 import org.mbp.study.Cell;
 import org.mbp.study.Grid;
