@@ -2,6 +2,7 @@ package org.mbp.run;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,8 +23,8 @@ import java.util.Map;
  */
 public final class RowCodec<R extends Record> {
 
-    /** One component: its accessor and either its column or the codec of its nested record. */
-    private record Part(RecordComponent component, String column, RowCodec<?> nested) {
+    /** One component: its type, its accessor, and either its column or the codec of its nested record. */
+    private record Part(Class<?> type, Method accessor, String column, RowCodec<?> nested) {
     }
 
     private final Constructor<R> constructor;
@@ -38,11 +39,11 @@ public final class RowCodec<R extends Record> {
             types[i] = c.getType();
             if (c.getType().isRecord()) {
                 RowCodec<?> nested = of(c.getType().asSubclass(Record.class));
-                parts.add(new Part(c, null, nested));
+                parts.add(new Part(c.getType(), c.getAccessor(), null, nested));
                 columns.addAll(nested.columns);
             } else if (storable(c.getType())) {
                 String column = column(c.getName());
-                parts.add(new Part(c, column, null));
+                parts.add(new Part(c.getType(), c.getAccessor(), column, null));
                 columns.add(column);
             } else {
                 throw new IllegalArgumentException(type.getSimpleName() + "." + c.getName() + ": a "
@@ -58,7 +59,7 @@ public final class RowCodec<R extends Record> {
             throw new IllegalArgumentException(type.getSimpleName() + " has no canonical constructor", e);
         }
         constructor.setAccessible(true);
-        parts.forEach(part -> part.component().getAccessor().setAccessible(true));
+        parts.forEach(part -> part.accessor().setAccessible(true));
     }
 
     /** The codec of a row record. */
@@ -99,7 +100,7 @@ public final class RowCodec<R extends Record> {
     @SuppressWarnings("unchecked")
     private void put(Record row, Map<String, Object> out) {
         for (Part part : parts) {
-            Object value = value(part.component(), row);
+            Object value = value(part, row);
             if (part.nested() != null) {
                 ((RowCodec<Record>) part.nested()).put((Record) value, out);
             } else if (value instanceof Double d) {
@@ -112,11 +113,11 @@ public final class RowCodec<R extends Record> {
         }
     }
 
-    private static Object value(RecordComponent component, Record row) {
+    private static Object value(Part part, Record row) {
         try {
-            return component.getAccessor().invoke(row);
+            return part.accessor().invoke(row);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component.getName() + " of a row", e);
+            throw new IllegalStateException("cannot read " + part.accessor().getName() + " of a row", e);
         }
     }
 
@@ -131,7 +132,7 @@ public final class RowCodec<R extends Record> {
         for (int i = 0; i < parts.size(); i++) {
             Part part = parts.get(i);
             values[i] = part.nested() != null ? part.nested().decode(stored)
-                    : read(part.component().getType(), part.column(), stored.get(part.column()));
+                    : read(part.type(), part.column(), stored.get(part.column()));
         }
         try {
             return constructor.newInstance(values);
