@@ -1,20 +1,12 @@
 package org.mbp.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.mbp.run.CellStore;
-import org.mbp.run.ResultFolder;
-import org.mbp.study.Studies;
-import org.mbp.study.Study;
-import org.mbp.study.StudyRunner;
+import org.mbp.study.ShardMerge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,63 +37,21 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Map<String, List<CellStore.Contents>> byStudy = new LinkedHashMap<>();
         for (Path shard : shards) {
             if (!Files.isDirectory(shard)) {
                 throw new ParameterException(spec.commandLine(), shard + ": not a folder");
             }
-            try (Stream<Path> folders = Files.list(shard)) {
-                for (Path folder : folders.sorted().toList()) {
-                    if (Files.isRegularFile(CellStore.file(folder)) && Studies.NAMES.contains(folder.getFileName().toString())) {
-                        byStudy.computeIfAbsent(folder.getFileName().toString(), k -> new ArrayList<>())
-                                .add(CellStore.read(folder));
-                    }
-                }
-            }
         }
-        if (byStudy.isEmpty()) {
+        ShardMerge merge = ShardMerge.read(shards);
+        if (merge.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no study results found in " + shards);
         }
-        Files.createDirectories(out);
-        for (Map.Entry<String, List<CellStore.Contents>> entry : byStudy.entrySet()) {
-            merge(entry.getKey(), entry.getValue());
-        }
+        PrintWriter report = spec.commandLine().getOut();
+        merge.into(out, merged -> {
+            report.println(merged.study() + ": merged " + merged.shards() + " shard(s), " + merged.cells() + " cells: "
+                    + merged.verdict().text());
+            report.flush();
+        });
         return 0;
-    }
-
-    private void merge(String name, List<CellStore.Contents> parts) throws IOException {
-        CellStore.Header first = parts.get(0).header();
-        TreeMap<Integer, CellStore.StoredCell> cells = new TreeMap<>();
-        for (CellStore.Contents part : parts) {
-            if (!part.header().sameGrid(first)) {
-                throw new IllegalArgumentException(name + ": shards come from different runs (" + first.parameters()
-                        + ", seed " + first.seed() + " vs " + part.header().parameters() + ", seed "
-                        + part.header().seed() + ")");
-            }
-            cells.putAll(part.cells());
-        }
-        List<Integer> missing = new ArrayList<>();
-        for (int i = 0; i < first.cells() && missing.size() < 10; i++) {
-            if (!cells.containsKey(i)) {
-                missing.add(i);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(name + ": the shards cover " + cells.size() + " of " + first.cells()
-                    + " cells; missing e.g. " + missing);
-        }
-        Study study = Studies.fromParameters(name, first.parameters());
-        Path folder = out.resolve(name);
-        CellStore.Header header = new CellStore.Header(name, first.seed(), first.parameters(), first.cells(), null);
-        try (CellStore store = CellStore.create(folder, header)) {
-            for (CellStore.StoredCell cell : cells.values()) {
-                store.append(cell);
-            }
-        }
-        CellStore.Contents merged = CellStore.read(folder);
-        StudyRunner.finish(study, folder, merged, 0, 0);
-        spec.commandLine().getOut().println(name + ": merged " + parts.size() + " shard(s), " + cells.size()
-                + " cells: " + ResultFolder.verdict(folder));
-        spec.commandLine().getOut().flush();
     }
 }

@@ -4,25 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mbp.reports.Fonts;
-import org.mbp.reports.ReportDocument;
-import org.mbp.run.ReportAssembler;
-import org.mbp.run.ReportFiles;
-import org.mbp.run.ResultFolder;
-import org.mbp.run.RunEnvironment;
+import org.mbp.study.ReportJob;
 import org.mbp.study.Studies;
 import org.mbp.study.Study;
-import org.mbp.study.StudyRunner;
-import org.mbp.study.VerificationStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,7 +73,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Study> steps = steps();
+        List<Study<?, ?>> chosen = studies();
         try {
             Fonts.check();
         } catch (IllegalStateException e) {
@@ -98,45 +87,17 @@ final class ReportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--include " + dir + ": no such folder");
             }
         }
-        PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Instant started = Instant.now();
-        long start = System.nanoTime();
-        List<ReportAssembler.Step> done = new ArrayList<>();
-        boolean verified = false;
-        for (Study study : steps) {
-            StudyRunner.Outcome outcome = StudyRunner.run(study, new StudyRunner.Options(run.out, run.seed,
-                    run.threads(), null, fresh ? StudyRunner.Existing.FRESH : StudyRunner.Existing.RESUME,
-                    System.console() != null), err);
-            String verdict = ResultFolder.verdict(outcome.folder());
-            done.add(new ReportAssembler.Step(study.name(), outcome.total(), outcome.computed(), outcome.seconds(),
-                    verdict));
-            out.printf(Locale.ROOT, "%-12s %4d cells (%d computed now) in %7.1f s  %s%n", study.name(), outcome.total(),
-                    outcome.computed(), outcome.seconds(), verdict);
-            out.flush();
-            if (study instanceof VerificationStudy) {
-                verified = ResultFolder.summary(outcome.folder()).at("/numbers/passed").asBoolean();
-            }
-        }
-        List<Path> folders = new ArrayList<>(ReportAssembler.folders(run.out, names(steps)));
-        for (Path dir : include) {
-            folders.addAll(ResultFolder.isResult(dir) ? List.of(dir) : ReportAssembler.folders(dir, List.of()));
-        }
-        Map<String, String> facts = facts(started);
-        err.printf("mbp report: writing the report (%d section%s)%n", folders.size(), folders.size() == 1 ? "" : "s");
-        err.flush();
-        ReportDocument report = ReportAssembler.assemble(facts, done, folders);
-        List<Path> pages = ReportFiles.write(report, run.out);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        writeRecord(facts, done, folders, pages.size(), seconds, verified);
-        out.printf(Locale.ROOT, "wrote %s (%d pages, also as PNG in %s) in %.1f s%n", run.out.resolve(ReportFiles.PDF),
-                pages.size(), run.out.resolve(ReportFiles.PAGES), seconds);
+        ReportJob.Outcome outcome = ReportJob.run(new ReportJob.Request(run.out, run.scale, run.seed, run.threads(),
+                chosen, fresh, include, System.console() != null), out, spec.commandLine().getErr());
+        out.printf(Locale.ROOT, "wrote %s (%d pages, also as PNG in %s) in %.1f s%n", outcome.pdf(),
+                outcome.pages().size(), outcome.pageFolder(), outcome.seconds());
         out.flush();
-        return verified ? 0 : 1;
+        return outcome.verified() ? 0 : 1;
     }
 
-    /** The verification, then the chosen studies, built with the grid options. */
-    private List<Study> steps() {
+    /** The chosen studies, built with the grid options. */
+    private List<Study<?, ?>> studies() {
         List<String> names = studies == null ? Studies.NAMES
                 : studies.equals(List.of("none")) ? List.of() : studies;
         for (String name : names) {
@@ -145,49 +106,6 @@ final class ReportCommand implements Callable<Integer> {
                         + String.join(", ", Studies.NAMES) + ", or none)");
             }
         }
-        List<Study> steps = new ArrayList<>(List.of(new VerificationStudy()));
-        steps.addAll(grid.studies(spec, names, run.scale));
-        return steps;
-    }
-
-    private static List<String> names(List<Study> steps) {
-        return steps.stream().map(Study::name).toList();
-    }
-
-    /** The title page's facts. */
-    private Map<String, String> facts(Instant started) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("Version", "mbp " + RunEnvironment.version());
-        facts.put("Commit", RunEnvironment.commit());
-        facts.put("Date", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-                .format(started.atOffset(ZoneOffset.UTC)));
-        facts.put("Machine", RunEnvironment.machine());
-        facts.put("JVM", RunEnvironment.jvm());
-        facts.put("Run", String.format(Locale.ROOT, "scale %s, seed %d, %d thread(s)",
-                run.scale.name().toLowerCase(Locale.ROOT), run.seed, run.threads()));
-        return facts;
-    }
-
-    private void writeRecord(Map<String, String> facts, List<ReportAssembler.Step> done, List<Path> folders,
-            int pages, double seconds, boolean verified) throws IOException {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("command", "report");
-        facts.forEach((key, value) -> root.put(key.toLowerCase(Locale.ROOT), value));
-        List<Map<String, Object>> steps = new ArrayList<>();
-        for (ReportAssembler.Step step : done) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", step.name());
-            s.put("cells", step.cells());
-            s.put("computed", step.computed());
-            s.put("seconds", step.seconds());
-            s.put("verdict", step.verdict());
-            steps.add(s);
-        }
-        root.put("steps", steps);
-        root.put("sections", folders.stream().map(p -> p.getFileName().toString()).toList());
-        root.put("pages", pages);
-        root.put("seconds", seconds);
-        root.put("verified", verified);
-        ResultFolder.writeJson(run.out.resolve("report.json"), root);
+        return grid.studies(spec, names, run.scale);
     }
 }

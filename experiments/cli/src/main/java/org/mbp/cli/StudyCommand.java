@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mbp.run.ResultFolder;
 import org.mbp.study.Scale;
 import org.mbp.study.Studies;
 import org.mbp.study.Study;
@@ -86,7 +85,7 @@ final class StudyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "unknown study '" + study + "' (known: "
                     + String.join(", ", Studies.NAMES) + ", all)");
         }
-        List<Study> studies = grid.studies(spec, names, run.scale);
+        List<Study<?, ?>> studies = grid.studies(spec, names, run.scale);
         StudyRunner.Shard slice;
         try {
             slice = shard == null ? null : StudyRunner.Shard.parse(shard);
@@ -97,12 +96,10 @@ final class StudyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         StudyRunner.Existing mode = existing == null ? StudyRunner.Existing.REFUSE
                 : existing.resume ? StudyRunner.Existing.RESUME : StudyRunner.Existing.FRESH;
-        for (Study s : studies) {
+        for (Study<?, ?> s : studies) {
             StudyRunner.Outcome outcome = StudyRunner.run(s, new StudyRunner.Options(run.out, run.seed, run.threads(),
                     slice, mode, System.console() != null), err);
-            if (outcome.finished()) {
-                spec.commandLine().getOut().println(s.name() + ": " + ResultFolder.verdict(outcome.folder()));
-            }
+            outcome.verdict().ifPresent(v -> spec.commandLine().getOut().println(s.name() + ": " + v.text()));
         }
         spec.commandLine().getOut().flush();
         return 0;

@@ -77,7 +77,7 @@ final class StudyOptions {
      *
      * @throws ParameterException when a grid option applies to none of them or has a bad value
      */
-    List<Study> studies(CommandSpec spec, List<String> names, Scale scale) {
+    List<Study<?, ?>> studies(CommandSpec spec, List<String> names, Scale scale) {
         Map<String, Object> overrides = overrides();
         for (String key : overrides.keySet()) {
             if (names.stream().noneMatch(name -> Studies.defaults(name, scale).containsKey(key))) {
@@ -87,7 +87,7 @@ final class StudyOptions {
                         + String.join(", ", names) + " (it is a parameter of " + String.join(", ", users) + ")");
             }
         }
-        List<Study> studies = new ArrayList<>();
+        List<Study<?, ?>> studies = new ArrayList<>();
         for (String name : names) {
             try {
                 studies.add(Studies.create(name, scale, overrides));

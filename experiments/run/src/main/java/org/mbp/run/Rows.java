@@ -5,11 +5,15 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
-/** Helpers for tidy rows: typed access (null reads as NaN), filtering, grouping, statistics. */
+/**
+ * Helpers for tidy rows, typed (records, read through accessors) or stored (maps by column, null
+ * read as NaN): grouping, statistics, number formats for JSON and tables, CSV.
+ */
 public final class Rows {
 
     private Rows() {
@@ -20,29 +24,18 @@ public final class Rows {
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
-    public static String text(Map<String, Object> row, String column) {
-        Object v = row.get(column);
-        return v == null ? "" : v.toString();
-    }
-
-    public static List<Map<String, Object>> where(Collection<Map<String, Object>> rows,
-            Predicate<Map<String, Object>> condition) {
-        return rows.stream().filter(condition).toList();
-    }
-
     /** Groups rows by a key, keeping first-seen order. */
-    public static <K> Map<K, List<Map<String, Object>>> group(Collection<Map<String, Object>> rows,
-            Function<Map<String, Object>, K> key) {
-        Map<K, List<Map<String, Object>>> out = new LinkedHashMap<>();
+    public static <T, K> Map<K, List<T>> group(Collection<T> rows, Function<? super T, K> key) {
+        Map<K, List<T>> out = new LinkedHashMap<>();
         rows.forEach(r -> out.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
         return out;
     }
 
-    /** Statistics of a column's finite values. */
-    public static DescriptiveStatistics stats(Collection<Map<String, Object>> rows, String column) {
+    /** Statistics of a value's finite instances over the rows. */
+    public static <T> DescriptiveStatistics stats(Collection<T> rows, ToDoubleFunction<? super T> value) {
         DescriptiveStatistics s = new DescriptiveStatistics();
         rows.forEach(r -> {
-            double v = number(r, column);
+            double v = value.applyAsDouble(r);
             if (Double.isFinite(v)) {
                 s.addValue(v);
             }
@@ -50,25 +43,45 @@ public final class Rows {
         return s;
     }
 
-    /** The median of a column's finite values (NaN when there are none). */
-    public static double median(Collection<Map<String, Object>> rows, String column) {
-        DescriptiveStatistics s = stats(rows, column);
-        return s.getN() == 0 ? Double.NaN : s.getPercentile(50);
+    /** Statistics of a column's finite values. */
+    public static DescriptiveStatistics stats(Collection<Map<String, Object>> rows, String column) {
+        return stats(rows, r -> number(r, column));
     }
 
-    /** A column's finite values. */
-    public static double[] values(Collection<Map<String, Object>> rows, String column) {
-        return stats(rows, column).getValues();
+    /** A percentile (0 to 100) of some statistics, NaN when they hold no value. */
+    public static double percentile(DescriptiveStatistics stats, double p) {
+        return stats.getN() == 0 ? Double.NaN : stats.getPercentile(p);
+    }
+
+    /** The median of a value's finite instances (NaN when there are none). */
+    public static <T> double median(Collection<T> rows, ToDoubleFunction<? super T> value) {
+        return percentile(stats(rows, value), 50);
+    }
+
+    /** The median of a column's finite values (NaN when there are none). */
+    public static double median(Collection<Map<String, Object>> rows, String column) {
+        return median(rows, r -> number(r, column));
+    }
+
+    /** A value's finite instances. */
+    public static <T> double[] values(Collection<T> rows, ToDoubleFunction<? super T> value) {
+        return stats(rows, value).getValues();
+    }
+
+    /** A value of every row, non-finite ones included, in row order: the coordinates of a scatter. */
+    public static <T> double[] column(Collection<T> rows, ToDoubleFunction<? super T> value) {
+        return rows.stream().mapToDouble(value).toArray();
     }
 
     /**
-     * The median of {@code y} at each distinct value of {@code x}, sorted by x: the points of a
-     * line through repeated measurements.
+     * The median of {@code y} at each distinct finite value of {@code x}, sorted by x: the points
+     * of a line through repeated measurements.
      */
-    public static double[][] medians(Collection<Map<String, Object>> rows, String x, String y) {
-        java.util.TreeMap<Double, List<Map<String, Object>>> byX = new java.util.TreeMap<>();
+    public static <T> double[][] medians(Collection<T> rows, ToDoubleFunction<? super T> x,
+            ToDoubleFunction<? super T> y) {
+        TreeMap<Double, List<T>> byX = new TreeMap<>();
         rows.forEach(r -> {
-            double key = number(r, x);
+            double key = x.applyAsDouble(r);
             if (Double.isFinite(key)) {
                 byX.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }
@@ -76,7 +89,7 @@ public final class Rows {
         double[] xs = new double[byX.size()];
         double[] ys = new double[byX.size()];
         int i = 0;
-        for (Map.Entry<Double, List<Map<String, Object>>> e : byX.entrySet()) {
+        for (Map.Entry<Double, List<T>> e : byX.entrySet()) {
             xs[i] = e.getKey();
             ys[i++] = median(e.getValue(), y);
         }

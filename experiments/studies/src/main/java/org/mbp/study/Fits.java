@@ -1,16 +1,33 @@
 package org.mbp.study;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.mbp.run.Rows;
 
 /** Least-squares slopes on log-log data with their 95% confidence intervals (Commons Math). */
-final class Fits {
+public final class Fits {
 
     /** A fitted slope: estimate, half-width of the 95% interval, number of points. */
-    record Slope(double value, double halfWidth, int points) {
+    public record Slope(double value, double halfWidth, int points) {
 
-        String text() {
+        public String text() {
             return points < 3 ? "-" : String.format(Locale.ROOT, "%.3f ± %.3f", value, halfWidth);
+        }
+
+        /** The slope by name, as {@code summary.json} holds it. */
+        public Map<String, Object> numbers() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("slope", Rows.finiteOrNull(value));
+            m.put("ci95_half_width", Rows.finiteOrNull(halfWidth));
+            m.put("points", points);
+            return m;
+        }
+
+        /** Whether the fitted slope lies within {@code tolerance} of {@code expected}. */
+        public boolean near(double expected, double tolerance) {
+            return Math.abs(value - expected) <= tolerance;
         }
     }
 
@@ -18,7 +35,7 @@ final class Fits {
     }
 
     /** The slope of log y against log x over the points with positive finite coordinates. */
-    static Slope logLog(double[] x, double[] y) {
+    public static Slope logLog(double[] x, double[] y) {
         SimpleRegression fit = new SimpleRegression();
         for (int i = 0; i < x.length; i++) {
             if (x[i] > 0 && y[i] > 0 && Double.isFinite(x[i]) && Double.isFinite(y[i])) {

@@ -3,13 +3,14 @@ package org.mbp.study;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mbp.run.Labelled;
 
 /** Typed, validated access to a study's parameters; failures name the command-line option. */
-final class Parameters {
+public final class Parameters {
 
     private final Map<String, Object> values;
 
-    Parameters(Map<String, Object> values) {
+    public Parameters(Map<String, Object> values) {
         this.values = values;
     }
 
@@ -21,7 +22,7 @@ final class Parameters {
         return v;
     }
 
-    int integer(String key, int min, int max) {
+    public int integer(String key, int min, int max) {
         Object v = raw(key);
         if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
             throw new IllegalArgumentException("--" + key + " must be a whole number, got " + v);
@@ -33,7 +34,7 @@ final class Parameters {
         return i;
     }
 
-    double number(String key, double min, double max) {
+    public double number(String key, double min, double max) {
         Object v = raw(key);
         if (!(v instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
             throw new IllegalArgumentException("--" + key + " must lie in [" + compact(min) + ", " + compact(max)
@@ -42,7 +43,7 @@ final class Parameters {
         return n.doubleValue();
     }
 
-    List<Double> numbers(String key, double min, double max, boolean openBelow, boolean openAbove) {
+    public List<Double> numbers(String key, double min, double max, boolean openBelow, boolean openAbove) {
         Object v = raw(key);
         if (!(v instanceof List<?> list) || list.isEmpty()) {
             throw new IllegalArgumentException("--" + key + " needs at least one value");
@@ -64,7 +65,7 @@ final class Parameters {
         return out;
     }
 
-    List<Integer> integers(String key, int min, int max) {
+    public List<Integer> integers(String key, int min, int max) {
         List<Integer> out = new ArrayList<>();
         for (double x : numbers(key, min, max, false, false)) {
             if (x != Math.rint(x)) {
@@ -75,17 +76,19 @@ final class Parameters {
         return out;
     }
 
-    List<String> words(String key, List<String> allowed) {
+    /** Words naming constants of an enum, as {@link Labelled} writes them. */
+    public <E extends Enum<E>> List<E> choices(String key, Class<E> type) {
         Object v = raw(key);
         if (!(v instanceof List<?> list) || list.isEmpty()) {
             throw new IllegalArgumentException("--" + key + " needs at least one value");
         }
-        List<String> out = new ArrayList<>();
+        List<E> out = new ArrayList<>();
         for (Object o : list) {
-            if (!allowed.contains(String.valueOf(o))) {
-                throw new IllegalArgumentException("--" + key + ": '" + o + "' is not one of " + allowed);
+            try {
+                out.add(Labelled.parse(type, String.valueOf(o)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--" + key + ": " + e.getMessage());
             }
-            out.add(String.valueOf(o));
         }
         return out;
     }

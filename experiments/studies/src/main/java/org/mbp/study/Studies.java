@@ -4,6 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.mbp.study.gap.GapGrid;
+import org.mbp.study.gap.GapStudy;
+import org.mbp.study.precision.PrecisionGrid;
+import org.mbp.study.precision.PrecisionStudy;
+import org.mbp.study.rank.RankGrid;
+import org.mbp.study.rank.RankStudy;
+import org.mbp.study.svdeig.SvdVsEigGrid;
+import org.mbp.study.svdeig.SvdVsEigStudy;
 
 /** The studies by name: their defaults per scale, and construction from parameters. */
 public final class Studies {
@@ -15,26 +23,28 @@ public final class Studies {
     private Studies() {
     }
 
-    private static Function<Map<String, Object>, Study> constructor(String name) {
+    private static Function<Map<String, Object>, Study<?, ?>> constructor(String name) {
         return switch (name) {
-            case SvdVsEigStudy.NAME -> SvdVsEigStudy::new;
-            case GapStudy.NAME -> GapStudy::new;
-            case PrecisionStudy.NAME -> PrecisionStudy::new;
-            case RankStudy.NAME -> RankStudy::new;
-            default -> throw new IllegalArgumentException("unknown study '" + name + "' (known: "
-                    + String.join(", ", NAMES) + ")");
+            case SvdVsEigStudy.NAME -> SvdVsEigStudy::create;
+            case GapStudy.NAME -> GapStudy::create;
+            case PrecisionStudy.NAME -> PrecisionStudy::create;
+            case RankStudy.NAME -> RankStudy::create;
+            default -> throw unknown(name);
         };
+    }
+
+    private static IllegalArgumentException unknown(String name) {
+        return new IllegalArgumentException("unknown study '" + name + "' (known: " + String.join(", ", NAMES) + ")");
     }
 
     /** The study's default parameters at a scale. */
     public static Map<String, Object> defaults(String name, Scale scale) {
         return switch (name) {
-            case SvdVsEigStudy.NAME -> SvdVsEigStudy.defaults(scale);
-            case GapStudy.NAME -> GapStudy.defaults(scale);
-            case PrecisionStudy.NAME -> PrecisionStudy.defaults(scale);
-            case RankStudy.NAME -> RankStudy.defaults(scale);
-            default -> throw new IllegalArgumentException("unknown study '" + name + "' (known: "
-                    + String.join(", ", NAMES) + ")");
+            case SvdVsEigStudy.NAME -> SvdVsEigGrid.defaults(scale);
+            case GapStudy.NAME -> GapGrid.defaults(scale);
+            case PrecisionStudy.NAME -> PrecisionGrid.defaults(scale);
+            case RankStudy.NAME -> RankGrid.defaults(scale);
+            default -> throw unknown(name);
         };
     }
 
@@ -42,7 +52,7 @@ public final class Studies {
      * A study at a scale with some parameters overridden; overrides the study does not use are
      * ignored (so one set of options can serve {@code all}).
      */
-    public static Study create(String name, Scale scale, Map<String, Object> overrides) {
+    public static Study<?, ?> create(String name, Scale scale, Map<String, Object> overrides) {
         Map<String, Object> parameters = new LinkedHashMap<>(defaults(name, scale));
         overrides.forEach((key, value) -> {
             if (parameters.containsKey(key)) {
@@ -53,7 +63,7 @@ public final class Studies {
     }
 
     /** The study a stored result was made with. */
-    public static Study fromParameters(String name, Map<String, Object> parameters) {
+    public static Study<?, ?> fromParameters(String name, Map<String, Object> parameters) {
         return constructor(name).apply(parameters);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.mbp.io.AtomicFile;
 import org.mbp.layer.BatchExecutor;
@@ -17,7 +18,6 @@ import org.mbp.run.CellStore;
 import org.mbp.run.ResultFolder;
 import org.mbp.run.Progress;
 import org.mbp.run.RunEnvironment;
-import org.mbp.run.Rows;
 
 /**
  * Runs a study's cells (all, a shard, or the rest of an interrupted run) into its
@@ -60,7 +60,7 @@ public final class StudyRunner {
             throw new IllegalArgumentException("shard must be i/N (e.g. 0/4), got '" + text + "'");
         }
 
-        boolean contains(Cell cell) {
+        boolean contains(Cell<?> cell) {
             return cell.index() % count == index;
         }
 
@@ -73,28 +73,37 @@ public final class StudyRunner {
     public record Options(Path out, long seed, int threads, Shard shard, Existing existing, boolean terminal) {
     }
 
-    /** The outcome of a run: the cells computed now, the wall time, and whether outputs were made. */
-    public record Outcome(Path folder, int computed, int total, double seconds, boolean finished) {
+    /**
+     * The outcome of a run: the cells computed now, the wall time, and the verdict where the
+     * outputs were made (not for a shard).
+     */
+    public record Outcome(Path folder, int computed, int total, double seconds, Optional<Verdict> verdict) {
+
+        /** Whether the outputs were made. */
+        public boolean finished() {
+            return verdict.isPresent();
+        }
     }
 
     private StudyRunner() {
     }
 
     /** The folder of a study's results under the output folder. */
-    public static Path folder(Path out, Study study) {
+    public static Path folder(Path out, Study<?, ?> study) {
         return out.resolve(study.name());
     }
 
-    public static Outcome run(Study study, Options options, PrintWriter err) throws IOException {
+    public static <P extends Record, R extends Record> Outcome run(Study<P, R> study, Options options,
+            PrintWriter err) throws IOException {
         long start = System.nanoTime();
         Path folder = folder(options.out(), study);
-        List<Cell> grid = study.cells();
+        List<Cell<P>> grid = study.cells();
         CellStore.Header header = new CellStore.Header(study.name(), options.seed(),
                 CellStore.normalized(study.parameters()), grid.size(),
                 options.shard() == null ? null : options.shard().label());
         TreeMap<Integer, CellStore.StoredCell> done = prepare(folder, header, options.existing());
-        List<Cell> todo = new ArrayList<>();
-        for (Cell cell : grid) {
+        List<Cell<P>> todo = new ArrayList<>();
+        for (Cell<P> cell : grid) {
             if ((options.shard() == null || options.shard().contains(cell)) && !done.containsKey(cell.index())) {
                 todo.add(cell);
             }
@@ -107,15 +116,16 @@ public final class StudyRunner {
                 Progress progress = Progress.start(study.name(), todo.size(), "cells", err, options.terminal())) {
             executor.map(todo, cell -> {
                 long t0 = System.nanoTime();
-                List<Map<String, Object>> rows;
+                List<R> rows;
                 try {
-                    rows = study.run(cell, cell.seed(options.seed()));
+                    rows = study.measure(cell, cell.seed(options.seed()));
                 } catch (RuntimeException e) {
                     throw new IllegalStateException(study.name() + ": cell " + cell.index() + " " + cell.parameters()
                             + " failed: " + e.getMessage(), e);
                 }
                 try {
-                    store.append(new CellStore.StoredCell(cell.index(), (System.nanoTime() - t0) / 1e9, rows));
+                    store.append(new CellStore.StoredCell(cell.index(), (System.nanoTime() - t0) / 1e9,
+                            stored(study, rows)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -127,11 +137,22 @@ public final class StudyRunner {
         if (options.shard() != null) {
             err.printf("%s: shard %s done (%d cells in %.1f s); combine the shards with mbp merge%n",
                     study.name(), options.shard().label(), todo.size(), seconds);
-            return new Outcome(folder, todo.size(), grid.size(), seconds, false);
+            return new Outcome(folder, todo.size(), grid.size(), seconds, Optional.empty());
         }
-        finish(study, folder, CellStore.read(folder), seconds, options.threads());
+        Verdict verdict = finish(study, folder, CellStore.read(folder), seconds, options.threads());
         err.printf("%s: %d cells (%d computed now) in %.1f s%n", study.name(), grid.size(), todo.size(), seconds);
-        return new Outcome(folder, todo.size(), grid.size(), seconds, true);
+        return new Outcome(folder, todo.size(), grid.size(), seconds, Optional.of(verdict));
+    }
+
+    /** A cell's rows as the store keeps them: by column, without the cell index the store line holds. */
+    private static <R extends Record> List<Map<String, Object>> stored(Study<?, R> study, List<R> rows) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (R row : rows) {
+            Map<String, Object> columns = study.codec().encode(row);
+            columns.remove(Study.CELL);
+            out.add(columns);
+        }
+        return out;
     }
 
     private static TreeMap<Integer, CellStore.StoredCell> prepare(Path folder, CellStore.Header header,
@@ -156,31 +177,31 @@ public final class StudyRunner {
         return contents.cells();
     }
 
-    /** Writes the outputs of a complete store. */
-    public static void finish(Study study, Path folder, CellStore.Contents contents, double seconds, int threads)
-            throws IOException {
+    /** Writes the outputs of a complete store; returns the verdict. */
+    public static <R extends Record> Verdict finish(Study<?, R> study, Path folder, CellStore.Contents contents,
+            double seconds, int threads) throws IOException {
         int expected = contents.header().cells();
         if (contents.cells().size() != expected) {
             throw new IllegalArgumentException(folder + ": " + contents.cells().size() + " of " + expected
                     + " cells computed; run the rest (--resume) or merge all shards first");
         }
-        List<Map<String, Object>> rows = CellStore.rows(contents);
-        AtomicFile.writeString(folder.resolve("results.csv"), csv(study, rows));
-        StudySummary summary = study.summarize(rows);
-        List<String> charts = ResultFolder.writeCharts(folder, study.charts(rows));
+        List<R> rows;
+        try {
+            rows = study.rows(contents);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(CellStore.file(folder) + ": " + e.getMessage(), e);
+        }
+        AtomicFile.writeString(folder.resolve("results.csv"), study.codec().csv(rows));
+        Finding finding = study.check(rows);
+        List<String> charts = ResultFolder.writeCharts(folder, finding.charts());
         double cellSeconds = contents.cells().values().stream().mapToDouble(CellStore.StoredCell::seconds).sum();
-        ResultFolder.writeSummary(folder, summary(study, contents, rows.size(), summary, charts, seconds, cellSeconds,
+        ResultFolder.writeSummary(folder, summary(study, contents, rows.size(), finding, charts, seconds, cellSeconds,
                 threads));
+        return finding.verdict();
     }
 
-    static String csv(Study study, List<Map<String, Object>> rows) {
-        List<String> columns = new ArrayList<>(List.of("cell"));
-        columns.addAll(study.columns());
-        return Rows.csv(columns, rows);
-    }
-
-    private static Map<String, Object> summary(Study study, CellStore.Contents contents, int rows,
-            StudySummary summary, List<String> charts, double seconds, double cellSeconds, int threads) {
+    private static Map<String, Object> summary(Study<?, ?> study, CellStore.Contents contents, int rows,
+            Finding finding, List<String> charts, double seconds, double cellSeconds, int threads) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("study", study.name());
         root.put("title", study.title());
@@ -189,12 +210,12 @@ public final class StudyRunner {
         root.put("parameters", contents.header().parameters());
         root.put("cells", contents.header().cells());
         root.put("rows", rows);
-        root.put("claim", summary.claim());
-        root.put("verdict", summary.verdict());
-        root.put("numbers", summary.numbers());
+        root.put("claim", study.claim());
+        root.put("verdict", finding.verdict().text());
+        root.put("numbers", finding.numbers());
         Map<String, Object> table = new LinkedHashMap<>();
-        table.put("header", summary.header());
-        table.put("rows", summary.table());
+        table.put("header", finding.keyNumbers().header());
+        table.put("rows", finding.keyNumbers().rows());
         root.put("table", table);
         root.put("charts", charts);
         Map<String, Object> run = new LinkedHashMap<>();

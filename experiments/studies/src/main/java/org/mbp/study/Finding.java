@@ -1,0 +1,25 @@
+package org.mbp.study;
+
+import java.util.List;
+import java.util.Map;
+import org.mbp.run.Chart;
+
+/**
+ * What a study found, held as one record of key numbers: the verdict, the table of key numbers
+ * for the report, the same numbers by name for {@code summary.json}, and the charts all read
+ * from it.
+ */
+public interface Finding {
+
+    /** The verdict on the claim, with the numbers that ground it. */
+    Verdict verdict();
+
+    /** The key numbers as a table for the report. */
+    KeyNumbers keyNumbers();
+
+    /** The key numbers by name, as {@code summary.json} holds them. */
+    Map<String, Object> numbers();
+
+    /** The charts. */
+    List<Chart> charts();
+}
