@@ -103,7 +103,7 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
         Path out = output.prepare();
         DeepNCutsFindings findings = training.run(out, train.resume(), err, System.console() != null);
         PrintWriter o = spec.commandLine().getOut();
-        o.println(findings.verdict().sentence());
+        o.println(findings.verdict().labelled());
         o.printf("trained %d epochs; wrote %s%n", findings.history().size(), out.resolve("summary.json"));
         o.flush();
         return 0;

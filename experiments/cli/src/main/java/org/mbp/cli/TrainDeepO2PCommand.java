@@ -104,7 +104,7 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         findings.runs().forEach(r -> o.printf("%-22s test accuracy %.4f after %d epochs%n", r.variant().label(),
                 r.testAccuracy(), r.epochs()));
-        o.println(findings.verdict().sentence());
+        o.println(findings.verdict().labelled());
         o.println("wrote " + out.resolve("summary.json"));
         o.flush();
         return 0;

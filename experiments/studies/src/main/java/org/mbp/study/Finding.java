@@ -3,6 +3,7 @@ package org.mbp.study;
 import java.util.List;
 import java.util.Map;
 import org.mbp.run.Chart;
+import org.mbp.run.ClaimVerdict;
 
 /**
  * What a study found, held as one record of key numbers: the verdict, the table of key numbers
@@ -12,7 +13,7 @@ import org.mbp.run.Chart;
 public interface Finding {
 
     /** The verdict on the claim, with the numbers that ground it. */
-    Verdict verdict();
+    ClaimVerdict verdict();
 
     /** The key numbers as a table for the report. */
     KeyNumbers keyNumbers();

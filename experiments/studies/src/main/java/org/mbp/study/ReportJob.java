@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mbp.reports.ReportDocument;
+import org.mbp.run.ClaimVerdict.Ruling;
+import org.mbp.run.ClaimVerdict;
 import org.mbp.run.ReportAssembler;
 import org.mbp.run.ReportFiles;
 import org.mbp.run.ResultFolder;
 import org.mbp.run.RunEnvironment;
-import org.mbp.study.Verdict.Ruling;
 import org.mbp.study.verification.VerificationStudy;
 
 /**
@@ -69,7 +70,7 @@ public final class ReportJob {
             StudyRunner.Outcome outcome = StudyRunner.run(study, new StudyRunner.Options(request.out(), request.seed(),
                     request.threads(), null, request.fresh() ? StudyRunner.Existing.FRESH : StudyRunner.Existing.RESUME,
                     request.terminal()), err);
-            Verdict verdict = outcome.verdict().orElseThrow();
+            ClaimVerdict verdict = outcome.verdict().orElseThrow();
             steps.add(new ReportAssembler.Step(study.name(), outcome.total(), outcome.computed(), outcome.seconds(),
                     verdict.text()));
             out.printf(Locale.ROOT, "%-12s %4d cells (%d computed now) in %7.1f s  %s%n", study.name(), outcome.total(),

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.mbp.run.CellStore;
+import org.mbp.run.ClaimVerdict;
 
 /**
  * The shards of sharded study runs ({@code mbp study --shard i/N}), read from their output
@@ -21,7 +22,7 @@ import org.mbp.run.CellStore;
 public final class ShardMerge {
 
     /** What one study's merge gave: how many shards and cells, and the verdict. */
-    public record Merged(String study, int shards, int cells, Verdict verdict) {
+    public record Merged(String study, int shards, int cells, ClaimVerdict verdict) {
     }
 
     private final Map<String, List<CellStore.Contents>> byStudy;
@@ -97,7 +98,7 @@ public final class ShardMerge {
                 store.append(cell);
             }
         }
-        Verdict verdict = StudyRunner.finish(study, folder, CellStore.read(folder), 0, 0);
+        ClaimVerdict verdict = StudyRunner.finish(study, folder, CellStore.read(folder), 0, 0);
         return new Merged(name, parts.size(), cells.size(), verdict);
     }
 }

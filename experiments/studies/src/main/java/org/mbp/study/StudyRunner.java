@@ -15,8 +15,9 @@ import java.util.TreeMap;
 import org.mbp.io.AtomicFile;
 import org.mbp.layer.BatchExecutor;
 import org.mbp.run.CellStore;
-import org.mbp.run.ResultFolder;
+import org.mbp.run.ClaimVerdict;
 import org.mbp.run.Progress;
+import org.mbp.run.ResultFolder;
 import org.mbp.run.RunEnvironment;
 
 /**
@@ -77,7 +78,7 @@ public final class StudyRunner {
      * The outcome of a run: the cells computed now, the wall time, and the verdict where the
      * outputs were made (not for a shard).
      */
-    public record Outcome(Path folder, int computed, int total, double seconds, Optional<Verdict> verdict) {
+    public record Outcome(Path folder, int computed, int total, double seconds, Optional<ClaimVerdict> verdict) {
 
         /** Whether the outputs were made. */
         public boolean finished() {
@@ -139,7 +140,7 @@ public final class StudyRunner {
                     study.name(), options.shard().label(), todo.size(), seconds);
             return new Outcome(folder, todo.size(), grid.size(), seconds, Optional.empty());
         }
-        Verdict verdict = finish(study, folder, CellStore.read(folder), seconds, options.threads());
+        ClaimVerdict verdict = finish(study, folder, CellStore.read(folder), seconds, options.threads());
         err.printf("%s: %d cells (%d computed now) in %.1f s%n", study.name(), grid.size(), todo.size(), seconds);
         return new Outcome(folder, todo.size(), grid.size(), seconds, Optional.of(verdict));
     }
@@ -178,7 +179,7 @@ public final class StudyRunner {
     }
 
     /** Writes the outputs of a complete store; returns the verdict. */
-    public static <R extends Record> Verdict finish(Study<?, R> study, Path folder, CellStore.Contents contents,
+    public static <R extends Record> ClaimVerdict finish(Study<?, R> study, Path folder, CellStore.Contents contents,
             double seconds, int threads) throws IOException {
         int expected = contents.header().cells();
         if (contents.cells().size() != expected) {

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.mbp.reports.Guide;
 import org.mbp.run.Chart;
+import org.mbp.run.ClaimVerdict.Ruling;
+import org.mbp.run.ClaimVerdict;
 
 /**
  * What the Table-2 experiment (§7.2) found: the epochs of DeepNCuts trained with {@code loss}, and
@@ -53,7 +55,7 @@ public record DeepNCutsFindings(SegmentationTask.Loss loss, List<Epoch> history,
 
     @Override
     public ClaimVerdict verdict() {
-        return ClaimVerdict.supportedIf(margin() >= TARGET_MARGIN, String.format(Locale.ROOT, "ODS %.4f vs the best"
+        return new ClaimVerdict(margin() >= TARGET_MARGIN ? Ruling.SUPPORTED : Ruling.NOT_MET, String.format(Locale.ROOT, "ODS %.4f vs the best"
                 + " baseline's %.4f (margin %+.4f, target %+.2f).", learned().ods(), strongestBaseline(), margin(),
                 TARGET_MARGIN));
     }

@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mbp.run.Chart;
+import org.mbp.run.ClaimVerdict.Ruling;
+import org.mbp.run.ClaimVerdict;
 import org.mbp.run.Rows;
-import org.mbp.train.ClaimVerdict.Outcome;
 
 /**
  * What the Table-1 experiment (§7.1) found: the epochs of each network it trained, in training
@@ -76,7 +77,7 @@ public record DeepO2PFindings(List<VariantRun> runs, int testImages) implements 
         Optional<VariantRun> o2p = run(ClassifierVariant.O2P_FC);
         Optional<VariantRun> gap = run(ClassifierVariant.GAP_FC);
         if (o2p.isEmpty() || gap.isEmpty()) {
-            return new ClaimVerdict(Outcome.NOT_ASSESSED, "the claim compares DeepO2P-FC with GAP-FC, and this run"
+            return new ClaimVerdict(Ruling.NOT_ASSESSED, "the claim compares DeepO2P-FC with GAP-FC, and this run"
                     + " trained " + runs.stream().map(r -> r.variant().id()).toList() + ".");
         }
         double accuracy = o2p.get().testAccuracy();
@@ -87,12 +88,12 @@ public record DeepO2PFindings(List<VariantRun> runs, int testImages) implements 
         boolean fullTestSet = testImages >= FULL_TEST_SET;
         boolean reachesTarget = accuracy >= TARGET_ACCURACY;
         if (beatsBaseline && fullTestSet && reachesTarget) {
-            return new ClaimVerdict(Outcome.SUPPORTED, comparison + ".");
+            return new ClaimVerdict(Ruling.SUPPORTED, comparison + ".");
         }
         String baselinePart = beatsBaseline ? "DeepO2P-FC beats its baseline" : "DeepO2P-FC does not beat its baseline";
         String targetPart = !fullTestSet ? " (the target is set on the full 10k test set)."
                 : reachesTarget ? "." : String.format(Locale.ROOT, ", below the %.0f%% target.", 100 * TARGET_ACCURACY);
-        return new ClaimVerdict(Outcome.NOT_MET, comparison + "; " + baselinePart + targetPart);
+        return new ClaimVerdict(Ruling.NOT_MET, comparison + "; " + baselinePart + targetPart);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.mbp.io.AtomicFile;
 import org.mbp.run.Chart;
+import org.mbp.run.ClaimVerdict;
 import org.mbp.run.ResultFolder;
 
 /**
@@ -60,7 +61,7 @@ interface Findings {
         root.put("title", title);
         root.put("description", description);
         root.put("claim", claim());
-        root.put("verdict", verdict().sentence());
+        root.put("verdict", verdict().labelled());
         root.put("seed", options.seed());
         root.put("table", table);
         root.put("numbers", numbers());

@@ -37,11 +37,11 @@ class DeepNCutsFindingsTest {
     @Test
     void theMarginOverTheStrongerBaselineDecides() {
         assertEquals("Supported: ODS 0.5700 vs the best baseline's 0.5200 (margin +0.0500, target +0.04).",
-                findings(0.57).verdict().sentence());
+                findings(0.57).verdict().labelled());
         assertEquals("Not met: ODS 0.5500 vs the best baseline's 0.5200 (margin +0.0300, target +0.04).",
-                findings(0.55).verdict().sentence());
+                findings(0.55).verdict().labelled());
         assertEquals("Not met: ODS 0.4000 vs the best baseline's 0.5200 (margin -0.1200, target +0.04).",
-                findings(0.40).verdict().sentence());
+                findings(0.40).verdict().labelled());
     }
 
     @Test

@@ -24,7 +24,7 @@ class DeepO2PFindingsTest {
 
     private static String verdict(double o2p, double gap, int testImages) {
         return new DeepO2PFindings(List.of(run(ClassifierVariant.O2P_FC, o2p), run(ClassifierVariant.GAP_FC, gap)),
-                testImages).verdict().sentence();
+                testImages).verdict().labelled();
     }
 
     @Test
@@ -39,7 +39,7 @@ class DeepO2PFindingsTest {
                 + " (the target is set on the full 10k test set).", verdict(0.95, 0.90, 1000));
         assertEquals("Not assessed: the claim compares DeepO2P-FC with GAP-FC, and this run trained [deepo2p-fc, gap].",
                 new DeepO2PFindings(List.of(run(ClassifierVariant.O2P_FC, 0.9), run(ClassifierVariant.GAP, 0.8)), 64)
-                        .verdict().sentence());
+                        .verdict().labelled());
     }
 
     @Test

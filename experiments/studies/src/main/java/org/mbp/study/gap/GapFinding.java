@@ -9,13 +9,13 @@ import org.mbp.reports.ChartSpec;
 import org.mbp.reports.Guide;
 import org.mbp.reports.Series;
 import org.mbp.run.Chart;
+import org.mbp.run.ClaimVerdict.Ruling;
+import org.mbp.run.ClaimVerdict;
 import org.mbp.run.Rows;
 import org.mbp.spectral.GapKernel;
 import org.mbp.study.Finding;
 import org.mbp.study.Fits;
 import org.mbp.study.KeyNumbers;
-import org.mbp.study.Verdict;
-import org.mbp.study.Verdict.Ruling;
 
 /**
  * What the gap study found: the slopes of max|K̃| and of the paper's error against the gap, the
@@ -52,8 +52,8 @@ public record GapFinding(List<GapRow> rows, double smallest, double middle, Fits
     }
 
     @Override
-    public Verdict verdict() {
-        return new Verdict(ruling(), String.join(" ", kSentence(), paperSentence(), biasSentence(), stableSentence()));
+    public ClaimVerdict verdict() {
+        return new ClaimVerdict(ruling(), String.join(" ", kSentence(), paperSentence(), biasSentence(), stableSentence()));
     }
 
     private String kSentence() {

@@ -11,12 +11,12 @@ import org.mbp.reports.ChartSpec;
 import org.mbp.reports.Guide;
 import org.mbp.reports.Series;
 import org.mbp.run.Chart;
+import org.mbp.run.ClaimVerdict.Ruling;
+import org.mbp.run.ClaimVerdict;
 import org.mbp.run.Labelled;
 import org.mbp.run.Rows;
 import org.mbp.study.Finding;
 import org.mbp.study.KeyNumbers;
-import org.mbp.study.Verdict;
-import org.mbp.study.Verdict.Ruling;
 
 /**
  * What the precision study found: the error distribution of each precision over all spectra and
@@ -49,8 +49,8 @@ public record PrecisionFinding(List<PrecisionRow> rows, List<PrecisionComparison
     }
 
     @Override
-    public Verdict verdict() {
-        return new Verdict(ruling(), floatSentence() + " " + mixedSentence());
+    public ClaimVerdict verdict() {
+        return new ClaimVerdict(ruling(), floatSentence() + " " + mixedSentence());
     }
 
     private String floatSentence() {

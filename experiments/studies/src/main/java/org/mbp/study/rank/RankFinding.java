@@ -9,12 +9,12 @@ import org.mbp.reports.ChartSpec;
 import org.mbp.reports.Guide;
 import org.mbp.reports.Series;
 import org.mbp.run.Chart;
+import org.mbp.run.ClaimVerdict.Ruling;
+import org.mbp.run.ClaimVerdict;
 import org.mbp.run.Labelled;
 import org.mbp.run.Rows;
 import org.mbp.study.Finding;
 import org.mbp.study.KeyNumbers;
-import org.mbp.study.Verdict;
-import org.mbp.study.Verdict.Ruling;
 
 /**
  * What the rank study found: the premises and violations of Lemma 2, its corollary and the rank
@@ -42,8 +42,8 @@ public record RankFinding(List<RankRow> rows, List<Loss> losses, List<Integer> i
     }
 
     @Override
-    public Verdict verdict() {
-        return new Verdict(ruling(), String.join("; ", lemmaClause(), corollaryClause(), boundClause()) + ". "
+    public ClaimVerdict verdict() {
+        return new ClaimVerdict(ruling(), String.join("; ", lemmaClause(), corollaryClause(), boundClause()) + ". "
                 + runsSentence());
     }
 

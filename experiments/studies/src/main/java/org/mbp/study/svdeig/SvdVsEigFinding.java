@@ -9,12 +9,12 @@ import org.mbp.reports.ChartSpec;
 import org.mbp.reports.Guide;
 import org.mbp.reports.Series;
 import org.mbp.run.Chart;
+import org.mbp.run.ClaimVerdict.Ruling;
+import org.mbp.run.ClaimVerdict;
 import org.mbp.run.Labelled;
 import org.mbp.run.Rows;
 import org.mbp.study.Finding;
 import org.mbp.study.KeyNumbers;
-import org.mbp.study.Verdict;
-import org.mbp.study.Verdict.Ruling;
 
 /**
  * What svd-vs-eig found: the errors by regime, the gap-stable form's largest error, the inputs a
@@ -51,8 +51,8 @@ public record SvdVsEigFinding(List<SvdVsEigRow> rows, List<RouteComparison> comp
     }
 
     @Override
-    public Verdict verdict() {
-        return new Verdict(ruling(), String.join(" ", shareSentence(), ratioSentence(), stableSentence()));
+    public ClaimVerdict verdict() {
+        return new ClaimVerdict(ruling(), String.join(" ", shareSentence(), ratioSentence(), stableSentence()));
     }
 
     private String shareSentence() {

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mbp.run.Chart;
+import org.mbp.run.ClaimVerdict.Ruling;
+import org.mbp.run.ClaimVerdict;
 import org.mbp.study.Finding;
 import org.mbp.study.KeyNumbers;
-import org.mbp.study.Verdict;
-import org.mbp.study.Verdict.Ruling;
 
 /**
  * What the verification found: every layer's checks, and the extremes over all layers.
@@ -28,15 +28,15 @@ public record VerificationFinding(List<LayerChecks> layers, double maxDotProduct
     }
 
     @Override
-    public Verdict verdict() {
+    public ClaimVerdict verdict() {
         if (passed()) {
-            return new Verdict(Ruling.VERIFIED, String.format(Locale.ROOT, "All %d layers pass every check: largest"
+            return new ClaimVerdict(Ruling.VERIFIED, String.format(Locale.ROOT, "All %d layers pass every check: largest"
                     + " dot-product error %.1e, largest finite-difference error %.1e, Taylor orders %.3f to %.3f,"
                     + " largest float/double difference %.1e.", layers.size(), maxDotProduct, maxFiniteDifference,
                     minTaylorOrder, maxTaylorOrder, maxFloatVsDouble));
         }
         List<String> failed = layers.stream().filter(l -> !l.passed()).map(LayerChecks::layer).toList();
-        return new Verdict(Ruling.FAILED, failed.size() + " of " + layers.size() + " layers fail a check: "
+        return new ClaimVerdict(Ruling.FAILED, failed.size() + " of " + layers.size() + " layers fail a check: "
                 + String.join(", ", failed) + ".");
     }
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mbp.study.Verdict.Ruling;
+import org.mbp.run.ClaimVerdict.Ruling;
 
 /** The svd-vs-eig verdict, table and numbers from known key numbers. */
 class SvdVsEigFindingTest {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mbp.backend.Precision;
-import org.mbp.study.Verdict.Ruling;
+import org.mbp.run.ClaimVerdict.Ruling;
 
 /** The verification's verdict and key numbers from known checks. */
 class VerificationFindingTest {

@@ -1,16 +1,20 @@
-package org.mbp.study;
+package org.mbp.run;
 
 /**
- * A study's verdict on its claim: the ruling, then the grounds (the numbers behind it), read as
- * {@code "<Ruling>. <grounds>"}.
+ * The verdict on the claim a run checks (a study's, a training experiment's): the ruling, then its
+ * grounds, the numbers behind it. The report's overview shows the ruling; {@code summary.json}
+ * holds the whole sentence, which the studies write as {@link #text()} and the training
+ * experiments as {@link #labelled()}.
  */
-public record Verdict(Ruling ruling, String grounds) {
+public record ClaimVerdict(Ruling ruling, String grounds) {
 
     /** The verdict's leading word (or words). */
     public enum Ruling {
         SUPPORTED("Supported"),
         SUPPORTED_IN_PART("Supported in part"),
         NOT_SUPPORTED("Not supported"),
+        NOT_MET("Not met"),
+        NOT_ASSESSED("Not assessed"),
         CONFIRMED("Confirmed"),
         NOT_CONFIRMED("Not confirmed"),
         VIOLATED("VIOLATED"),
@@ -29,8 +33,13 @@ public record Verdict(Ruling ruling, String grounds) {
         }
     }
 
-    /** The verdict as the report and {@code summary.json} write it. */
+    /** {@code "<Ruling>. <grounds>"}. */
     public String text() {
         return ruling.words() + ". " + grounds;
+    }
+
+    /** {@code "<Ruling>: <grounds>"}. */
+    public String labelled() {
+        return ruling.words() + ": " + grounds;
     }
 }
