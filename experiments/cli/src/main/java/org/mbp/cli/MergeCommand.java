@@ -2,7 +2,6 @@ package org.mbp.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,7 +9,6 @@ import org.mbp.study.ShardMerge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,17 +35,13 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        for (Path shard : shards) {
-            if (!Files.isDirectory(shard)) {
-                throw new ParameterException(spec.commandLine(), shard + ": not a folder");
-            }
-        }
+        shards.forEach(ExistingFolder::require);
         ShardMerge merge = ShardMerge.read(shards);
         if (merge.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "no study results found in " + shards);
+            throw new IllegalArgumentException("no study results found in " + shards);
         }
         PrintWriter report = spec.commandLine().getOut();
-        merge.into(out, merged -> {
+        merge.into(Writable.folder("--out", out), merged -> {
             report.println(merged.study() + ": merged " + merged.shards() + " shard(s), " + merged.cells() + " cells: "
                     + merged.verdict().text());
             report.flush();

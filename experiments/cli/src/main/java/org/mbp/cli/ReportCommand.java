@@ -2,7 +2,6 @@ package org.mbp.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +9,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mbp.reports.Fonts;
 import org.mbp.study.ReportJob;
-import org.mbp.study.Studies;
 import org.mbp.study.Study;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,10 +42,10 @@ final class ReportCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private StudyCommand.RunOptions run;
+    private StudyRunOptions run;
 
     @Option(names = "--studies", split = ",", hideParamSyntax = true, paramLabel = "NAME[,NAME...]",
-            completionCandidates = StudyNames.class,
+            converter = StudyName.OrNone.class, completionCandidates = StudyName.Names.class,
             description = "the studies to run (default: all of ${COMPLETION-CANDIDATES}); \"none\" for the"
                     + " verification only")
     private List<String> studies;
@@ -56,24 +53,17 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "discard results already in --out and recompute everything")
     private boolean fresh;
 
-    @Option(names = "--include", paramLabel = "DIR", description = "also report the result folders in DIR (or DIR"
-            + " itself), e.g. docs/training for the committed training runs; repeatable")
+    @Option(names = "--include", paramLabel = "DIR", converter = ExistingFolder.class,
+            description = "also report the result folders in DIR (or DIR itself), e.g. docs/training for the"
+                    + " committed training runs; repeatable")
     private List<Path> include = new ArrayList<>();
 
     @Mixin
     private StudyOptions grid;
 
-    /** The study names, for completion and help. */
-    static final class StudyNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return Studies.NAMES.iterator();
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
-        List<Study<?, ?>> chosen = studies();
+        List<Study<?, ?>> chosen = grid.studies(spec, StudyName.reported(studies), run.scale());
         try {
             Fonts.check();
         } catch (IllegalStateException e) {
@@ -81,31 +71,13 @@ final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return Mbp.BAD_INPUT;
         }
-        run.prepare(spec);
-        for (Path dir : include) {
-            if (!Files.isDirectory(dir)) {
-                throw new ParameterException(spec.commandLine(), "--include " + dir + ": no such folder");
-            }
-        }
+        ReportJob.Request request = new ReportJob.Request(run.out(), run.scale(), run.seed(), run.threads(), chosen,
+                fresh, include, StudyRunOptions.terminal());
         PrintWriter out = spec.commandLine().getOut();
-        ReportJob.Outcome outcome = ReportJob.run(new ReportJob.Request(run.out, run.scale, run.seed, run.threads(),
-                chosen, fresh, include, System.console() != null), out, spec.commandLine().getErr());
+        ReportJob.Outcome outcome = ReportJob.run(request, out, spec.commandLine().getErr());
         out.printf(Locale.ROOT, "wrote %s (%d pages, also as PNG in %s) in %.1f s%n", outcome.pdf(),
                 outcome.pages().size(), outcome.pageFolder(), outcome.seconds());
         out.flush();
         return outcome.verified() ? 0 : 1;
-    }
-
-    /** The chosen studies, built with the grid options. */
-    private List<Study<?, ?>> studies() {
-        List<String> names = studies == null ? Studies.NAMES
-                : studies.equals(List.of("none")) ? List.of() : studies;
-        for (String name : names) {
-            if (!Studies.NAMES.contains(name)) {
-                throw new ParameterException(spec.commandLine(), "--studies: unknown study '" + name + "' (known: "
-                        + String.join(", ", Studies.NAMES) + ", or none)");
-            }
-        }
-        return grid.studies(spec, names, run.scale);
     }
 }

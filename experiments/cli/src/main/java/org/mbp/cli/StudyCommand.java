@@ -2,14 +2,8 @@ package org.mbp.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mbp.study.Scale;
-import org.mbp.study.Studies;
 import org.mbp.study.Study;
 import org.mbp.study.StudyRunner;
 import picocli.CommandLine.ArgGroup;
@@ -17,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -43,15 +36,16 @@ final class StudyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "STUDY", completionCandidates = Names.class,
-            description = "one of: ${COMPLETION-CANDIDATES}")
+    @Parameters(index = "0", paramLabel = "STUDY", converter = StudyName.OrAll.class,
+            completionCandidates = StudyName.NamesOrAll.class, description = "one of: ${COMPLETION-CANDIDATES}")
     private String study;
 
     @Mixin
-    private RunOptions run;
+    private StudyRunOptions run;
 
-    @Option(names = "--shard", paramLabel = "i/N", description = "run only the cells of shard i of N (merge with mbp merge)")
-    private String shard;
+    @Option(names = "--shard", paramLabel = "i/N", converter = ShardValue.class,
+            description = "run only the cells of shard i of N (merge with mbp merge)")
+    private StudyRunner.Shard shard;
 
     @ArgGroup(exclusive = true)
     private Existing existing;
@@ -68,78 +62,26 @@ final class StudyCommand implements Callable<Integer> {
     @Mixin
     private StudyOptions grid;
 
-    /** The study names for completion and help. */
-    static final class Names implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            List<String> names = new ArrayList<>(Studies.NAMES);
-            names.add("all");
-            return names.iterator();
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
-        List<String> names = study.equals("all") ? Studies.NAMES : List.of(study);
-        if (!study.equals("all") && !Studies.NAMES.contains(study)) {
-            throw new ParameterException(spec.commandLine(), "unknown study '" + study + "' (known: "
-                    + String.join(", ", Studies.NAMES) + ", all)");
-        }
-        List<Study<?, ?>> studies = grid.studies(spec, names, run.scale);
-        StudyRunner.Shard slice;
-        try {
-            slice = shard == null ? null : StudyRunner.Shard.parse(shard);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--shard: " + e.getMessage());
-        }
-        run.prepare(spec);
-        PrintWriter err = spec.commandLine().getErr();
+        List<Study<?, ?>> studies = grid.studies(spec, StudyName.studied(study), run.scale());
         StudyRunner.Existing mode = existing == null ? StudyRunner.Existing.REFUSE
                 : existing.resume ? StudyRunner.Existing.RESUME : StudyRunner.Existing.FRESH;
+        StudyRunner.Options options = new StudyRunner.Options(run.out(), run.seed(), run.threads(), shard, mode,
+                StudyRunOptions.terminal());
+        PrintWriter out = spec.commandLine().getOut();
         for (Study<?, ?> s : studies) {
-            StudyRunner.Outcome outcome = StudyRunner.run(s, new StudyRunner.Options(run.out, run.seed, run.threads(),
-                    slice, mode, System.console() != null), err);
-            outcome.verdict().ifPresent(v -> spec.commandLine().getOut().println(s.name() + ": " + v.text()));
+            StudyRunner.run(s, options, spec.commandLine().getErr()).verdict()
+                    .ifPresent(v -> out.println(s.name() + ": " + v.text()));
         }
-        spec.commandLine().getOut().flush();
+        out.flush();
         return 0;
     }
 
-    /** The options every computing command shares: --out, --seed, --threads, --scale. */
-    static final class RunOptions {
-        @Option(names = "--out", defaultValue = "mbp-out", paramLabel = "DIR",
-                description = "output folder, created if missing (default: ${DEFAULT-VALUE})")
-        Path out;
-
-        @Option(names = "--seed", defaultValue = "20261128", paramLabel = "N",
-                description = "seed of every input (default: ${DEFAULT-VALUE})")
-        long seed;
-
-        @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all processors)")
-        Integer threads;
-
-        @Option(names = "--scale", defaultValue = "quick", paramLabel = "S",
-                description = "quick (minutes on 2 cores) or full (cluster scale; use --shard); default: ${DEFAULT-VALUE}")
-        Scale scale;
-
-        int threads() {
-            return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        }
-
-        /** Checks the thread count and makes sure --out can be written. */
-        void prepare(CommandSpec spec) {
-            if (threads() < 1) {
-                throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads());
-            }
-            try {
-                Files.createDirectories(out);
-            } catch (IOException | SecurityException e) {
-                throw new ParameterException(spec.commandLine(), "--out " + out + ": cannot create the folder ("
-                        + e.getMessage() + ")");
-            }
-            if (!Files.isWritable(out)) {
-                throw new ParameterException(spec.commandLine(), "--out " + out + ": folder is not writable");
-            }
+    /** {@code i/N}, shard i of N. */
+    static final class ShardValue extends LibraryConverter<StudyRunner.Shard> {
+        ShardValue() {
+            super(StudyRunner.Shard::parse);
         }
     }
 }

@@ -9,7 +9,6 @@ import org.mbp.study.Studies;
 import org.mbp.study.Study;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** The grid options of the studies; each study reads those it uses (see {@code mbp study --help}). */
 final class StudyOptions {
@@ -75,27 +74,26 @@ final class StudyOptions {
     /**
      * The named studies at a scale with the grid options applied.
      *
-     * @throws ParameterException when a grid option applies to none of them or has a bad value
+     * @throws picocli.CommandLine.ParameterException when a grid option applies to none of them
+     * @throws IllegalArgumentException when a grid option has a value the study refuses
      */
     List<Study<?, ?>> studies(CommandSpec spec, List<String> names, Scale scale) {
         Map<String, Object> overrides = overrides();
         for (String key : overrides.keySet()) {
-            if (names.stream().noneMatch(name -> Studies.defaults(name, scale).containsKey(key))) {
-                List<String> users = Studies.NAMES.stream()
-                        .filter(name -> Studies.defaults(name, scale).containsKey(key)).toList();
-                throw new ParameterException(spec.commandLine(), "--" + key + " does not apply to "
-                        + String.join(", ", names) + " (it is a parameter of " + String.join(", ", users) + ")");
-            }
+            Usage.require(spec, !users(names, key, scale).isEmpty(), "--" + key + " does not apply to "
+                    + String.join(", ", names) + " (it is a parameter of "
+                    + String.join(", ", users(Studies.NAMES, key, scale)) + ")");
         }
         List<Study<?, ?>> studies = new ArrayList<>();
         for (String name : names) {
-            try {
-                studies.add(Studies.create(name, scale, overrides));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), name + ": " + e.getMessage());
-            }
+            studies.add(Studies.create(name, scale, overrides));
         }
         return studies;
+    }
+
+    /** Those of the named studies that have the parameter {@code key}. */
+    private static List<String> users(List<String> names, String key, Scale scale) {
+        return names.stream().filter(name -> Studies.defaults(name, scale).containsKey(key)).toList();
     }
 
     /** The options given, by parameter name. */

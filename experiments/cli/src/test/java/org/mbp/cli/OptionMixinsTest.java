@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mbp.backend.Precision;
 import org.mbp.device.DeviceUnavailableException;
 import org.mbp.spectral.Form;
+import org.mbp.study.Scale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -204,6 +205,13 @@ class OptionMixinsTest {
             {"--threads", "train", "deepo2p", "--threads", "0"},
             {"--threads", "gradcheck", "--threads", "none"},
             {"--gt", "segeval", "--pred", "m.png", "--gt", "t.txt"},
+            {"--shard", "study", "gap", "--shard", "3/3"},
+            {"--shard", "study", "gap", "--shard", "half"},
+            {"--threads", "study", "gap", "--threads", "0"},
+            {"--threads", "report", "--threads", "none"},
+            {"--scale", "report", "--scale", "huge"},
+            {"--studies", "report", "--studies", "gap,svd"},
+            {"--include", "report", "--include", "no-such-folder-of-results"},
         };
         for (String[] c : cases) {
             Cli run = Cli.run(Arrays.copyOfRange(c, 1, c.length));
@@ -211,6 +219,54 @@ class OptionMixinsTest {
             assertTrue(run.err().contains("Invalid value for option '" + c[0] + "'"), run.err());
             assertTrue(run.out().isEmpty(), run.out());
         }
+    }
+
+    @Test
+    void studyAndReportShareTheirRunOptions() {
+        for (String[] command : new String[][] {{"study", "gap"}, {"report"}}) {
+            ParseResult run = parse(command);
+            assertEquals(Path.of("mbp-out"), value(run, "--out"));
+            assertEquals(20261128L, (long) value(run, "--seed"));
+            assertEquals(Scale.QUICK, value(run, "--scale"));
+            String help = Mbp.commandLine().getSubcommands().get(command[0]).getUsageMessage();
+            assertTrue(help.contains("output folder, created if missing (default:"), help);
+        }
+    }
+
+    @Test
+    void studyNamesAreCheckedAgainstTheKnownOnes() {
+        Path out = dir.resolve("out");
+        Cli study = Cli.run("study", "spectra", "--out", out.toString());
+        assertEquals(2, study.code(), study.toString());
+        assertTrue(study.err().startsWith("mbp study: Invalid value for positional parameter at index 0 (STUDY):"
+                + " unknown study 'spectra' (known: svd-vs-eig, gap, precision, rank, or all)"), study.err());
+        Cli report = Cli.run("report", "--studies", "all", "--out", out.toString());
+        assertEquals(2, report.code(), report.toString());
+        assertTrue(report.err().contains("unknown study 'all' (known: svd-vs-eig, gap, precision, rank, or none)"),
+                report.err());
+        assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    @Test
+    void mergeChecksItsFoldersBeforeMerging() throws IOException {
+        Path out = dir.resolve("merged");
+        Path missing = dir.resolve("missing");
+        Path file = Files.writeString(dir.resolve("file"), "kept");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Object[][] cases = {
+            {missing, "mbp merge: error: " + missing + ": no such folder"},
+            {file, "mbp merge: error: " + file + ": not a folder"},
+            {empty, "mbp merge: error: no study results found in [" + empty + "]"},
+        };
+        for (Object[] c : cases) {
+            Cli run = Cli.run("merge", "--out", out.toString(), c[0].toString());
+            assertEquals(2, run.code(), run.toString());
+            assertEquals(c[1], run.err().strip());
+        }
+        Cli noOut = Cli.run("merge", empty.toString());
+        assertEquals(2, noOut.code());
+        assertTrue(noOut.err().contains("Missing required option: '--out=DIR'"), noOut.err());
+        assertFalse(Files.exists(out), "nothing is written");
     }
 
     @Test

@@ -81,6 +81,17 @@ class StudyCommandTest {
     }
 
     @Test
+    void mergeRefusesAnUnwritableOutBeforeMerging() throws IOException {
+        assertEquals(0, study("gap", dir.resolve("s0"), GAP, "--shard", "0/2").code());
+        Path file = Files.writeString(dir.resolve("file"), "kept");
+        Cli merged = Cli.run("merge", "--out", file.resolve("m").toString(), dir.resolve("s0").toString());
+        assertEquals(2, merged.code(), merged.toString());
+        assertTrue(merged.err().startsWith("mbp merge: error: --out " + file.resolve("m") + ": cannot create the folder"),
+                merged.err());
+        assertEquals("kept", Files.readString(file));
+    }
+
+    @Test
     void anInterruptedRunKeepsItsCellsAndResumes() throws IOException {
         Path whole = dir.resolve("whole");
         assertEquals(0, study("rank", whole, RANK).code());
