@@ -39,7 +39,7 @@ public final class Fonts {
     private static final int SEARCH_DEPTH = 5;
 
     private static FontFiles installed;
-    private static IllegalStateException failure;
+    private static FontsUnavailableException failure;
 
     private Fonts() {
     }
@@ -49,7 +49,7 @@ public final class Fonts {
      * not be drawn here: no usable TrueType font, or an AWT font system that does not start
      * (typically fontconfig missing on a headless Linux host). The answer is worked out once.
      *
-     * @throws IllegalStateException naming the fix when fonts are unusable
+     * @throws FontsUnavailableException naming the fix when fonts are unusable
      */
     public static void check() {
         files();
@@ -79,12 +79,12 @@ public final class Fonts {
         if (installed == null && failure == null) {
             try {
                 installed = locate(searchFolders());
-            } catch (IllegalStateException e) {
+            } catch (FontsUnavailableException e) {
                 failure = e;
             }
         }
         if (failure != null) {
-            throw new IllegalStateException(failure.getMessage(), failure.getCause());
+            throw new FontsUnavailableException(failure.getMessage(), failure.getCause());
         }
         return installed;
     }
@@ -93,7 +93,7 @@ public final class Fonts {
      * Finds the most wanted font family under the given folders and proves that AWT can draw with
      * it.
      *
-     * @throws IllegalStateException naming the fix when no family is found or AWT cannot use it
+     * @throws FontsUnavailableException naming the fix when no family is found or AWT cannot use it
      */
     static FontFiles locate(List<Path> folders) {
         Map<String, Path> found = fontFilesUnder(folders);
@@ -104,8 +104,8 @@ public final class Fonts {
                 return load(regular, bold);
             }
         }
-        throw new IllegalStateException(REMEDY + " (none of DejaVu Sans, Noto Sans, Liberation Sans or Arial in "
-                + folders + ")");
+        throw new FontsUnavailableException(REMEDY + " (none of DejaVu Sans, Noto Sans, Liberation Sans or Arial in "
+                + folders + ")", null);
     }
 
     private static FontFiles load(Path regularFile, Path boldFile) {
@@ -116,10 +116,10 @@ public final class Fonts {
             drawWith(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             return new FontFiles(regularFile, boldFile, regular, bold);
         } catch (IOException | FontFormatException e) {
-            throw new IllegalStateException(REMEDY + " (" + regularFile + " is not a usable TrueType font: "
+            throw new FontsUnavailableException(REMEDY + " (" + regularFile + " is not a usable TrueType font: "
                     + oneLine(e.getMessage()) + ")", e);
         } catch (RuntimeException | LinkageError | InternalError e) {
-            throw new IllegalStateException(REMEDY + " (the AWT font system failed: " + rootCause(e) + ")", e);
+            throw new FontsUnavailableException(REMEDY + " (the AWT font system failed: " + rootCause(e) + ")", e);
         }
     }
 

@@ -7,12 +7,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Optional;
 import org.mbp.device.DeviceUnavailableException;
+import org.mbp.reports.FontsUnavailableException;
 
 /**
  * The exceptions that mean bad input rather than a failure of mbp, and their one-line messages:
  * a value the library refuses ({@link IllegalArgumentException}, which includes the matrix, data
  * and segmentation file exceptions), a spectrum it cannot differentiate ({@link ArithmeticException}),
- * no usable GPU ({@link DeviceUnavailableException}), or a file that cannot be read or written
+ * no usable GPU ({@link DeviceUnavailableException}) or fonts ({@link FontsUnavailableException}), or a file that cannot be read or written
  * ({@link IOException}, worded without Java class names).
  */
 final class BadInput {
@@ -23,7 +24,7 @@ final class BadInput {
     /** The message of a bad-input exception, or empty for an internal error. */
     static Optional<String> message(Exception e) {
         if (e instanceof IllegalArgumentException || e instanceof ArithmeticException
-                || e instanceof DeviceUnavailableException) {
+                || e instanceof DeviceUnavailableException || e instanceof FontsUnavailableException) {
             return Optional.of(String.valueOf(e.getMessage()));
         }
         if (e instanceof IOException io) {

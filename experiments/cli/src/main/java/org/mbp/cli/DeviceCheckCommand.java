@@ -8,7 +8,6 @@ import org.mbp.devicecheck.DeviceCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code mbp device-check}: the GPU machine's check ({@code scripts/device-check.sh} runs it from its kit). */
@@ -60,12 +59,7 @@ final class DeviceCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        DeviceCheck.Request request;
-        try {
-            request = new DeviceCheck.Request(out, torch, batch, sizes, gpuImages, cpuImages, repeats);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        DeviceCheck.Request request = new DeviceCheck.Request(out, torch, batch, sizes, gpuImages, cpuImages, repeats);
         return DeviceCheck.run(request, spec.commandLine().getOut(), spec.commandLine().getErr()) ? 0 : 1;
     }
 }

@@ -64,13 +64,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Study<?, ?>> chosen = grid.studies(spec, StudyName.reported(studies), run.scale());
-        try {
-            Fonts.check();
-        } catch (IllegalStateException e) {
-            spec.commandLine().getErr().println("mbp report: error: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return Mbp.BAD_INPUT;
-        }
+        Fonts.check();
         ReportJob.Request request = new ReportJob.Request(run.out(), run.scale(), run.seed(), run.threads(), chosen,
                 fresh, include, StudyRunOptions.terminal());
         PrintWriter out = spec.commandLine().getOut();
