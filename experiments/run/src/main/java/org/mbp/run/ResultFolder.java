@@ -73,10 +73,6 @@ public final class ResultFolder {
         }
     }
 
-    /** The verdict of the folder's summary. */
-    public static String verdict(Path folder) throws IOException {
-        return summary(folder).path("verdict").asText();
-    }
 
     /** The folder's charts, none when it has no {@code charts.json}. */
     public static List<Chart> charts(Path folder) throws IOException {

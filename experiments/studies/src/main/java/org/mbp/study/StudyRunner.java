@@ -79,11 +79,6 @@ public final class StudyRunner {
      * outputs were made (not for a shard).
      */
     public record Outcome(Path folder, int computed, int total, double seconds, Optional<ClaimVerdict> verdict) {
-
-        /** Whether the outputs were made. */
-        public boolean finished() {
-            return verdict.isPresent();
-        }
     }
 
     private StudyRunner() {
