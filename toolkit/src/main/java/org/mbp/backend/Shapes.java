@@ -2,8 +2,8 @@ package org.mbp.backend;
 
 /**
  * The shape checks of the {@link MatrixOps} operations, shared by every backend. Each fails with
- * an {@link IllegalArgumentException} whose one line names the operation and the shapes, so that
- * a wrong argument reads the same on every backend.
+ * a {@link ShapeMismatchException} whose one line names the operation and the shapes, so that a
+ * wrong argument reads the same on every backend.
  */
 public final class Shapes {
 
@@ -22,14 +22,14 @@ public final class Shapes {
     /** Fails unless {@code a} and {@code b} have the same shape (the entry-wise operations). */
     public static <M> void requireSameShape(MatrixOps<M> ops, String op, M a, M b) {
         if (ops.rows(a) != ops.rows(b) || ops.cols(a) != ops.cols(b)) {
-            throw new IllegalArgumentException(op + ": shapes differ, " + of(ops, a) + " vs " + of(ops, b));
+            throw new ShapeMismatchException(op + ": shapes differ, " + of(ops, a) + " vs " + of(ops, b));
         }
     }
 
     /** Fails unless {@code v} is a {@code length × 1} vector. */
     public static <M> void requireVector(MatrixOps<M> ops, String op, M v, int length) {
         if (ops.cols(v) != 1 || ops.rows(v) != length) {
-            throw new IllegalArgumentException(op + ": expected a " + of(length, 1) + " vector, got " + of(ops, v));
+            throw new ShapeMismatchException(op + ": expected a " + of(length, 1) + " vector, got " + of(ops, v));
         }
     }
 
@@ -37,7 +37,7 @@ public final class Shapes {
     public static <M> int requireSquare(MatrixOps<M> ops, String op, M a) {
         int n = ops.rows(a);
         if (ops.cols(a) != n) {
-            throw new IllegalArgumentException(op + ": matrix is " + of(ops, a) + ", not square");
+            throw new ShapeMismatchException(op + ": matrix is " + of(ops, a) + ", not square");
         }
         return n;
     }
@@ -56,7 +56,7 @@ public final class Shapes {
         int k = transA ? aRows : aCols;
         int kB = transB ? bCols : bRows;
         if (k != kB) {
-            throw new IllegalArgumentException(op + ": inner dimensions differ, " + (transA ? "Aᵀ " : "A ")
+            throw new ShapeMismatchException(op + ": inner dimensions differ, " + (transA ? "Aᵀ " : "A ")
                     + of(transA ? aCols : aRows, k) + " and " + (transB ? "Bᵀ " : "B ")
                     + of(kB, transB ? bRows : bCols));
         }
@@ -65,14 +65,14 @@ public final class Shapes {
     /** Fails unless {@code A B} is square: B has the shape of {@code Aᵀ}. */
     public static <M> void requireSquareProduct(MatrixOps<M> ops, String op, M a, M b) {
         if (ops.rows(b) != ops.cols(a) || ops.cols(b) != ops.rows(a)) {
-            throw new IllegalArgumentException(op + ": " + of(ops, a) + " times " + of(ops, b) + " is not square");
+            throw new ShapeMismatchException(op + ": " + of(ops, a) + " times " + of(ops, b) + " is not square");
         }
     }
 
     /** Fails unless rows {@code [r0, r1)} and columns {@code [c0, c1)} lie inside {@code a}. */
     public static <M> void requireBlock(MatrixOps<M> ops, String op, M a, int r0, int r1, int c0, int c1) {
         if (r0 < 0 || r1 < r0 || r1 > ops.rows(a) || c0 < 0 || c1 < c0 || c1 > ops.cols(a)) {
-            throw new IllegalArgumentException(op + ": rows [" + r0 + ", " + r1 + ") and columns [" + c0 + ", " + c1
+            throw new ShapeMismatchException(op + ": rows [" + r0 + ", " + r1 + ") and columns [" + c0 + ", " + c1
                     + ") of a " + of(ops, a) + " matrix");
         }
     }
@@ -80,7 +80,7 @@ public final class Shapes {
     /** Fails unless {@code left} and {@code right} have as many rows (to stand side by side). */
     public static <M> void requireSameRows(MatrixOps<M> ops, String op, M left, M right) {
         if (ops.rows(left) != ops.rows(right)) {
-            throw new IllegalArgumentException(op + ": " + of(ops, left) + " beside " + of(ops, right)
+            throw new ShapeMismatchException(op + ": " + of(ops, left) + " beside " + of(ops, right)
                     + ", the rows differ");
         }
     }
@@ -88,7 +88,7 @@ public final class Shapes {
     /** Fails unless {@code count} values fill a {@code rows × cols} matrix of a non-negative shape. */
     public static void requireValueCount(String op, int rows, int cols, int count) {
         if (rows < 0 || cols < 0 || (long) rows * cols != count) {
-            throw new IllegalArgumentException(op + ": " + count + " values for a " + of(rows, cols) + " matrix");
+            throw new ShapeMismatchException(op + ": " + count + " values for a " + of(rows, cols) + " matrix");
         }
     }
 }

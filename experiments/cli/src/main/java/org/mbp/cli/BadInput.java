@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Optional;
+import org.mbp.backend.ShapeMismatchException;
 import org.mbp.device.DeviceUnavailableException;
 import org.mbp.reports.FontsUnavailableException;
 
@@ -14,7 +15,8 @@ import org.mbp.reports.FontsUnavailableException;
  * a value the library refuses ({@link IllegalArgumentException}, which includes the matrix, data
  * and segmentation file exceptions), a spectrum it cannot differentiate ({@link ArithmeticException}),
  * no usable GPU ({@link DeviceUnavailableException}) or fonts ({@link FontsUnavailableException}), or a file that cannot be read or written
- * ({@link IOException}, worded without Java class names).
+ * ({@link IOException}, worded without Java class names). Operands of the wrong shape inside a
+ * backend ({@link ShapeMismatchException}) are a defect of mbp, whatever the input: an internal error.
  */
 final class BadInput {
 
@@ -23,6 +25,9 @@ final class BadInput {
 
     /** The message of a bad-input exception, or empty for an internal error. */
     static Optional<String> message(Exception e) {
+        if (e instanceof ShapeMismatchException) {
+            return Optional.empty();
+        }
         if (e instanceof IllegalArgumentException || e instanceof ArithmeticException
                 || e instanceof DeviceUnavailableException || e instanceof FontsUnavailableException) {
             return Optional.of(String.valueOf(e.getMessage()));

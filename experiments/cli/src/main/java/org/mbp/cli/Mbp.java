@@ -37,13 +37,15 @@ public final class Mbp implements Runnable {
     }
 
     /**
-     * Applies mbp's conventions to a command line: enum values in any case, one-line errors. This is
+     * Applies mbp's conventions to a command line: enum values in any case, numbers read in words
+     * ({@link Numbers}), one-line errors. This is
      * the one place that maps errors to exit codes: picocli's usage errors (parsing, converters,
      * required options, option combinations) and the library's {@link BadInput} exceptions exit 2,
      * anything else is an internal error (exit 1, with the stack trace).
      */
     static CommandLine configure(CommandLine cli) {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        Numbers.register(cli);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine command = ex.getCommandLine();
             PrintWriter err = command.getErr();

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
                 + " the same study parameters and seed, and together they must cover every cell.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:merged", "2:missing or mismatched shards, or an unwritable --out"})
+        exitCodeList = {"0:merged", "2:missing or mismatched shards, an unwritable --out, or no usable fonts"})
 final class MergeCommand implements Callable<Integer> {
 
     @Spec

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mbp.reports.Fonts;
+import org.mbp.run.Progress;
 import org.mbp.study.ReportJob;
 import org.mbp.study.Study;
 import picocli.CommandLine.Command;
@@ -66,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
         List<Study<?, ?>> chosen = grid.studies(spec, StudyName.reported(studies), run.scale());
         Fonts.check();
         ReportJob.Request request = new ReportJob.Request(run.out(), run.scale(), run.seed(), run.threads(), chosen,
-                fresh, include, StudyRunOptions.terminal());
+                fresh, include, Progress.terminalAttached());
         PrintWriter out = spec.commandLine().getOut();
         ReportJob.Outcome outcome = ReportJob.run(request, out, spec.commandLine().getErr());
         out.printf(Locale.ROOT, "wrote %s (%d pages, also as PNG in %s) in %.1f s%n", outcome.pdf(),

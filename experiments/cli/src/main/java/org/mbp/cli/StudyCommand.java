@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mbp.run.Progress;
 import org.mbp.study.Study;
 import org.mbp.study.StudyRunner;
 import picocli.CommandLine.ArgGroup;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
             "  all         the four in turn",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "2:bad option, unwritable --out, or results in the way (see --resume/--fresh)"})
+        exitCodeList = {"0:done", "2:bad option, unwritable --out, results in the way (see --resume/--fresh), or no usable fonts"})
 final class StudyCommand implements Callable<Integer> {
 
     @Spec
@@ -68,7 +69,7 @@ final class StudyCommand implements Callable<Integer> {
         StudyRunner.Existing mode = existing == null ? StudyRunner.Existing.REFUSE
                 : existing.resume ? StudyRunner.Existing.RESUME : StudyRunner.Existing.FRESH;
         StudyRunner.Options options = new StudyRunner.Options(run.out(), run.seed(), run.threads(), shard, mode,
-                StudyRunOptions.terminal());
+                Progress.terminalAttached());
         PrintWriter out = spec.commandLine().getOut();
         for (Study<?, ?> s : studies) {
             StudyRunner.run(s, options, spec.commandLine().getErr()).verdict()

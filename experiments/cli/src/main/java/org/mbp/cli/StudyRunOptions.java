@@ -49,9 +49,4 @@ final class StudyRunOptions {
     Scale scale() {
         return scale;
     }
-
-    /** Whether progress goes to a terminal. */
-    static boolean terminal() {
-        return System.console() != null;
-    }
 }

@@ -20,12 +20,7 @@ final class ThreadsOption {
     static final class AtLeastOne implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            int n;
-            try {
-                n = Integer.parseInt(value.trim());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("'" + value + "' is not a whole number");
-            }
+            int n = Numbers.whole(value);
             if (n < 1) {
                 throw new TypeConversionException("must be at least 1, got " + n);
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.mbp.run.Progress;
 import org.mbp.train.DeepNCutsFindings;
 import org.mbp.train.DeepNCutsTraining;
 import org.mbp.train.SegmentationTask;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
                 + " inference on the untrained network's features and on colour + position affinities.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "2:bad option, missing or malformed data, or a checkpoint in the way (see --resume)",
+        exitCodeList = {"0:done", "2:bad option, missing or malformed data, a checkpoint in the way (see --resume), or no usable fonts",
             "1:internal error"})
 final class TrainDeepNCutsCommand implements Callable<Integer> {
 
@@ -101,7 +102,7 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DeepNCutsTraining training = DeepNCutsTraining.prepare(request, train.backends(err), err);
         Path out = output.prepare();
-        DeepNCutsFindings findings = training.run(out, train.resume(), err, System.console() != null);
+        DeepNCutsFindings findings = training.run(out, train.resume(), err, Progress.terminalAttached());
         PrintWriter o = spec.commandLine().getOut();
         o.println(findings.verdict().labelled());
         o.printf("trained %d epochs; wrote %s%n", findings.history().size(), out.resolve("summary.json"));

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mbp.run.Progress;
 import org.mbp.spectral.DeepO2P;
 import org.mbp.spectral.Form;
 import org.mbp.train.Augmentation;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
                 + " --out gets the Table-1 summary (summary.json), results.csv and charts.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "2:bad option, missing or malformed data, or a checkpoint in the way (see --resume)",
+        exitCodeList = {"0:done", "2:bad option, missing or malformed data, a checkpoint in the way (see --resume), or no usable fonts",
             "1:internal error"})
 final class TrainDeepO2PCommand implements Callable<Integer> {
 
@@ -100,7 +101,7 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DeepO2PTraining training = DeepO2PTraining.prepare(request, train.backends(err));
         Path out = output.prepare();
-        DeepO2PFindings findings = training.run(out, train.resume(), err, System.console() != null);
+        DeepO2PFindings findings = training.run(out, train.resume(), err, Progress.terminalAttached());
         PrintWriter o = spec.commandLine().getOut();
         findings.runs().forEach(r -> o.printf("%-22s test accuracy %.4f after %d epochs%n", r.variant().label(),
                 r.testAccuracy(), r.epochs()));

@@ -31,7 +31,7 @@ class DeviceCheckCommandTest {
         String out = dir.resolve("check").toString();
         assertRefused("Missing required option: '--out=DIR'", "device-check");
         assertRefused("Unknown options: '--colour'", "device-check", "--out", out, "--colour", "red");
-        assertRefused("'x' is not an int", "device-check", "--out", out, "--sizes", "32,x");
+        assertRefused("'x' is not a whole number", "device-check", "--out", out, "--sizes", "32,x");
         assertRefused("--batch must be at least 1, got 0", "device-check", "--out", out, "--batch", "0");
         assertRefused("--sizes must be orders in [1, 256], got [64, 300]", "device-check", "--out", out, "--sizes",
                 "64,300");

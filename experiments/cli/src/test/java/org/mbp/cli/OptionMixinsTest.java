@@ -2,6 +2,7 @@ package org.mbp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,14 +15,16 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mbp.backend.EjmlOps;
 import org.mbp.backend.Precision;
+import org.mbp.backend.ShapeMismatchException;
 import org.mbp.device.DeviceUnavailableException;
 import org.mbp.spectral.Form;
 import org.mbp.study.Scale;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * The shared option mixins and converters, on small probe commands and on the real ones: a bad
@@ -283,6 +286,9 @@ class OptionMixinsTest {
             assertEquals("failing-probe: error: " + c[1], run.err().strip());
         }
         assertEquals(Optional.empty(), BadInput.message(new IllegalStateException("bug")));
+        Exception shapes = assertThrows(ShapeMismatchException.class, () -> EjmlOps.DOUBLE.mult(
+                EjmlOps.DOUBLE.zeros(2, 3), EjmlOps.DOUBLE.zeros(2, 3)));
+        assertEquals(Optional.empty(), BadInput.message(shapes), "a backend's shape mismatch is mbp's defect");
         Cli internal = probe(new FailingProbe(new IllegalStateException("bug")));
         assertEquals(1, internal.code());
         assertTrue(internal.err().startsWith("failing-probe: internal error: java.lang.IllegalStateException: bug"),

@@ -34,6 +34,11 @@ public final class Progress implements AutoCloseable {
         this.total = total;
     }
 
+    /** Whether this process writes to a terminal, where progress is a bar redrawn in place. */
+    public static boolean terminalAttached() {
+        return System.console() != null;
+    }
+
     /** Progress over {@code total} units (e.g. "images") of a task. */
     public static Progress start(String task, long total, String unit, PrintWriter err, boolean terminal) {
         ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName(task).setInitialMax(total)

@@ -131,13 +131,20 @@ public final class RowCodec<R extends Record> {
         Object[] values = new Object[parts.size()];
         for (int i = 0; i < parts.size(); i++) {
             Part part = parts.get(i);
+            if (part.nested() == null && !stored.containsKey(part.column())) {
+                throw new IllegalArgumentException("column " + part.column() + " is missing");
+            }
             values[i] = part.nested() != null ? part.nested().decode(stored)
                     : read(part.type(), part.column(), stored.get(part.column()));
         }
         try {
             return constructor.newInstance(values);
         } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
+            if (e.getCause() instanceof IllegalArgumentException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException("cannot make a " + constructor.getDeclaringClass().getSimpleName(),
+                    e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot make a " + constructor.getDeclaringClass().getSimpleName(), e);
         }
@@ -149,7 +156,7 @@ public final class RowCodec<R extends Record> {
             return Double.NaN;
         }
         if (value == null) {
-            throw new IllegalArgumentException("column " + column + " is missing");
+            throw new IllegalArgumentException("column " + column + " is empty");
         }
         if (type == double.class && value instanceof Number n) {
             return n.doubleValue();

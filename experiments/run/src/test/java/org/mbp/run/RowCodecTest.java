@@ -92,9 +92,18 @@ class RowCodecTest {
         stored.put("sample", 1.5);
         assertEquals("column sample: '1.5' is not a whole number",
                 assertThrows(IllegalArgumentException.class, () -> CODEC.decode(stored)).getMessage());
+        stored.put("sample", null);
+        assertEquals("column sample is empty",
+                assertThrows(IllegalArgumentException.class, () -> CODEC.decode(stored)).getMessage());
         stored.remove("sample");
         assertEquals("column sample is missing",
                 assertThrows(IllegalArgumentException.class, () -> CODEC.decode(stored)).getMessage());
+        Map<String, Object> noError = new LinkedHashMap<>(stored(row(1, 1)));
+        String number = CODEC.columns().stream().filter(c -> noError.get(c) instanceof Double).findFirst().orElseThrow();
+        noError.remove(number);
+        assertEquals("column " + number + " is missing",
+                assertThrows(IllegalArgumentException.class, () -> CODEC.decode(noError)).getMessage(),
+                "an absent number column is damage, not a NaN (which is stored as null)");
     }
 
     record Twice(int cell, Inner inner) {
