@@ -74,7 +74,8 @@ public final class GapGrid implements Grid<GapPoint, GapRow> {
         Map<String, Object> p = new LinkedHashMap<>();
         List<Double> gaps = new ArrayList<>();
         if (scale == Scale.FULL) {
-            for (int k = 2; k <= 28; k++) {
+            // Half-decades from 10^-1.5: a gap must stay below 1/n = 1/12, so 10^-1 is out.
+            for (int k = 3; k <= 28; k++) {
                 gaps.add(Math.pow(10, -k / 2.0));
             }
         } else {
