@@ -6,11 +6,11 @@
 #
 #   scripts/slurm-study.sh --submit [OPTIONS] STUDY [SHARDS] [mbp study options]
 #   scripts/slurm-study.sh --status [--out DIR]                # every shard's state; failures and what to do
-#   scripts/slurm-study.sh --resubmit I[,J...] [--out DIR]     # failed shards again (they resume), then the merge
+#   scripts/slurm-study.sh --resubmit I[,J...] [OPTIONS]       # failed shards again (they resume), then the merge
 #
-# OPTIONS (per array task): --cpus N (default 2), --mem SIZE (default 4G), --time T (default 04:00:00),
-# --partition P (default: the cluster's default partition), --out DIR (default: $OUT or mbp-full; a
-# folder every node sees). Before submitting, the request is compared with what sinfo says the
+# OPTIONS, per array task (a resubmission keeps the submission's unless named again): --cpus N
+# (default 2), --mem SIZE (default 4G), --time T (default 04:00:00), --partition P (default: the
+# cluster's default partition); and --out DIR (default: $OUT or mbp-full; a folder every node sees). Before submitting, the request is compared with what sinfo says the
 # partition's nodes have, and a request that could never start is refused. Logs go to OUT/logs/,
 # the job ids and the request to OUT/slurm/. Extra options after the study (and shard count) go to
 # `mbp study`, e.g. --d 128,256. Slurm copies this script into its spool, so the tasks find the
@@ -27,7 +27,7 @@ in_job() {
     local root="${MBP_ROOT:-${SLURM_SUBMIT_DIR:-}}"
     [[ -n "$root" && -x "$root/mbp" ]] ||
         refuse "cannot find the mbp checkout (got '${root}'): set MBP_ROOT, or submit with scripts/slurm-study.sh --submit"
-    local out="${OUT:?OUT must name the output folder}" study="${1:?the study is missing}"
+    local out="${OUT:-mbp-full}" study="${1:?the study is missing}"
     shift
     # The JVM sizes its heap from the task's memory, not the node's.
     if [[ -n "${SLURM_MEM_PER_NODE:-}" ]]; then
@@ -51,7 +51,8 @@ root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 self="$root/scripts/slurm-study.sh"
 
 usage() {
-    sed -n '7,9p' "$self" | sed 's/^#  //' >&2
+    echo "usage:" >&2
+    sed -n '7,9p' "$self" | sed 's/^#   /  /' >&2
     exit 2
 }
 
@@ -146,21 +147,27 @@ submit_shards() { # array index list
         --export="ALL,MBP_ROOT=$root,OUT=$out,MBP_SHARDS=$shards" "$self" "$study" "${study_args[@]}"
 }
 
-mode="" resubmit="" cpus=2 mem=4G time=04:00:00 partition="" out="${OUT:-mbp-full}"
+mode="" resubmit="" out="${OUT:-mbp-full}"
+given=()    # options named on this command line: they override a resubmission's saved request
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --submit | --status) mode="${1#--}"; shift ;;
         --resubmit) mode=resubmit; resubmit="${2:?--resubmit needs the shard numbers, e.g. 3 or 1,4}"; shift 2 ;;
-        --cpus) cpus="${2:?--cpus needs a number}"; shift 2 ;;
-        --mem) mem="${2:?--mem needs a size}"; shift 2 ;;
-        --time) time="${2:?--time needs a time}"; shift 2 ;;
-        --partition) partition="${2:?--partition needs a name}"; shift 2 ;;
+        --cpus | --mem | --time | --partition) given+=("${1#--}=${2:?$1 needs a value}"); shift 2 ;;
         --out) out="${2:?--out needs a folder}"; shift 2 ;;
         -h | --help) usage ;;
         *) break ;;
     esac
 done
 [[ -n "$mode" ]] || usage
+cpus=2 mem=4G time=04:00:00 partition=""
+apply_given() {
+    local option
+    for option in "${given[@]}"; do
+        printf -v "${option%%=*}" '%s' "${option#*=}"
+    done
+}
+apply_given
 mkdir -p "$out/logs" "$out/slurm" || refuse "cannot create $out"
 out="$(cd "$out" && pwd)"
 request="$out/slurm/request"
@@ -212,6 +219,7 @@ resubmit)
     [[ -s "$request" && -s "$jobs" ]] || refuse "$out holds no submitted run (no $jobs)"
     # shellcheck disable=SC1090
     source "$request"
+    apply_given
     [[ "$resubmit" =~ ^[0-9]+(,[0-9]+)*$ ]] || refuse "--resubmit: expected shard numbers such as 3 or 1,4, got '$resubmit'"
     IFS=, read -ra again <<<"$resubmit"
     for i in "${again[@]}"; do
