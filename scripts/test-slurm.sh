@@ -4,6 +4,7 @@
 # `mvn -B verify`. It needs root (the daemons) and Debian's slurm-wlm and munge (installed when
 # missing, where apt-get is); without them it says why it is skipped and exits 0.
 #
+#  0. A request for more CPUs than any node has is refused with a message, nothing queued.
 #  1. A small gap study in 3 shards: the merge job runs by itself once every shard has succeeded,
 #     and its results.csv, charts.json and summary.json (less its "run" object: times, machine) are
 #     byte-identical to an unsharded run's.
@@ -77,6 +78,14 @@ same_as_unsharded() { # merged-folder what
 }
 
 ./mbp --version >/dev/null || fail "mbp does not build"
+
+# A request no node can satisfy is refused before anything is queued.
+if refusal="$(job --submit --cpus 4096 --out "$work/too-big" gap 3 2>&1)"; then
+    fail "--cpus 4096 was submitted on a $(sinfo -h -N -o %c)-CPU node"
+fi
+grep -q "can never start" <<<"$refusal" || fail "the refusal does not say why: $refusal"
+[[ -z "$(squeue -h)" ]] || fail "a refused request left jobs in the queue: $(squeue -h)"
+say "refused: ${refusal#slurm-study: }"
 job --submit --out "$work/sharded" "${study[@]:0:1}" 3 "${study[@]:1}" >/dev/null
 job --submit --out "$work/faulty" "${study[@]:0:1}" 3 "${study[@]:1}" >/dev/null
 say "submitted ${study[*]} twice in 3 shards (jobs: $(tr '\n' ' ' <"$work/sharded/slurm/jobs")/ $(tr '\n' ' ' <"$work/faulty/slurm/jobs"))"
