@@ -168,7 +168,10 @@ apply_given() {
     done
 }
 apply_given
-mkdir -p "$out/logs" "$out/slurm" || refuse "cannot create $out"
+if [[ "$mode" = submit ]]; then
+    mkdir -p "$out/logs" "$out/slurm" || refuse "cannot create $out"
+fi
+[[ -d "$out" ]] || refuse "$out does not exist (--out names the folder of a submitted run)"
 out="$(cd "$out" && pwd)"
 request="$out/slurm/request"
 jobs="$out/slurm/jobs"
