@@ -14,12 +14,12 @@ import org.mbp.layer.MatrixSpace;
 import org.mbp.layer.Structure;
 import org.mbp.ncuts.ProjectorLayer;
 
-/** The assertion API, on the example of the README and on a layer with a wrong adjoint. */
+/** The assertion API on a library layer, on a layer with a wrong adjoint, and at a near tie. */
 class GradientAssertionsTest {
 
-    /** The README's example: a user's layer checked three ways. */
+    /** A library layer through every assertion. */
     @Test
-    void readmeExample() {
+    void projectorPassesEveryAssertion() {
         EjmlOps ops = EjmlOps.DOUBLE;
         SimpleMatrix a = SampleMatrices.withSingularValues(ops, 6, 3, new double[] {3, 2, 1}, 7);
         SimpleMatrix g = SampleMatrices.gaussian(ops, 6, 6, 8);
