@@ -34,6 +34,12 @@ public record AccuracyGrid(int size, int seeds, int digits, long seed) {
         return new AccuracyGrid(8, 3, HighPrecision.DEFAULT_DIGITS, 20261128L);
     }
 
+    /** The grid in words, e.g. {@code "n = 5, 1 input(s) per cell, 44-digit reference, seed 20261128"}. */
+    @Override
+    public String toString() {
+        return "n = " + size + ", " + seeds + " input(s) per cell, " + digits + "-digit reference, seed " + seed;
+    }
+
     /** The spectra of the grid, in order. */
     public List<Spectrum> spectra() {
         return List.of(Spectrum.separated(size), Spectrum.clustered(size, 1e-4), Spectrum.clustered(size, 1e-8),

@@ -10,8 +10,9 @@ import java.util.TreeSet;
  * A stored accuracy grid to compare a new run with, so that CI notices when a change makes a
  * gradient less accurate.
  *
- * <p>A cell regresses when its verdict stops passing, when it stops producing an error (it now
- * refuses or fails where it did not), or when its largest error grows by more than
+ * <p>A cell regresses when its verdict stops passing, when it goes from accurate to
+ * ill-conditioned (still within its bound, but no longer usable), when it stops producing an
+ * error (it now refuses or fails where it did not), or when its largest error grows by more than
  * {@code factor} over {@code max(stored error, 10 ε)} — the floor keeps last-bit differences of
  * library functions between machines from counting.
  *
@@ -64,7 +65,8 @@ public record Baseline(AccuracyGrid grid, Map<String, Cell> cells) {
         List<Regression> regressions = new ArrayList<>();
         for (Cell before : cells.values()) {
             CellResult now = byKey.get(before.key());
-            if (before.verdict().passing() && !now.verdict().passing()) {
+            if (before.verdict().passing() && !now.verdict().passing()
+                    || before.verdict() == Verdict.ACCURATE && now.verdict() == Verdict.ILL_CONDITIONED) {
                 regressions.add(new Regression(before.key(), "verdict went from " + before.verdict().label()
                         + " to " + now.verdict().label() + (now.note().isEmpty() ? "" : " (" + now.note() + ")")));
             } else if (Double.isFinite(before.maxError()) && !Double.isFinite(now.maxError())) {

@@ -17,6 +17,15 @@ public record CellResult(String layer, String form, String precision, String spe
         double maxError, double epsilon, double amplification, Verdict verdict, Diagnostics diagnostics,
         String note) {
 
+    /**
+     * The verdict's bound on the error, {@code 10³ ε A}.
+     *
+     * @return the bound
+     */
+    public double bound() {
+        return Verdict.bound(epsilon, amplification);
+    }
+
     /** The identity of the cell, stable across runs: {@code layer|form|precision|spectrum}. */
     public String key() {
         return layer + "|" + form + "|" + precision + "|" + spectrum;

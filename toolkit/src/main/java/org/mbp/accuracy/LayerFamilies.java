@@ -170,7 +170,8 @@ public final class LayerFamilies {
         return new Directions<>(ops, seed).randomLike(layer.outputSpace(), layer.forward(x).output());
     }
 
-    private static <M, X, Y> LayerCase<M, X, Y> withUpstream(String name, String reference,
+    /** The case of a layer at x with an upstream gradient drawn from the seed. */
+    static <M, X, Y> LayerCase<M, X, Y> withUpstream(String name, String reference,
             Layer<M, X, Y> layer, X x, MatrixOps<M> ops, long seed) {
         return new LayerCase<>(name, reference, layer, x, upstream(layer, x, ops, seed));
     }

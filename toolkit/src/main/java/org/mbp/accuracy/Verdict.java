@@ -33,12 +33,23 @@ public enum Verdict {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
+    /**
+     * The bound {@code 10³ ε A} of the verdicts.
+     *
+     * @param epsilon       the precision's machine epsilon
+     * @param amplification A, the amplification the theory predicts
+     * @return the largest relative error that is not inaccurate
+     */
+    public static double bound(double epsilon, double amplification) {
+        return 1e3 * epsilon * amplification;
+    }
+
     /** The verdict of a relative error against the bound {@code 10³ ε A}. */
     public static Verdict of(double error, double epsilon, double amplification) {
         if (!Double.isFinite(error)) {
             return FAILED;
         }
-        if (error > 1e3 * epsilon * amplification) {
+        if (error > bound(epsilon, amplification)) {
             return INACCURATE;
         }
         return error <= 1e-2 ? ACCURATE : ILL_CONDITIONED;

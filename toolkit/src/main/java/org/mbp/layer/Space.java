@@ -18,6 +18,21 @@ public interface Space<M, X> {
     /** The inverse of {@link #parts}. */
     X assemble(List<M> parts);
 
+    /**
+     * The variable made of one matrix, for a space of one part (a layer that takes or gives a
+     * matrix).
+     *
+     * @param m the matrix
+     * @return the variable
+     * @throws IllegalArgumentException when the variable has more than one part
+     */
+    default X single(M m) {
+        if (structures().size() != 1) {
+            throw new IllegalArgumentException("the variable has the parts " + names() + ", not one matrix");
+        }
+        return assemble(List.of(m));
+    }
+
     /** Names of the parts, e.g. {@code [U, Σ, V]}. */
     List<String> names();
 

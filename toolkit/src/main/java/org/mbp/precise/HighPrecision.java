@@ -41,9 +41,23 @@ public final class HighPrecision {
             if (x.isNaN() || x.isInfinite()) {
                 throw new ArithmeticException("entry " + i + " is " + x);
             }
-            out[i] = new BigDecimal(x.toString());
+            out[i] = decimal(x);
         }
         return out;
+    }
+
+    /**
+     * A high-precision number as an exact decimal.
+     *
+     * @param x a finite number
+     * @return its decimal value
+     * @throws ArithmeticException when x is NaN or infinite
+     */
+    public static BigDecimal decimal(Dfp x) {
+        if (x.isNaN() || x.isInfinite()) {
+            throw new ArithmeticException("not a finite number: " + x);
+        }
+        return new BigDecimal(x.toString());
     }
 
     /**

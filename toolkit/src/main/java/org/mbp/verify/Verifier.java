@@ -179,7 +179,7 @@ public final class Verifier<M> {
     }
 
     /** A tenth of the input's size over the direction's, kept inside positive structures. */
-    private <X> double initialStep(Space<M, X> space, X x, X dx) {
+    <X> double initialStep(Space<M, X> space, X x, X dx) {
         double scale = Tangents.norm(ops, space, x) / Tangents.norm(ops, space, dx);
         double h = 0.1 * (scale > 0 && Double.isFinite(scale) ? scale : 1.0);
         return Math.min(h, 0.5 * directions.maxStep(space, x, dx));

@@ -2,6 +2,7 @@ package org.mbp.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -70,15 +71,16 @@ final class GradCheckCommand implements Callable<Integer> {
             + HighPrecision.DEFAULT_DIGITS + ")")
     private Integer digits;
 
-    @Mixin
-    private OutputFile output = OutputFile.creatingItsFolder();
+    @Option(names = "--out", paramLabel = "FILE|DIR", description = "where to write the JSON result: a file, or an"
+            + " existing folder to write gradcheck.json into (default: ${DEFAULT-VALUE})")
+    private Path out;
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "a stored gradcheck result to compare with")
     private Path baseline;
 
-    @Option(names = "--factor", defaultValue = "10", paramLabel = "X",
-            description = "largest allowed growth of an error against the baseline (default: ${DEFAULT-VALUE})")
-    private double factor;
+    @Option(names = "--factor", paramLabel = "X",
+            description = "largest allowed growth of an error against --baseline (default: " + DEFAULT_FACTOR + ")")
+    private Double factor;
 
     @Option(names = "--update-baseline", description = "write this run to the --baseline file instead of comparing")
     private boolean update;
@@ -88,6 +90,12 @@ final class GradCheckCommand implements Callable<Integer> {
 
     @Mixin
     private ThreadsOption threads;
+
+    /** The growth of an error against the baseline that still passes. */
+    static final double DEFAULT_FACTOR = 10;
+
+    /** The file written into a folder given as --out. */
+    static final String FILE_NAME = "gradcheck.json";
 
     /** The families checked; tests replace them with test doubles. */
     private final List<LayerFamily> families;
@@ -103,12 +111,15 @@ final class GradCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Usage.require(spec, !update || baseline != null, "--update-baseline needs --baseline FILE");
+        Usage.require(spec, factor == null || baseline != null && !update,
+                "--factor applies only when comparing with --baseline FILE (not with --update-baseline)");
+        double growth = factor == null ? DEFAULT_FACTOR : factor;
         AccuracyGrid base = grid == Grid.QUICK ? AccuracyGrid.quick() : AccuracyGrid.standard();
         AccuracyGrid chosen = new AccuracyGrid(size == null ? base.size() : size, seeds == null ? base.seeds() : seeds,
                 digits == null ? base.digits() : digits, base.seed());
         GradCheck check = GradCheck.prepare(new GradCheck.Request(chosen, threads.count(), update ? null : baseline,
-                factor));
-        Path out = output.prepare();
+                growth));
+        Path file = Writable.file("--out", Files.isDirectory(out) ? out.resolve(FILE_NAME) : out, true);
         if (update) {
             Writable.file("--baseline", baseline, true);
         }
@@ -118,8 +129,8 @@ final class GradCheckCommand implements Callable<Integer> {
         stdout.print(table(outcome.results()));
         stdout.println(summary(outcome.results()) + String.format(Locale.ROOT, " (%.1f s)", outcome.seconds()));
         String json = outcome.json();
-        AtomicFile.writeString(out, json);
-        err.println("wrote " + out);
+        AtomicFile.writeString(file, json);
+        err.println("wrote " + file);
         if (update) {
             AtomicFile.writeString(baseline, json);
             err.println("updated the baseline " + baseline);
@@ -131,7 +142,7 @@ final class GradCheckCommand implements Callable<Integer> {
         }
         List<Baseline.Regression> regressions = check.regressions(outcome);
         if (regressions.isEmpty()) {
-            stdout.printf("no regression against %s (factor %s)%n", baseline, factor);
+            stdout.printf("no regression against %s (factor %s)%n", baseline, growth);
             stdout.flush();
             return 0;
         }
@@ -146,7 +157,7 @@ final class GradCheckCommand implements Callable<Integer> {
         @Override
         public String defaultValue(ArgSpec argument) {
             return argument.isOption() && ((OptionSpec) argument).longestName().equals("--out")
-                    ? "mbp-out/gradcheck.json" : null;
+                    ? "mbp-out/" + FILE_NAME : null;
         }
     }
 
@@ -156,7 +167,7 @@ final class GradCheckCommand implements Callable<Integer> {
         for (CellResult r : results) {
             s.append(String.format(Locale.ROOT, "%-18s %-6s %-6s %-18s %9s %9s %9s %9s %9s  %s%n", r.layer(), r.form(),
                     r.precision(), r.spectrum(), number(r.medianError()), number(r.maxError()),
-                    number(1e3 * r.epsilon() * r.amplification()), number(r.diagnostics().minRelativeGap()),
+                    number(r.bound()), number(r.diagnostics().minRelativeGap()),
                     number(r.diagnostics().maxAbsK()), r.verdict().label()));
         }
         return s.toString();

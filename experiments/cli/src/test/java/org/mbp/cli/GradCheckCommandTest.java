@@ -166,4 +166,40 @@ class GradCheckCommandTest {
                 dir.resolve("b.json").toString(), "--baseline", baseline.toString());
         assertEquals(0, compare.code(), compare.out() + compare.err());
     }
+
+    @Test
+    void aFactorWithoutABaselineToCompareWithIsRefused() {
+        Cli alone = gradcheck(LayerFamilies.all(), "--grid", "quick", "--factor", "5", "--out",
+                dir.resolve("x.json").toString());
+        assertEquals(2, alone.code(), alone.err());
+        assertTrue(alone.err().contains("--factor applies only when comparing with --baseline FILE"), alone.err());
+        Cli updating = gradcheck(LayerFamilies.all(), "--grid", "quick", "--factor", "5", "--baseline",
+                dir.resolve("b.json").toString(), "--update-baseline", "--out", dir.resolve("x.json").toString());
+        assertEquals(2, updating.code(), updating.err());
+        assertTrue(Files.notExists(dir.resolve("x.json")) && Files.notExists(dir.resolve("b.json")));
+    }
+
+    @Test
+    void outMayNameAFolderAndTheJsonHoldsNoTiming() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("results"));
+        Cli run = gradcheck(List.of(LayerFamilies.all().get(0)), "--grid", "quick", "--out", folder.toString());
+        assertEquals(0, run.code(), run.err());
+        String json = Files.readString(folder.resolve("gradcheck.json"));
+        assertTrue(json.contains("\"key\" : \"svd|paper|double|separated\""), json);
+        assertTrue(!json.contains("\"created\"") && !json.contains("\"seconds\""), json);
+    }
+
+    /** Issue 16: a word for an error used to switch the regression gate off for that cell. */
+    @Test
+    void aBaselineWithAWordForAnErrorIsBadInputNamingTheCellAndField() throws IOException {
+        Path damaged = Files.writeString(dir.resolve("damaged.json"), Files.readString(BASELINE)
+                .replaceFirst("\"max_error\" : [^,]*,", "\"max_error\" : \"abc\","));
+        Path out = dir.resolve("out.json");
+        Cli run = gradcheck(LayerFamilies.all(), "--grid", "quick", "--out", out.toString(), "--baseline",
+                damaged.toString());
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("--baseline " + damaged + ": cell 1 (svd|paper|double|separated): \"max_error\""
+                + " must be a number ≥ 0, got \"abc\""), run.err());
+        assertTrue(Files.notExists(out), "nothing is run or written on a bad baseline");
+    }
 }

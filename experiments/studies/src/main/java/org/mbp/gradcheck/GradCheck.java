@@ -1,6 +1,5 @@
 package org.mbp.gradcheck;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mbp.accuracy.AccuracyCheck;
 import org.mbp.accuracy.AccuracyGrid;
 import org.mbp.accuracy.Baseline;
+import org.mbp.accuracy.BaselineFile;
 import org.mbp.accuracy.CellResult;
 import org.mbp.accuracy.LayerFamily;
 import org.mbp.backend.MatrixOps;
@@ -15,6 +15,7 @@ import org.mbp.backend.Precision;
 import org.mbp.device.ComputeDevice;
 import org.mbp.layer.BatchExecutor;
 import org.mbp.precise.HighPrecision;
+import org.mbp.run.RunEnvironment;
 
 /**
  * What {@code mbp gradcheck} runs: every layer family × backend × form on an accuracy grid against
@@ -46,12 +47,13 @@ public final class GradCheck {
      * One run.
      *
      * @param backends the backends' names, in the order checked
+     * @param seconds  how long it took (printed, not part of the JSON)
      */
     public record Outcome(AccuracyGrid grid, List<String> backends, List<CellResult> results, double seconds) {
 
-        /** The run in the baseline format. */
-        public String json() throws IOException {
-            return GradCheckJson.write(grid, backends, results, seconds);
+        /** The run in the baseline format, without its duration: the same results give the same text. */
+        public String json() {
+            return BaselineFile.json("gradcheck", RunEnvironment.version(), grid, backends, results);
         }
     }
 
@@ -69,7 +71,8 @@ public final class GradCheck {
      * @throws IllegalArgumentException naming {@code --baseline} when the baseline cannot be read
      */
     public static GradCheck prepare(Request request) {
-        return new GradCheck(request, request.baseline() == null ? null : GradCheckJson.read(request.baseline()));
+        return new GradCheck(request, request.baseline() == null ? null
+                : BaselineFile.read(request.baseline(), "--baseline"));
     }
 
     /**
