@@ -59,6 +59,7 @@ final class GradCheckJson {
             c.put("epsilon", r.epsilon());
             c.put("amplification", Rows.finiteOrNull(r.amplification()));
             c.put("bound", Rows.finiteOrNull(1e3 * r.epsilon() * r.amplification()));
+            c.put("error_bound", Rows.finiteOrNull(r.errorBound()));
             c.put("verdict", r.verdict().label());
             c.put("min_relative_gap", Rows.finiteOrNull(r.diagnostics().minRelativeGap()));
             c.put("max_abs_k", Rows.finiteOrNull(r.diagnostics().maxAbsK()));
