@@ -25,7 +25,12 @@ public record Diagnostics(List<SpectrumDiagnostics> spectra, List<Cancellation> 
         return new Diagnostics(List.of(spectrum), List.of());
     }
 
-    /** The diagnostics of a matrix-function layer of the paper's form: its cancellation alone. */
+    /**
+     * The diagnostics of a matrix-function layer of the paper's form: its cancellation alone.
+     *
+     * @param cancellation what the layer hands to the gap division before it
+     * @return diagnostics without spectra
+     */
     public static Diagnostics of(Cancellation cancellation) {
         return new Diagnostics(List.of(), List.of(cancellation));
     }

@@ -89,6 +89,9 @@ public final class GradientAssertions {
      *
      * @param layer the layer
      * @param x     the input
+     * @param <M>   the backend's matrix type
+     * @param <X>   the layer's input type
+     * @param <Y>   the layer's output type
      * @return the predicted bound, with its cause
      */
     public static <M, X, Y> ErrorBound errorBound(Layer<M, X, Y> layer, X x) {
@@ -102,6 +105,9 @@ public final class GradientAssertions {
      * @param layer     the layer
      * @param x         the input
      * @param tolerance the largest acceptable predicted relative error
+     * @param <M>       the backend's matrix type
+     * @param <X>       the layer's input type
+     * @param <Y>       the layer's output type
      * @throws AssertionError naming the bound and its cause when it is larger
      */
     public static <M, X, Y> void assertErrorBoundBelow(Layer<M, X, Y> layer, X x, double tolerance) {
