@@ -75,6 +75,7 @@ public final class BaselineFile {
             c.put("epsilon", r.epsilon());
             c.put("amplification", finiteOrNull(r.amplification()));
             c.put("bound", finiteOrNull(r.bound()));
+            c.put("error_bound", finiteOrNull(r.errorBound()));
             c.put("verdict", r.verdict().label());
             c.put("min_relative_gap", finiteOrNull(r.diagnostics().minRelativeGap()));
             c.put("max_abs_k", finiteOrNull(r.diagnostics().maxAbsK()));
@@ -164,7 +165,8 @@ public final class BaselineFile {
         boolean measured = verdict == Verdict.ACCURATE || verdict == Verdict.ILL_CONDITIONED
                 || verdict == Verdict.INACCURATE;
         double maxError = number(c, "max_error", where, !measured);
-        for (String name : List.of("median_error", "amplification", "bound", "min_relative_gap", "max_abs_k")) {
+        for (String name : List.of("median_error", "amplification", "bound", "error_bound", "min_relative_gap",
+                "max_abs_k")) {
             if (!c.path(name).isMissingNode()) {
                 number(c, name, where, true);
             }

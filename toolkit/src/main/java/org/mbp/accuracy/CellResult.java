@@ -1,6 +1,7 @@
 package org.mbp.accuracy;
 
 import org.mbp.layer.Diagnostics;
+import org.mbp.layer.ErrorBound;
 
 /**
  * One cell of the accuracy grid: a layer in one form and precision on one spectrum, against the
@@ -29,5 +30,16 @@ public record CellResult(String layer, String form, String precision, String spe
     /** The identity of the cell, stable across runs: {@code layer|form|precision|spectrum}. */
     public String key() {
         return layer + "|" + form + "|" + precision + "|" + spectrum;
+    }
+
+    /**
+     * The predicted relative error bound of the cell's gradients ({@link ErrorBound}), from the
+     * spectra at the cell's first input and the precision's ε; infinite where the paper's form
+     * meets an exact tie; NaN where no gradient was measured (refused or failed).
+     *
+     * @return the bound on the relative error of the cell's gradients
+     */
+    public double errorBound() {
+        return Double.isNaN(maxError) ? Double.NaN : ErrorBound.of(diagnostics, epsilon).relative();
     }
 }

@@ -30,16 +30,34 @@ public interface SpectralFunction {
     <M> M dividedDifferences(MatrixOps<M> ops, M lambda);
 
     /**
-     * Fails unless every value lies in the domain, naming the first that does not.
+     * Fails unless every value lies in the domain, naming the first that does not. For the
+     * positive domain a value must also be numerically positive: above {@code n·ε·max|λ|}, the
+     * conventional rank tolerance (LAPACK, NumPy), below which it is rounding noise of a zero or
+     * negative eigenvalue and g, g′ of it are meaningless (log(FᵀF) of a rank-deficient F is
+     * −∞ however the spectrum was computed).
      *
-     * @param stage the layer whose spectrum this is, for the message
+     * @param spectrum the eigenvalues g is applied to
+     * @param epsilon machine epsilon of the arithmetic the spectrum was computed in
+     * @param stage   the layer whose spectrum this is, for the message
+     * @throws OutsideDomainException naming the value
      */
-    default void requireDomain(double[] spectrum, String stage) {
+    default void requireDomain(double[] spectrum, double epsilon, String stage) {
+        double largest = 0;
+        for (double v : spectrum) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        boolean positive = domain() == Domain.POSITIVE;
+        double floor = spectrum.length * epsilon * largest;
         for (int i = 0; i < spectrum.length; i++) {
             if (!domain().contains(spectrum[i])) {
-                throw new IllegalArgumentException(String.format("%s: %s needs %s eigenvalues, but"
+                throw new OutsideDomainException(String.format("%s: %s needs %s eigenvalues, but"
                         + " eigenvalue %d is %.6g", stage, name(),
-                        domain() == Domain.POSITIVE ? "positive" : "finite", i, spectrum[i]));
+                        positive ? "positive" : "finite", i, spectrum[i]));
+            }
+            if (positive && spectrum[i] <= floor) {
+                throw new OutsideDomainException(String.format("%s: %s needs positive eigenvalues, but"
+                        + " eigenvalue %d is %.3g, numerically zero (not above n·ε·largest = %.3g): the"
+                        + " matrix is singular in this precision", stage, name(), i, spectrum[i], floor));
             }
         }
     }

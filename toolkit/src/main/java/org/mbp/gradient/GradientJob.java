@@ -5,7 +5,9 @@ import org.mbp.backend.Precision;
 import org.mbp.device.ComputeDevice;
 import org.mbp.function.SpectralFunction;
 import org.mbp.io.DenseMatrix;
+import org.mbp.function.OutsideDomainException;
 import org.mbp.layer.Diagnostics;
+import org.mbp.layer.ErrorBound;
 import org.mbp.layer.Inputs;
 import org.mbp.layer.Layer;
 import org.mbp.layer.Linearization;
@@ -44,8 +46,13 @@ public final class GradientJob {
         }
     }
 
-    /** The loss, its gradient with respect to the input, and the spectra met on the way. */
-    public record Result(String layer, double loss, DenseMatrix gradient, Diagnostics diagnostics) {
+    /**
+     * The loss, its gradient with respect to the input, the spectra met on the way, and the
+     * gradient's predicted relative error bound ({@link ErrorBound}, from those spectra and the
+     * precision's ε).
+     */
+    public record Result(String layer, double loss, DenseMatrix gradient, Diagnostics diagnostics,
+            ErrorBound errorBound) {
     }
 
     private GradientJob() {
@@ -56,6 +63,8 @@ public final class GradientJob {
      *
      * @throws IllegalArgumentException for inputs of the wrong shape, non-finite or not symmetric
      * @throws ArithmeticException      when the layer refuses the spectrum or the gradient is not finite
+     * @throws OutsideDomainException   when a spectrum leaves the matrix function's domain, e.g. log of
+     *                                  FᵀF with {@code ε = 0} for a rank-deficient F
      */
     public static Result run(ComputeDevice device, Request request) {
         return run(device.backend(request.precision()), request);
@@ -94,7 +103,7 @@ public final class GradientJob {
             }
             default -> throw new IllegalStateException("unhandled layer " + r.layer());
         }
-        Linearization<M, M, M> point = layer.forward(x);
+        Linearization<M, M, M> point = forward(layer, x, r);
         double loss = ops.dot(upstream, point.output());
         M gradient = point.adjoint(upstream);
         if (!ops.isFinite(gradient)) {
@@ -102,7 +111,24 @@ public final class GradientJob {
                     + point.diagnostics());
         }
         return new Result(layer.name(), loss, new DenseMatrix(ops.rows(gradient), ops.cols(gradient),
-                ops.toRowMajor(gradient)), point.diagnostics());
+                ops.toRowMajor(gradient)), point.diagnostics(), ErrorBound.of(point.diagnostics(), ops.epsilon()));
+    }
+
+    /**
+     * The layer evaluated at x. The o2p layers' log needs FᵀF + εI numerically positive
+     * ({@link SpectralFunction#requireDomain}, one check for every route); with ε = 0 the refusal
+     * says that F is rank-deficient and names the remedy.
+     */
+    private static <M> Linearization<M, M, M> forward(Layer<M, M, M> layer, M x, Request r) {
+        try {
+            return layer.forward(x);
+        } catch (OutsideDomainException e) {
+            if (r.layer().isO2P() && r.epsilon() == 0) {
+                throw new OutsideDomainException("--epsilon 0 with a rank-deficient F: FᵀF is singular, so the"
+                        + " loss log(FᵀF) is −∞ (" + e.getMessage() + "); use --epsilon > 0");
+            }
+            throw e;
+        }
     }
 
     /** G as given (n×n), or the identity. */

@@ -3,26 +3,45 @@ package org.mbp.layer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The spectra met while evaluating a layer (one entry per spectral stage, in order). */
-public record Diagnostics(List<SpectrumDiagnostics> spectra) {
+/**
+ * The spectra met while evaluating a layer (one entry per spectral stage, in order), and the
+ * cancellations of the paper's matrix-function layers among them ({@link ErrorBound} reads both).
+ *
+ * @param spectra       the spectra of the spectral stages, in order
+ * @param cancellations what the paper's matrix-function layers hand to the gap division before them
+ */
+public record Diagnostics(List<SpectrumDiagnostics> spectra, List<Cancellation> cancellations) {
 
     public Diagnostics {
         spectra = List.copyOf(spectra);
+        cancellations = List.copyOf(cancellations);
     }
 
     public static Diagnostics none() {
-        return new Diagnostics(List.of());
+        return new Diagnostics(List.of(), List.of());
     }
 
     public static Diagnostics of(SpectrumDiagnostics spectrum) {
-        return new Diagnostics(List.of(spectrum));
+        return new Diagnostics(List.of(spectrum), List.of());
+    }
+
+    /**
+     * The diagnostics of a matrix-function layer of the paper's form: its cancellation alone.
+     *
+     * @param cancellation what the layer hands to the gap division before it
+     * @return diagnostics without spectra
+     */
+    public static Diagnostics of(Cancellation cancellation) {
+        return new Diagnostics(List.of(), List.of(cancellation));
     }
 
     /** These diagnostics followed by those of a later stage. */
     public Diagnostics plus(Diagnostics later) {
         List<SpectrumDiagnostics> all = new ArrayList<>(spectra);
         all.addAll(later.spectra);
-        return new Diagnostics(all);
+        List<Cancellation> both = new ArrayList<>(cancellations);
+        both.addAll(later.cancellations);
+        return new Diagnostics(all, both);
     }
 
     /** The smallest relative gap over all stages (infinite when there is none). */

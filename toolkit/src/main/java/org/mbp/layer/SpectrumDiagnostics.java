@@ -33,6 +33,15 @@ public record SpectrumDiagnostics(String stage, String quantity, int size, doubl
         double maxAbsK, int numericalRank, double rankTolerance, double conditionNumber,
         double effectiveConditionNumber) {
 
+    /** The quantity of an EIG stage. */
+    public static final String EIGENVALUES = "eigenvalues";
+    /** The quantity of an SVD stage. */
+    public static final String SINGULAR_VALUES = "singular values";
+    /** The quantity of eigenvalues {@code σ² + ε} of {@code FᵀF + εI} obtained from the SVD of F. */
+    public static final String SQUARED_SINGULAR_VALUES = "eigenvalues σ² + ε from the SVD";
+    /** The quantity of the degrees of an affinity matrix. */
+    public static final String DEGREES = "degrees";
+
     /** How the layer's backward pass divides by spectral gaps. */
     public enum Kernel {
         /** No gap kernel. */

@@ -51,7 +51,7 @@ public final class NCutsNormalizationLayer<M> extends AbstractLayer<M, M, Pair<M
         M mMatrix = normalize(w, inverseRoot);
         M rootE = ops.scaleRows(ops.power(degrees, 0.5), e);
         M omega = ops.multTransB(rootE, rootE);
-        Diagnostics diagnostics = Diagnostics.of(SpectrumDiagnostics.of("ncuts", "degrees", d,
+        Diagnostics diagnostics = Diagnostics.of(SpectrumDiagnostics.of("ncuts", SpectrumDiagnostics.DEGREES, d,
                 SpectrumDiagnostics.Kernel.NONE, 0.0));
         return Linearization.of(new Pair<>(mMatrix, omega), diagnostics, dw -> {
             M q = ops.hadamard(inverse, ops.rowSums(dw));

@@ -67,7 +67,7 @@ public final class ProjectorLayer<M> extends AbstractLayer<M, M, M> {
         M pseudoInverseT = ops.multTransB(ops.scaleColumns(ur,
                 ops.apply(ops.slice(svd.sigma(), 0, rank), Elementwise.RECIPROCAL)), vr);
         M pi = ops.multTransB(ur, ur);
-        SpectrumDiagnostics spectrum = SpectrumDiagnostics.of("projector", "singular values", sigma,
+        SpectrumDiagnostics spectrum = SpectrumDiagnostics.of("projector", SpectrumDiagnostics.SINGULAR_VALUES, sigma,
                 SpectrumDiagnostics.Kernel.NONE, threshold);
         return Linearization.of(pi, Diagnostics.of(spectrum),
                 da -> ops.scale(2, ops.sym(ops.multTransB(ops.projectOut(ur, da), pseudoInverseT))),

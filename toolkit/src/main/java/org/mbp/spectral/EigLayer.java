@@ -76,7 +76,7 @@ public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
             int n = ops.rows(lambda);
             this.output = new EigFactors<>(u, ops.diagonalMatrix(lambda, n, n));
             double[] values = ops.toRowMajor(lambda);
-            this.spectrum = SpectrumDiagnostics.of("eig", "eigenvalues", values,
+            this.spectrum = SpectrumDiagnostics.of("eig", SpectrumDiagnostics.EIGENVALUES, values,
                     SpectrumDiagnostics.Kernel.EIGENVALUE_DIFFERENCE,
                     SpectrumDiagnostics.defaultRankTolerance(n, ops.epsilon(), values));
         }

@@ -3,6 +3,7 @@ package org.mbp.spectral;
 import org.mbp.backend.MatrixOps;
 import org.mbp.function.Domain;
 import org.mbp.function.SpectralFunction;
+import org.mbp.layer.Cancellation;
 import org.mbp.layer.Diagnostics;
 import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Linearization;
@@ -16,7 +17,8 @@ import org.mbp.layer.Structure;
  * <p>Variation, eq. 43: {@code dC = 2 (dU g(Q) Uᵀ)_sym + U g′(Q) dQ Uᵀ}. Adjoint, eqs. 44–45:
  * {@code ∂L/∂U = 2 (∂L/∂C)_sym U g(Q)}, {@code ∂L/∂Q = g′(Q) Uᵀ ∂L/∂C U}, the latter taken on the
  * diagonal (Q is diagonal; the projected gradient of §4.2), where {@code Uᵀ ∂L/∂C U} and
- * {@code Uᵀ (∂L/∂C)_sym U} agree, so one product serves both.
+ * {@code Uᵀ (∂L/∂C)_sym U} agree, so one product serves both. Its diagnostics give the
+ * {@link Cancellation} of g that the EIG layer's K̃ (eq. 34) meets.
  */
 public final class EigMatrixFunctionLayer<M> extends AbstractLayer<M, EigFactors<M>, M> {
 
@@ -34,11 +36,13 @@ public final class EigMatrixFunctionLayer<M> extends AbstractLayer<M, EigFactors
     public Linearization<M, EigFactors<M>, M> forward(EigFactors<M> x) {
         M u = x.u();
         M q = ops.diagonal(x.sigma());
-        g.requireDomain(ops.toRowMajor(q), name());
+        g.requireDomain(ops.toRowMajor(q), ops.epsilon(), name());
         M gq = g.value(ops, q);
         M gPrime = g.derivative(ops, q);
         M c = ops.multTransB(ops.scaleColumns(u, gq), u);
-        return Linearization.of(c, Diagnostics.none(), dx -> {
+        double[] g = ops.toRowMajor(gq);
+        Diagnostics cancellation = Diagnostics.of(Cancellation.of(name(), ops.toRowMajor(q), g, g.length));
+        return Linearization.of(c, cancellation, dx -> {
             M rotation = ops.scale(2, ops.sym(ops.multTransB(ops.scaleColumns(dx.u(), gq), u)));
             M spectral = ops.hadamard(gPrime, ops.diagonal(dx.sigma()));
             return ops.add(rotation, ops.multTransB(ops.scaleColumns(u, spectral), u));

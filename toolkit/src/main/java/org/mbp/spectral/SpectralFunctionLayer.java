@@ -40,14 +40,16 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
     private final SpectralFunction g;
     private final Layer<M, X, M> toSymmetric;
     private final Decomposer<M, X> decomposer;
+    private final String quantity;
 
     private SpectralFunctionLayer(MatrixOps<M> ops, SpectralFunction g, Layer<M, X, M> toSymmetric,
-            Decomposer<M, X> decomposer, String name) {
+            Decomposer<M, X> decomposer, String quantity, String name) {
         super(name, ops, toSymmetric.inputSpace(), MatrixSpace.of("C", Structure.SYMMETRIC));
         this.ops = ops;
         this.g = g;
         this.toSymmetric = toSymmetric;
         this.decomposer = decomposer;
+        this.quantity = quantity;
     }
 
     /** {@code Z ↦ g(Z)} for symmetric Z, decomposed by EIG. */
@@ -57,7 +59,7 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
         Layer<M, M, M> symmetric = Layers.requiring(ops, MatrixSpace.of("Z", structure), "symmetric",
                 z -> Inputs.requireSymmetric(ops, z, "symmetric input Z"));
         return new SpectralFunctionLayer<>(ops, g, symmetric, (z, same) -> ops.eigSymmetric(ops.sym(z)),
-                "stable-function(" + g.name() + ")");
+                SpectrumDiagnostics.EIGENVALUES, "stable-function(" + g.name() + ")");
     }
 
     /** {@code F ↦ g(FᵀF + εI)}, with the spectrum of Z from the given source. */
@@ -73,7 +75,9 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
                         svd.v());
             };
         };
-        return new SpectralFunctionLayer<>(ops, g, new CovarianceLayer<>(ops, epsilon), decomposer,
+        String quantity = source == SpectrumSource.SVD ? SpectrumDiagnostics.SQUARED_SINGULAR_VALUES
+                : SpectrumDiagnostics.EIGENVALUES;
+        return new SpectralFunctionLayer<>(ops, g, new CovarianceLayer<>(ops, epsilon), decomposer, quantity,
                 "stable-" + source.name().toLowerCase(java.util.Locale.ROOT) + "-function("
                         + g.name() + ", ε=" + epsilon + ")");
     }
@@ -85,11 +89,11 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
         M lambda = eig.values();
         M v = eig.vectors();
         double[] values = ops.toRowMajor(lambda);
-        g.requireDomain(values, name());
+        g.requireDomain(values, ops.epsilon(), name());
         M gamma = g.dividedDifferences(ops, lambda);
         M c = ops.multTransB(ops.scaleColumns(v, g.value(ops, lambda)), v);
         Diagnostics diagnostics = inner.diagnostics().plus(Diagnostics.of(SpectrumDiagnostics.of(
-                name(), "eigenvalues", values, SpectrumDiagnostics.Kernel.NONE,
+                name(), quantity, values, SpectrumDiagnostics.Kernel.NONE,
                 SpectrumDiagnostics.defaultRankTolerance(values.length, ops.epsilon(), values))));
         return Linearization.of(c, diagnostics, dx -> daleckiiKrein(v, gamma, inner.variation(dx)),
                 upstream -> inner.adjoint(daleckiiKrein(v, gamma, upstream)));

@@ -71,7 +71,7 @@ public final class SvdLayer<M> extends AbstractLayer<M, M, SvdFactors<M>> {
             this.u2 = m > n ? ops.block(u, 0, m, n, m) : null;
             this.output = new SvdFactors<>(u, ops.diagonalMatrix(sigma, m, n), v);
             double[] values = ops.toRowMajor(sigma);
-            this.spectrum = SpectrumDiagnostics.of("svd", "singular values", values,
+            this.spectrum = SpectrumDiagnostics.of("svd", SpectrumDiagnostics.SINGULAR_VALUES, values,
                     SpectrumDiagnostics.Kernel.SQUARED_DIFFERENCE,
                     SpectrumDiagnostics.defaultRankTolerance(m, ops.epsilon(), values));
         }

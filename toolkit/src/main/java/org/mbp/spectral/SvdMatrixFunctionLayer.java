@@ -2,6 +2,7 @@ package org.mbp.spectral;
 
 import org.mbp.backend.MatrixOps;
 import org.mbp.function.SpectralFunction;
+import org.mbp.layer.Cancellation;
 import org.mbp.layer.Diagnostics;
 import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Linearization;
@@ -16,6 +17,7 @@ import org.mbp.layer.Structure;
  * {@code ∂L/∂V = 2 (∂L/∂C)_sym V g}, {@code ∂L/∂Σ = 2 Σ g′ Vᵀ (∂L/∂C)_sym V}, the latter taken on
  * the diagonal (the projected gradient of §4.2, since Σ is diagonal), and {@code ∂L/∂U = 0}.
  * Σ may be m×n with m &lt; n: ΣᵀΣ is then padded with zeros, so the null space of F gets g(ε).
+ * Its diagnostics give the {@link Cancellation} of g over the pairs K of eq. 13 covers.
  */
 public final class SvdMatrixFunctionLayer<M> extends AbstractLayer<M, SvdFactors<M>, M> {
 
@@ -37,11 +39,14 @@ public final class SvdMatrixFunctionLayer<M> extends AbstractLayer<M, SvdFactors
     public Linearization<M, SvdFactors<M>, M> forward(SvdFactors<M> x) {
         int n = ops.rows(x.v());
         M lambda = ops.add(ops.diagonalOfProduct(ops.transpose(x.sigma()), x.sigma()), ops.filled(n, 1, epsilon));
-        g.requireDomain(ops.toRowMajor(lambda), name());
+        g.requireDomain(ops.toRowMajor(lambda), ops.epsilon(), name());
         M gLambda = g.value(ops, lambda);
         M gPrime = g.derivative(ops, lambda);
         M c = ops.multTransB(ops.scaleColumns(x.v(), gLambda), x.v());
-        return Linearization.of(c, Diagnostics.none(), dx -> {
+        M sigma = ops.diagonal(x.sigma());
+        Diagnostics cancellation = Diagnostics.of(Cancellation.of(name(), ops.toRowMajor(sigma),
+                ops.toRowMajor(gLambda), ops.rows(sigma)));
+        return Linearization.of(c, cancellation, dx -> {
             M rotation = ops.scale(2, ops.sym(ops.multTransB(ops.scaleColumns(dx.v(), gLambda), x.v())));
             M spectral = ops.hadamard(ops.scale(2, ops.diagonalOfProduct(ops.transpose(x.sigma()), dx.sigma())),
                     gPrime);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.dfp.Dfp;
 import org.mbp.backend.MatrixOps;
+import org.mbp.layer.ErrorBound;
 import org.mbp.layer.Layer;
 import org.mbp.layer.LayerFactory;
 import org.mbp.layer.Linearization;
@@ -127,6 +128,42 @@ public final class GradientAssertions {
             throw new AssertionError(String.format("%s: Taylor remainder of order %.3f, expected 2 ± %.1f"
                     + " (%d steps fitted); %s", layer.name(), r.observedOrder(), Acceptance.TAYLOR_ORDER_TOLERANCE,
                     r.pointsUsed(), r.diagnostics()));
+        }
+    }
+
+    /**
+     * The predicted relative error bound of the layer's gradients at x ({@link ErrorBound}: from
+     * the spectra the layer meets and its backend's ε). A test can say "this input is beyond the
+     * paper's form" as {@code assertTrue(errorBound(layer, x).exceeds(1e-6))}.
+     *
+     * @param layer the layer
+     * @param x     the input
+     * @param <M>   the backend's matrix type
+     * @param <X>   the layer's input type
+     * @param <Y>   the layer's output type
+     * @return the predicted bound, with its cause
+     */
+    public static <M, X, Y> ErrorBound errorBound(Layer<M, X, Y> layer, X x) {
+        return ErrorBound.of(layer.forward(x).diagnostics(), layer.ops().epsilon());
+    }
+
+    /**
+     * The predicted relative error bound of the layer's gradients at x is at most
+     * {@code tolerance}: the input is within what the layer's formula computes accurately.
+     *
+     * @param layer     the layer
+     * @param x         the input
+     * @param tolerance the largest acceptable predicted relative error
+     * @param <M>       the backend's matrix type
+     * @param <X>       the layer's input type
+     * @param <Y>       the layer's output type
+     * @throws AssertionError naming the bound and its cause when it is larger
+     */
+    public static <M, X, Y> void assertErrorBoundBelow(Layer<M, X, Y> layer, X x, double tolerance) {
+        ErrorBound bound = errorBound(layer, x);
+        if (bound.exceeds(tolerance)) {
+            throw new AssertionError(String.format("%s: predicted gradient error bound %.3g > %.3g: %s",
+                    layer.name(), bound.relative(), tolerance, bound.cause()));
         }
     }
 

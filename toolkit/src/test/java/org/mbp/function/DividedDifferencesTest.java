@@ -93,8 +93,19 @@ class DividedDifferencesTest {
     @Test
     void domainViolationsNameTheEigenvalue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SpectralFunction.log().requireDomain(new double[] {1, 0.5, -2}, "test"));
+                () -> SpectralFunction.log().requireDomain(new double[] {1, 0.5, -2}, Math.ulp(1.0), "test"));
         assertTrue(e.getMessage().contains("eigenvalue 2 is -2"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SpectralFunction.named("tan"));
+    }
+
+    /** A positive eigenvalue at rounding level (n·ε·largest or below) is a zero in disguise. */
+    @Test
+    void numericallyZeroEigenvaluesAreOutsideThePositiveDomain() {
+        double eps = Math.ulp(1.0);
+        OutsideDomainException e = assertThrows(OutsideDomainException.class,
+                () -> SpectralFunction.log().requireDomain(new double[] {240, 3e-14, 1e-3}, eps, "test"));
+        assertTrue(e.getMessage().contains("eigenvalue 1 is 3.00e-14, numerically zero"), e.getMessage());
+        SpectralFunction.log().requireDomain(new double[] {240, 2e-13, 1e-3}, eps, "test");
+        SpectralFunction.exp().requireDomain(new double[] {240, 0, -1}, eps, "test");
     }
 }

@@ -12,7 +12,11 @@ import org.mbp.layer.Layer;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.MatrixSpace;
 import org.mbp.layer.Structure;
+import org.mbp.function.SpectralFunction;
 import org.mbp.ncuts.ProjectorLayer;
+import org.mbp.spectral.EigLayer;
+import org.mbp.spectral.EigMatrixFunctionLayer;
+import org.mbp.spectral.SpectralFunctionLayer;
 
 /** The assertion API on a library layer, on a layer with a wrong adjoint, and at a near tie. */
 class GradientAssertionsTest {
@@ -41,6 +45,23 @@ class GradientAssertionsTest {
             return Linearization.of(o.hadamard(x, x), org.mbp.layer.Diagnostics.none(),
                     dx -> o.scale(2, o.hadamard(x, dx)), y -> o.scale(2, o.hadamard(o.transpose(x), y)));
         }
+    }
+
+    /** The predicted bound tells a well-separated input from one beyond the paper's form. */
+    @Test
+    void theErrorBoundAssertionTellsTheInputsBeyondThePapersForm() {
+        EjmlOps ops = EjmlOps.DOUBLE;
+        SimpleMatrix separated = SampleMatrices.symmetricWithEigenvalues(ops, new double[] {1, 2, 4}, 5);
+        SimpleMatrix close = SampleMatrices.symmetricWithEigenvalues(ops, new double[] {1, 2, 2 + 1e-11}, 5);
+        Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix> paper = new EigLayer<>(ops)
+                .then(new EigMatrixFunctionLayer<>(ops, SpectralFunction.log()));
+        GradientAssertions.assertErrorBoundBelow(paper, separated, 1e-12);
+        AssertionError beyond = assertThrows(AssertionError.class,
+                () -> GradientAssertions.assertErrorBoundBelow(paper, close, 1e-6));
+        assertTrue(beyond.getMessage().contains("nearly equal"), beyond.getMessage());
+        assertTrue(GradientAssertions.errorBound(paper, close).exceeds(1e-6));
+        GradientAssertions.assertErrorBoundBelow(SpectralFunctionLayer.ofSymmetric(ops, SpectralFunction.log()),
+                close, 1e-12);
     }
 
     @Test

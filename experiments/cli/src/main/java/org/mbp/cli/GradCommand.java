@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mbp.backend.Precision;
@@ -13,6 +14,7 @@ import org.mbp.device.ComputeDevice;
 import org.mbp.gradient.GradientJob;
 import org.mbp.gradient.GradientLayer;
 import org.mbp.io.DenseMatrix;
+import org.mbp.layer.ErrorBound;
 import org.mbp.io.MatrixFiles;
 import org.mbp.spectral.DeepO2P;
 import org.mbp.spectral.Form;
@@ -29,7 +31,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Computes a loss through one structured layer and writes its exact gradient with",
             "respect to the input. Prints one JSON line: loss, shapes and spectral diagnostics",
-            "(gaps, max|K|, numerical rank, condition number).",
+            "(gaps, max|K|, numerical rank, condition number) and error_bound, the predicted",
+            "relative error of the gradient (docs/ERROR-BOUND.md). When error_bound exceeds",
+            "--max-error the gradient is still written, one line on stderr names the cause",
+            "and the remedy, and the exit status is 3.",
             "",
             "Layers (G is --upstream, the identity by default):",
             "  o2p-svd    <G, log(F'F + eps I)> by DeepO2P-SVD (Cor. 1, eq. 46); dL/dF",
@@ -44,9 +49,17 @@ import picocli.CommandLine.Spec;
             "error nothing is written and an existing --out file is left as it was.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:gradient written", "2:bad input or usage (the message names the problem)",
-            "1:internal error"})
+        exitCodeList = {"0:gradient written", "3:gradient written, but its predicted error bound exceeds"
+            + " --max-error (stderr names the cause and the remedy)",
+            "2:bad input or usage (the message names the problem)", "1:internal error"})
 final class GradCommand implements Callable<Integer> {
+
+    /** Exit status of a gradient written with a predicted error bound above {@code --max-error}. */
+    static final int BEYOND_MAX_ERROR = 3;
+
+    /** The default {@code --max-error}: 1e-6, or 10⁴ ε where a precision's ε makes that larger (float). */
+    private static final double DEFAULT_MAX_ERROR = 1e-6;
+    private static final double DEFAULT_MAX_ERROR_IN_EPSILON = 1e4;
 
     /** The matrix function of eig-fn without --fn. */
     private static final String DEFAULT_FUNCTION = "log";
@@ -92,6 +105,12 @@ final class GradCommand implements Callable<Integer> {
                     + " (default: max(m, n) * machine epsilon)")
     private Double rankTolerance;
 
+    @Option(names = "--max-error", paramLabel = "TOL",
+            description = "largest acceptable predicted relative error of the gradient (error_bound); above it"
+                    + " the gradient is written and the exit status is 3 (default: 1e-6, or 1e4 * machine"
+                    + " epsilon if larger: 1.2e-3 in float)")
+    private Double maxError;
+
     @Mixin
     private OutputFile output = OutputFile.inExistingFolder();
 
@@ -131,13 +150,49 @@ final class GradCommand implements Callable<Integer> {
         line.put("gradient_shape", List.of(result.gradient().rows(), result.gradient().cols()));
         line.put("output", out.toString());
         line.put("diagnostics", DiagnosticsJson.of(result.diagnostics()));
+        ErrorBound bound = result.errorBound();
+        double threshold = maxError == null ? Math.max(DEFAULT_MAX_ERROR,
+                DEFAULT_MAX_ERROR_IN_EPSILON * precision.epsilon()) : maxError;
+        line.put("error_bound", bound.relative());
+        line.put("max_error", threshold);
         spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(line));
         spec.commandLine().getOut().flush();
+        if (bound.exceeds(threshold)) {
+            spec.commandLine().getErr().println(String.format(Locale.ROOT, "mbp grad: warning: the gradient may be"
+                    + " off by %s (error_bound %.2g > --max-error %.2g): %s; %s", size(bound.relative()),
+                    bound.relative(), threshold, bound.cause(), remedy(bound)));
+            spec.commandLine().getErr().flush();
+            return BEYOND_MAX_ERROR;
+        }
         return 0;
+    }
+
+    /** A relative error in words: a percentage up to 100 %, "more than its own size" beyond. */
+    private static String size(double relative) {
+        if (relative >= 1) {
+            return "more than its own size";
+        }
+        return relative >= 1e-2 ? String.format(Locale.ROOT, "up to %.0f %%", 100 * relative)
+                : String.format(Locale.ROOT, "up to %.1e relative", relative);
+    }
+
+    /** What the user can change to get an accurate gradient. */
+    private String remedy(ErrorBound bound) {
+        if (bound.gapLimited() && form == Form.PAPER && layer.hasStableForm()) {
+            return "use --form stable (no division by eigenvalue gaps)";
+        }
+        if (precision == Precision.FLOAT) {
+            return "use --precision double";
+        }
+        if (layer.isO2P()) {
+            return "a larger --epsilon improves the conditioning of F'F + eps I";
+        }
+        return "the input is as ill-conditioned as that; the gradient is as accurate as its conditioning allows";
     }
 
     /** Options that do not apply to the chosen layer are usage errors, not silently ignored. */
     private void checkOptions() {
+        Usage.require(spec, maxError == null || maxError > 0, "--max-error must be positive, got " + maxError);
         Usage.require(spec, !layer.isNCuts() || target != null, "--target E is required for " + layer.label());
         Usage.require(spec, layer.isNCuts() || target == null, "--target applies to ncuts-j1 and ncuts-j2 only");
         Usage.require(spec, !layer.isNCuts() || upstream == null, "--upstream does not apply to " + layer.label()

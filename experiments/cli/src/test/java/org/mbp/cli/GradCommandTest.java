@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.simple.SimpleMatrix;
+import org.hipparchus.dfp.Dfp;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,10 @@ import org.mbp.io.MatrixFiles;
 import org.mbp.io.NpyFormat;
 import org.mbp.spectral.DeepO2P;
 import org.mbp.spectral.Form;
+import org.mbp.precise.FieldOps;
+import org.mbp.precise.HighPrecision;
 import org.mbp.verify.SampleMatrices;
+import org.mbp.verify.Verifier;
 
 /** {@code mbp grad} end to end: files in, gradient file and JSON line out, errors as exit 2. */
 class GradCommandTest {
@@ -181,6 +185,79 @@ class GradCommandTest {
         Cli extension = mbp("grad", "o2p-svd", "--input", f.toString(), "--out", dir.resolve("g.txt").toString());
         assertEquals(2, extension.code());
         assertTrue(extension.err().contains("unknown file type"), extension.err());
+    }
+
+    /** F = A·B, A 20×2 and B 2×6 standard normal: rank 2 of 6, the example of issue 16. */
+    private Path rankTwoFeatures() throws IOException {
+        return save("rank2.npy", SampleMatrices.gaussian(O, 20, 2, 0).mult(SampleMatrices.gaussian(O, 2, 6, 1)));
+    }
+
+    /**
+     * Issue 16: the paper's form on a rank-deficient F is tens of percent off. The gradient is
+     * still written, one line on stderr names the cause and the remedy, the exit status is 3,
+     * and the JSON's error_bound covers the error measured against the 44-digit reference; the
+     * stable form exits 0 with a small bound that also covers its error.
+     */
+    @Test
+    void aGradientBeyondItsErrorBoundIsWrittenAndFlaggedWithExitThree() throws IOException {
+        Path f = rankTwoFeatures();
+        SimpleMatrix upstream = O.sym(SampleMatrices.gaussian(O, 6, 6, 2));
+        Path g = save("g.npy", upstream);
+        FieldOps<Dfp> reference = HighPrecision.ops();
+        double[] exact = reference.toRowMajor(DeepO2P.eig(reference, DeepO2P.DEFAULT_EPSILON, Form.STABLE)
+                .forward(reference.copyOf(O, O.fromRowMajor(20, 6, MatrixFiles.read(f).values())))
+                .adjoint(reference.copyOf(O, upstream)));
+        for (String layer : List.of("o2p-svd", "o2p-eig")) {
+            Path out = dir.resolve(layer + ".npy");
+            Cli paper = mbp("grad", layer, "--input", f.toString(), "--upstream", g.toString(), "--device", "cpu",
+                    "--out", out.toString());
+            assertEquals(GradCommand.BEYOND_MAX_ERROR, paper.code(), paper.toString());
+            assertEquals(1, paper.err().strip().lines().count(), paper.err());
+            assertTrue(paper.err().startsWith("mbp grad: warning: the gradient may be off by "), paper.err());
+            assertTrue(paper.err().contains("> --max-error 1.0e-06"), paper.err());
+            assertTrue(paper.err().contains("nearly equal") && paper.err().contains("use --form stable"), paper.err());
+            double bound = new ObjectMapper().readTree(paper.out()).get("error_bound").asDouble();
+            double error = Verifier.relativeError(MatrixFiles.read(out).values(), exact);
+            assertTrue(error > 1e-2, layer + " is wrong here: " + error);
+            assertTrue(bound >= error, layer + ": bound " + bound + " below the error " + error);
+            Cli stable = mbp("grad", layer, "--form", "stable", "--input", f.toString(), "--upstream", g.toString(),
+                    "--device", "cpu", "--out", out.toString());
+            assertEquals(0, stable.code(), stable.toString());
+            assertTrue(stable.err().isEmpty(), stable.err());
+            double stableBound = new ObjectMapper().readTree(stable.out()).get("error_bound").asDouble();
+            double stableError = Verifier.relativeError(MatrixFiles.read(out).values(), exact);
+            assertTrue(stableError <= stableBound && stableBound < 1e-6, stableError + " vs " + stableBound);
+        }
+        Cli tolerant = mbp("grad", "o2p-svd", "--input", f.toString(), "--max-error", "1e6", "--device", "cpu",
+                "--out", dir.resolve("t.npy").toString());
+        assertEquals(0, tolerant.code(), tolerant.toString());
+        Cli zero = mbp("grad", "o2p-svd", "--input", f.toString(), "--max-error", "0", "--out",
+                dir.resolve("z.npy").toString());
+        assertEquals(2, zero.code());
+        assertTrue(zero.err().contains("--max-error must be positive"), zero.err());
+        assertTrue(mbp("grad", "--help").out().contains("3   gradient written, but its predicted error bound"));
+    }
+
+    /**
+     * With ε = 0 a rank-deficient F makes log(FᵀF) −∞: every route refuses it with exit 2 and one
+     * line (the SVD route used to return entries of 5e16), and nothing is written.
+     */
+    @Test
+    void epsilonZeroWithARankDeficientInputIsRefusedByEveryRoute() throws IOException {
+        Path f = rankTwoFeatures();
+        for (String[] route : List.of(args("o2p-svd"), args("o2p-eig"), args("o2p-svd", "--form", "stable"),
+                args("o2p-eig", "--form", "stable"))) {
+            Path out = dir.resolve("zero.npy");
+            List<String> all = new ArrayList<>(List.of("grad"));
+            all.addAll(List.of(route));
+            all.addAll(List.of("--input", f.toString(), "--epsilon", "0", "--device", "cpu", "--out", out.toString()));
+            Cli run = mbp(all.toArray(String[]::new));
+            assertEquals(2, run.code(), String.join(" ", route) + ": " + run);
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(run.err().contains("--epsilon 0 with a rank-deficient F") && run.err().contains("use --epsilon > 0"),
+                    run.err());
+            assertFalse(Files.exists(out), "nothing written");
+        }
     }
 
     @Test

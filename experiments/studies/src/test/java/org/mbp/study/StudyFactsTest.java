@@ -53,6 +53,19 @@ class StudyFactsTest {
         assertEquals(0, n.at("/log_loss/clamped(4.0E-6)/bias_at_1e-04").asDouble(), 1e-30);
         assertTrue(n.at("/log_loss/clamped(4.0E-6)/bias_at_1e-08").asDouble() > 1e-3, n.toString());
         assertTrue(s.get("verdict").asText().startsWith("Confirmed."), s.get("verdict").asText());
+        assertBoundCovers(n);
+    }
+
+    /**
+     * The predicted error bound (issue 16) covers the measured error of at least 99 % of the
+     * gradients it describes and is loose by at most 10³ in the median.
+     */
+    private static void assertBoundCovers(JsonNode numbers) {
+        JsonNode bound = numbers.get("error_bound");
+        assertTrue(bound.get("gradients").asInt() > 0, bound.toString());
+        assertTrue(bound.get("share_covered").asDouble() >= BoundCheck.REQUIRED_COVERAGE, bound.toString());
+        assertTrue(bound.get("median_looseness").asDouble() <= BoundCheck.MAX_MEDIAN_LOOSENESS, bound.toString());
+        assertTrue(bound.get("holds").asBoolean(), bound.toString());
     }
 
     @Test
@@ -69,6 +82,8 @@ class StudyFactsTest {
         // The gap-stable form stays within its conditioning bound, ε·κ(FᵀF)·d, even at g = 1e-12.
         assertTrue(n.get("max_error_stable").asDouble() < EPS * 1e12 * 8, n.toString());
         assertTrue(s.get("verdict").asText().startsWith("Supported"), s.get("verdict").asText());
+        assertBoundCovers(n);
+        assertTrue(s.get("verdict").asText().contains("The predicted error bound"), s.get("verdict").asText());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.mbp.run.Rows;
 import org.mbp.spectral.GapKernel;
+import org.mbp.study.BoundCheck;
 import org.mbp.study.Claim;
 import org.mbp.study.Fits;
 
@@ -58,7 +59,8 @@ public final class GapClaim implements Claim<GapRow> {
                 Fits.logLog(Rows.column(vectors, GapRow::minRelativeGap), Rows.column(vectors, GapRow::maxAbsK)),
                 errorSlope(vectors), errorSlope(by(log, GapKernel.paper().label())), eigenvectorErrors, logLoss,
                 Rows.stats(by(log, GapGrid.DIVIDED_DIFFERENCES), GapRow::error).getMax(), grid.taylorDegree(),
-                kernel(logLoss, grid.taylor()), kernel(logLoss, grid.clamped()), kernel(logLoss, grid.lorentzian()));
+                kernel(logLoss, grid.taylor()), kernel(logLoss, grid.clamped()), kernel(logLoss, grid.lorentzian()),
+                BoundCheck.of(rows, GapRow::errorBound, GapRow::error));
     }
 
     static List<GapRow> of(List<GapRow> rows, Loss loss) {

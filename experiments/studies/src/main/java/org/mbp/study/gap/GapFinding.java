@@ -13,6 +13,7 @@ import org.mbp.run.ClaimVerdict.Ruling;
 import org.mbp.run.ClaimVerdict;
 import org.mbp.run.Rows;
 import org.mbp.spectral.GapKernel;
+import org.mbp.study.BoundCheck;
 import org.mbp.study.Finding;
 import org.mbp.study.Fits;
 import org.mbp.study.KeyNumbers;
@@ -31,11 +32,13 @@ import org.mbp.study.KeyNumbers;
  * @param logLoss                    every log-loss method at the marked gaps
  * @param dividedDifferencesMaxError the stable form's largest error over all gaps
  * @param taylor                     the Taylor kernel of degree {@code taylorDegree}
+ * @param bound                      how the exact methods' predicted error bounds compare with their
+ *                                   measured errors
  */
 public record GapFinding(List<GapRow> rows, double smallest, double middle, Fits.Slope maxAbsKSlope,
         Fits.Slope eigenvectorSlope, Fits.Slope logSlope, List<GapErrors> eigenvectorErrors, List<KernelErrors> logLoss,
         double dividedDifferencesMaxError, int taylorDegree, KernelErrors taylor, KernelErrors clamped,
-        KernelErrors lorentzian) implements Finding {
+        KernelErrors lorentzian, BoundCheck bound) implements Finding {
 
     /** The divided differences' largest error that still counts as rounding. */
     static final double ROUNDING = 1e-10;
@@ -53,7 +56,8 @@ public record GapFinding(List<GapRow> rows, double smallest, double middle, Fits
 
     @Override
     public ClaimVerdict verdict() {
-        return new ClaimVerdict(ruling(), String.join(" ", kSentence(), paperSentence(), biasSentence(), stableSentence()));
+        return new ClaimVerdict(ruling(), String.join(" ", kSentence(), paperSentence(), biasSentence(), stableSentence(),
+                bound.sentence()));
     }
 
     private String kSentence() {
@@ -113,6 +117,7 @@ public record GapFinding(List<GapRow> rows, double smallest, double middle, Fits
         logLoss.forEach(k -> perMethod.put(k.method(), k.numbers()));
         numbers.put("log_loss", perMethod);
         numbers.put("divided_differences_max_error", dividedDifferencesMaxError);
+        numbers.put("error_bound", bound.numbers());
         return numbers;
     }
 
@@ -151,6 +156,18 @@ public record GapFinding(List<GapRow> rows, double smallest, double middle, Fits
                 new Chart("stabilised-error", new ChartSpec("Error in double of each K̃ variant (log loss)",
                         "relative gap g", "relative gradient error", true, true, errors, List.of())),
                 new Chart("stabilised-bias", new ChartSpec("Bias of the stabilised kernels (log loss)",
-                        "relative gap g", "relative bias", true, true, biases, List.of())));
+                        "relative gap g", "relative bias", true, true, biases, List.of())),
+                BoundCheck.chart(exactMethods(vectors, paperLog, GapClaim.by(log, GapGrid.DIVIDED_DIFFERENCES)),
+                        GapRow::errorBound, GapRow::error));
+    }
+
+    /** The methods whose error the bound describes, in chart order. */
+    private static Map<String, List<GapRow>> exactMethods(List<GapRow> vectors, List<GapRow> paperLog,
+            List<GapRow> dividedDifferences) {
+        Map<String, List<GapRow>> methods = new LinkedHashMap<>();
+        methods.put("paper, eigenvector loss", vectors);
+        methods.put("paper, log loss", paperLog);
+        methods.put("divided differences, log loss", dividedDifferences);
+        return methods;
     }
 }

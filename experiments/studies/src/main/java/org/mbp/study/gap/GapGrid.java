@@ -10,6 +10,7 @@ import org.hipparchus.dfp.Dfp;
 import org.mbp.backend.EjmlOps;
 import org.mbp.backend.MatrixOps;
 import org.mbp.function.SpectralFunction;
+import org.mbp.layer.ErrorBound;
 import org.mbp.layer.Layer;
 import org.mbp.layer.Structure;
 import org.mbp.precise.FieldDense;
@@ -38,7 +39,8 @@ import org.mbp.verify.Verifier;
  * depends on the eigenvectors ({@code ⟨Ū, U⟩ + ⟨Σ̄, Σ⟩}) and of a gauge-invariant one
  * ({@code ⟨G, log Z⟩}); for the latter, the stabilisations of K̃ side by side (Taylor, clamped,
  * shifted, Lorentzian) and the divided differences of the stable form, each with its bias (the
- * approximation's own error, evaluated in high precision) and its error in double.
+ * approximation's own error, evaluated in high precision) and its error in double; for the exact
+ * methods also the error bound the layer predicts ({@link ErrorBound}).
  */
 public final class GapGrid implements Grid<GapPoint, GapRow> {
 
@@ -177,6 +179,7 @@ public final class GapGrid implements Grid<GapPoint, GapRow> {
             FieldDense<Dfp> gExact = reference.copyOf(ops, g);
             EigLayer<SimpleMatrix> eig = new EigLayer<>(ops);
             var forward = eig.forward(z);
+            double eps = ops.epsilon();
             double maxK = forward.diagnostics().maxAbsK();
             double relativeGap = forward.diagnostics().minRelativeGap();
             EigFactors<SimpleMatrix> upstream = new Directions<>(ops, sampleSeed + 2).randomLike(eig.outputSpace(),
@@ -187,21 +190,25 @@ public final class GapGrid implements Grid<GapPoint, GapRow> {
                     reference.copyOf(ops, upstream.sigma()));
             double[] vectorsExact = reference.toRowMajor(eigExact.forward(zExact).adjoint(upstreamExact));
             rows.add(new GapRow(cell.index(), point, s, Loss.EIGENVECTORS, GapKernel.paper().label(),
-                    Verifier.relativeError(vectors, vectorsExact), 0, maxK, relativeGap));
+                    Verifier.relativeError(vectors, vectorsExact), 0, ErrorBound.of(forward.diagnostics(), eps).relative(),
+                    maxK, relativeGap));
             double[] exact = reference.toRowMajor(SpectralFunctionLayer.ofSymmetric(reference, SpectralFunction.log())
                     .forward(zExact).adjoint(gExact));
             for (GapKernel kernel : kernels()) {
-                double[] approximate = ops.toRowMajor(ops.sym(logThrough(ops, kernel).forward(z).adjoint(g)));
+                var approximation = logThrough(ops, kernel).forward(z);
+                double[] approximate = ops.toRowMajor(ops.sym(approximation.adjoint(g)));
                 double[] approximateExact = reference.toRowMajor(reference.sym(logThrough(reference, kernel)
                         .forward(zExact).adjoint(gExact)));
                 rows.add(new GapRow(cell.index(), point, s, Loss.LOG, kernel.label(),
                         Verifier.relativeError(approximate, exact), Verifier.relativeError(approximateExact, exact),
+                        kernel.exact() ? ErrorBound.of(approximation.diagnostics(), eps).relative() : Double.NaN,
                         maxK, relativeGap));
             }
-            double[] stable = ops.toRowMajor(SpectralFunctionLayer.ofSymmetric(ops, SpectralFunction.log()).forward(z)
-                    .adjoint(g));
+            var stableAt = SpectralFunctionLayer.ofSymmetric(ops, SpectralFunction.log()).forward(z);
+            double[] stable = ops.toRowMajor(stableAt.adjoint(g));
             rows.add(new GapRow(cell.index(), point, s, Loss.LOG, DIVIDED_DIFFERENCES,
-                    Verifier.relativeError(stable, exact), 0, maxK, relativeGap));
+                    Verifier.relativeError(stable, exact), 0, ErrorBound.of(stableAt.diagnostics(), eps).relative(),
+                    maxK, relativeGap));
         }
         return rows;
     }

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.mbp.run.Rows;
+import org.mbp.study.BoundCheck;
 import org.mbp.study.Claim;
 
 /**
  * Paper §7.1: the SVD formulation of the DeepO₂P derivative is numerically more stable than the
- * EIG formulation. Compares the two paper routes input by input and regime by regime, and bounds
- * the gap-stable form's error over the grid.
+ * EIG formulation. Compares the two paper routes input by input and regime by regime, bounds
+ * the gap-stable form's error over the grid, and checks every route's predicted error bound
+ * against its measured error.
  */
 public final class SvdVsEigClaim implements Claim<SvdVsEigRow> {
 
@@ -34,7 +36,8 @@ public final class SvdVsEigClaim implements Claim<SvdVsEigRow> {
         }
         double worstStable = Rows.stats(of(rows, Route.STABLE), SvdVsEigRow::error).getMax();
         long refused = rows.stream().filter(SvdVsEigRow::refused).count();
-        return new SvdVsEigFinding(rows, comparisons, regimes, worstStable, refused, percentiles(rows));
+        return new SvdVsEigFinding(rows, comparisons, regimes, worstStable, refused, percentiles(rows),
+                BoundCheck.of(rows, SvdVsEigRow::errorBound, SvdVsEigRow::error));
     }
 
     static List<SvdVsEigRow> of(List<SvdVsEigRow> rows, Route route) {

@@ -13,19 +13,21 @@ import org.mbp.run.ClaimVerdict.Ruling;
 import org.mbp.run.ClaimVerdict;
 import org.mbp.run.Labelled;
 import org.mbp.run.Rows;
+import org.mbp.study.BoundCheck;
 import org.mbp.study.Finding;
 import org.mbp.study.KeyNumbers;
 
 /**
  * What svd-vs-eig found: the errors by regime, the gap-stable form's largest error, the inputs a
- * route refused, the error percentiles per cell, and the rows and route comparisons the charts
- * plot.
+ * route refused, the error percentiles per cell, the predicted error bounds against the measured
+ * errors, and the rows and route comparisons the charts plot.
  *
  * @param maxErrorStable the gap-stable form's largest error over the grid
  * @param refused        the gradients a route refused (a degenerate spectrum)
+ * @param bound          how the predicted error bounds compare with the measured errors
  */
 public record SvdVsEigFinding(List<SvdVsEigRow> rows, List<RouteComparison> comparisons, List<RegimeErrors> regimes,
-        double maxErrorStable, long refused, List<CellErrors> perCell) implements Finding {
+        double maxErrorStable, long refused, List<CellErrors> perCell, BoundCheck bound) implements Finding {
 
     /**
      * The EIG/SVD error ratio from which the SVD route counts as the more accurate in a regime:
@@ -52,7 +54,8 @@ public record SvdVsEigFinding(List<SvdVsEigRow> rows, List<RouteComparison> comp
 
     @Override
     public ClaimVerdict verdict() {
-        return new ClaimVerdict(ruling(), String.join(" ", shareSentence(), ratioSentence(), stableSentence()));
+        return new ClaimVerdict(ruling(), String.join(" ", shareSentence(), ratioSentence(), stableSentence(),
+                bound.sentence()));
     }
 
     private String shareSentence() {
@@ -86,6 +89,7 @@ public record SvdVsEigFinding(List<SvdVsEigRow> rows, List<RouteComparison> comp
         numbers.put("max_error_stable", maxErrorStable);
         numbers.put("refused", refused);
         numbers.put("per_cell", perCell.stream().map(CellErrors::numbers).toList());
+        numbers.put("error_bound", bound.numbers());
         return numbers;
     }
 
@@ -103,6 +107,10 @@ public record SvdVsEigFinding(List<SvdVsEigRow> rows, List<RouteComparison> comp
             byCondition.add(new Series(Labelled.of(route), Rows.column(c, SvdVsEigRow::condition),
                     Rows.column(c, SvdVsEigRow::error), Series.Style.MARKERS));
         }
+        Map<String, List<SvdVsEigRow>> byRoute = new LinkedHashMap<>();
+        for (Route route : Route.values()) {
+            byRoute.put(Labelled.of(route), SvdVsEigClaim.of(rows, route));
+        }
         return List.of(
                 new Chart("error-vs-gap", new ChartSpec("Gradient error against the smallest relative eigengap",
                         "smallest relative eigengap of FᵀF + εI", "relative error of ∂L/∂F", true, true, byGap,
@@ -114,6 +122,7 @@ public record SvdVsEigFinding(List<SvdVsEigRow> rows, List<RouteComparison> comp
                         "relative error, DeepO₂P-SVD", "relative error, DeepO₂P-EIG", true, true,
                         List.of(new Series("inputs", Rows.column(comparisons, RouteComparison::svd),
                                 Rows.column(comparisons, RouteComparison::eig), Series.Style.MARKERS)),
-                        List.of(new Guide("equal accuracy", 1, EPS, EPS)))));
+                        List.of(new Guide("equal accuracy", 1, EPS, EPS)))),
+                BoundCheck.chart(byRoute, SvdVsEigRow::errorBound, SvdVsEigRow::error));
     }
 }

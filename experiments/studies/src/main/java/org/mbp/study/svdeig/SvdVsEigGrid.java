@@ -9,6 +9,7 @@ import org.ejml.simple.SimpleMatrix;
 import org.hipparchus.dfp.Dfp;
 import org.mbp.backend.EjmlOps;
 import org.mbp.layer.DegenerateSpectrumException;
+import org.mbp.layer.ErrorBound;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.SpectrumDiagnostics;
 import org.mbp.precise.FieldDense;
@@ -81,7 +82,7 @@ public final class SvdVsEigGrid implements Grid<SvdVsEigPoint, SvdVsEigRow> {
                 + " pulled to a relative gap g; F is tall (m = d + 2) or wide (m = ⌈0.66 d⌉ < d, so FᵀF + εI has"
                 + " d − m eigenvalues tied at ε). Grid: d ∈ %s, g ∈ %s, κ ∈ %s, ε ∈ %s, %s; %d input(s) per cell"
                 + " (wide F only with ε > 0: FᵀF itself is singular). Error percentiles of each method per cell:"
-                + " summary.json, per_cell; every input: results.csv.",
+                + " summary.json, per_cell; every input: results.csv, with the error bound each route predicts.",
                 digits, dimensions, gaps, kappas, epsilons, shapes.stream().map(Labelled::of).toList(), samples);
     }
 
@@ -138,16 +139,19 @@ public final class SvdVsEigGrid implements Grid<SvdVsEigPoint, SvdVsEigRow> {
             SpectrumDiagnostics z = exact.diagnostics().spectra().get(exact.diagnostics().spectra().size() - 1);
             for (Route route : Route.values()) {
                 double error;
+                double bound;
                 String note = "";
                 try {
-                    error = Verifier.relativeError(ops.toRowMajor(route.layer(ops, epsilon).forward(f).adjoint(g)),
-                            truth);
+                    Linearization<SimpleMatrix, SimpleMatrix, SimpleMatrix> at = route.layer(ops, epsilon).forward(f);
+                    error = Verifier.relativeError(ops.toRowMajor(at.adjoint(g)), truth);
+                    bound = ErrorBound.of(at.diagnostics(), ops.epsilon()).relative();
                 } catch (DegenerateSpectrumException e) {
                     error = Double.NaN;
+                    bound = Double.NaN;
                     note = "refused: " + e.getMessage();
                 }
-                rows.add(new SvdVsEigRow(cell.index(), point, s, route, error, z.minRelativeGap(), z.conditionNumber(),
-                        note));
+                rows.add(new SvdVsEigRow(cell.index(), point, s, route, error, bound, z.minRelativeGap(),
+                        z.conditionNumber(), note));
             }
         }
         return rows;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mbp.run.ClaimVerdict.Ruling;
+import org.mbp.study.BoundCheck;
 
 /** The svd-vs-eig verdict, table and numbers from known key numbers. */
 class SvdVsEigFindingTest {
@@ -18,7 +19,8 @@ class SvdVsEigFindingTest {
             regimes.add(new RegimeErrors(regime, 10, 1e-15, 2e-13, 3e-15, ratios[regime.ordinal()],
                     regime == Regime.ALL ? share : Double.NaN));
         }
-        return new SvdVsEigFinding(List.of(), List.of(), regimes, 2.5e-9, 4, List.of());
+        return new SvdVsEigFinding(List.of(), List.of(), regimes, 2.5e-9, 4, List.of(),
+                new BoundCheck(120, 0.995, 40));
     }
 
     @Test
@@ -29,7 +31,9 @@ class SvdVsEigFindingTest {
                 + " 1.20e+05 times the SVD route's (median), since EIG resolves small eigenvalues only to ε·‖Z‖; for"
                 + " wide F it is 3.00e+03 times, from the tie at ε; for clustered eigenvalues (g ≤ 1e-8) the ratio is"
                 + " 1.10e+00: both divide by the gap and lose accuracy like ε/gap. The gap-stable form's largest error"
-                + " over the whole grid is 2.50e-09.", f.verdict().text());
+                + " over the whole grid is 2.50e-09. The predicted error bound (mbp grad's error_bound) covers the"
+                + " measured error of 99.5% of the 120 gradients it describes (required ≥ 99%) and is loose by a factor"
+                + " 4.00e+01 in the median (required ≤ 1e+03).", f.verdict().text());
     }
 
     @Test
@@ -52,7 +56,7 @@ class SvdVsEigFindingTest {
         Map<String, Object> numbers = f.numbers();
         assertEquals(List.of("all inputs", "tall, well separated (g ≥ 1e-4), κ ≤ 1e6",
                 "tall, ill-conditioned (κ ≥ 1e9, ε ≤ 1e-6)", "tall, clustered (g ≤ 1e-8)",
-                "wide (m < d): tied cluster at ε", "max_error_stable", "refused", "per_cell"),
+                "wide (m < d): tied cluster at ε", "max_error_stable", "refused", "per_cell", "error_bound"),
                 List.copyOf(numbers.keySet()));
         @SuppressWarnings("unchecked")
         Map<String, Object> wide = (Map<String, Object>) numbers.get("wide (m < d): tied cluster at ε");
