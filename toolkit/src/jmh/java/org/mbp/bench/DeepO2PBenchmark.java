@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.ejml.simple.SimpleMatrix;
 import org.mbp.backend.EjmlOps;
+import org.mbp.backend.Precision;
 import org.mbp.layer.BatchExecutor;
 import org.mbp.layer.Layer;
 import org.mbp.spectral.DeepO2P;
@@ -66,7 +67,7 @@ public class DeepO2PBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        EjmlOps ops = precision.equals("float") ? EjmlOps.FLOAT : EjmlOps.DOUBLE;
+        EjmlOps ops = EjmlOps.fastest(precision.equals("float") ? Precision.FLOAT : Precision.DOUBLE);
         Form f = Form.valueOf(form.toUpperCase(java.util.Locale.ROOT));
         layer = route.equals("svd") ? DeepO2P.svd(ops, DeepO2P.DEFAULT_EPSILON, f)
                 : DeepO2P.eig(ops, DeepO2P.DEFAULT_EPSILON, f);
