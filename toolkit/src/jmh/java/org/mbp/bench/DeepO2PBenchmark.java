@@ -29,7 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * DeepO₂P forward + backward, {@code L = ⟨G, log(FᵀF + εI)⟩ → ∂L/∂F}, for a batch of F of
  * 169×256 (AlexNet conv5: 13×13 locations × 256 channels), processed in parallel across the
  * batch. The score is the time of one whole batch; divide by {@code batch} for the time per
- * matrix. {@code scripts/peer_pytorch.py} times the same computation in PyTorch.
+ * matrix. The backend is {@link EjmlOps#fastest}: products in OpenBLAS, decompositions in its
+ * LAPACK ({@code ?syevd}, {@code ?gesdd}), one OpenBLAS thread per call.
+ * {@code scripts/peer_pytorch.py} times the same computation in PyTorch;
+ * {@code scripts/bench-peer.sh} runs the two interleaved.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
