@@ -9,22 +9,25 @@
 # and as a log-log chart (curve.png, drawn by the reports module's charts).
 # The peer is PyTorch on OpenBLAS (Debian python3-torch with libopenblas0-pthread); the script
 # installs both when run as root and missing, and prints the peer's BLAS and LAPACK.
-# Usage: scripts/bench-peer.sh [--rounds 3] [--threads 2] [--curve] [--out DIR]
+# The curve runs batches of 4 (the time per matrix is what is compared), with fewer repetitions.
+# Usage: scripts/bench-peer.sh [--rounds 3] [--threads 2] [--peer-reps 10] [--curve] [--out DIR]
 #   MBP_MVN_FLAGS="-o" for an offline build.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 rounds=3
 threads=2
+reps=10
 curve=0
 out=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) rounds="$2"; shift 2 ;;
         --threads) threads="$2"; shift 2 ;;
+        --peer-reps) reps="$2"; shift 2 ;;
         --curve) curve=1; shift ;;
         --out) out="$2"; shift 2 ;;
-        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench-peer: unknown option '$1' (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -45,20 +48,20 @@ if [ -z "$out" ]; then
     out="$(mktemp -d)"
 fi
 mkdir -p "$out"
-jmh=(java -jar toolkit/target/mbp-benchmarks.jar DeepO2PBenchmark -f 1 -wi 2 -w 2 -i 3 -r 2 -p "threads=$threads" -p batch=16)
+jmh=(java -jar toolkit/target/mbp-benchmarks.jar DeepO2PBenchmark -f 1 -w 2 -r 2 -p "threads=$threads")
 for ((r = 1; r <= rounds; r++)); do
     echo "round $r of $rounds: mbp" >&2
-    "${jmh[@]}" -rf json -rff "$out/mbp-$r.json" >"$out/mbp-$r.log"
+    "${jmh[@]}" -wi 2 -i 3 -p batch=16 -rf json -rff "$out/mbp-$r.json" >"$out/mbp-$r.log"
     echo "round $r of $rounds: PyTorch" >&2
-    /usr/bin/python3 scripts/peer_pytorch.py --threads "$threads" --json "$out/torch-$r.json" >"$out/torch-$r.log"
+    /usr/bin/python3 scripts/peer_pytorch.py --threads "$threads" --reps "$reps" --warmup 1 --json "$out/torch-$r.json" >"$out/torch-$r.log"
     if [ "$curve" = 1 ]; then
         for d in 32 64 128 256 512; do
             m=$(( (66 * d + 99) / 100 ))
             echo "round $r of $rounds: cost curve d = $d" >&2
-            "${jmh[@]}" -p precision=double -p form=stable -p "locations=$m" -p "dimensions=$d" \
+            "${jmh[@]}" -wi 1 -i 2 -p batch=4 -p precision=double -p form=stable -p "locations=$m" -p "dimensions=$d" \
                 -rf json -rff "$out/curve-mbp-$r-$d.json" >"$out/curve-mbp-$r-$d.log"
             /usr/bin/python3 scripts/peer_pytorch.py --threads "$threads" --dims "$d" --precisions double \
-                --forms stable --reps 5 --warmup 2 --json "$out/curve-torch-$r-$d.json" >"$out/curve-torch-$r-$d.log"
+                --forms stable --batch 4 --reps "$(( (reps + 1) / 2 ))" --warmup 1 --json "$out/curve-torch-$r-$d.json" >"$out/curve-torch-$r-$d.log"
         done
     fi
 done
