@@ -8,6 +8,7 @@ R = 1..ROUNDS, prints Markdown tables and writes OUT/summary.json (and OUT/curve
 import json
 import os
 import platform
+import re
 import statistics
 import sys
 
@@ -36,8 +37,7 @@ def torch_rows(path):
 
 def peer_libraries(lapack):
     config = torch.__config__.show()
-    info = [part.strip() for part in config.replace("\n", ",").split(",")
-            if part.strip().startswith(("BLAS_INFO", "LAPACK_INFO"))]
+    info = re.findall(r"\b(?:BLAS_INFO|LAPACK_INFO)=[^,\s]*", config)
     return (f"PyTorch {torch.__version__} ({', '.join(info)}: the system libblas.so.3/liblapack.so.3), "
             f"NumPy {numpy.__version__}; liblapack.so.3 -> {os.path.realpath(lapack)}")
 
