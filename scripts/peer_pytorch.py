@@ -12,10 +12,13 @@ the paper's two routes and in the gap-stable form:
               (custom autograd.Function), as mbp's stable form
 
 Run with Debian's interpreter: /usr/bin/python3 scripts/peer_pytorch.py [--threads 2] [--json F]
+  [--dims 256] [--precisions double,float] [--routes svd,eig] [--forms paper,stable]
+F is ceil(0.66 d) x d for each d of --dims (169x256 at the default d = 256).
 Prints the time per matrix (batch time / batch size), median of the repetitions.
 """
 import argparse
 import json
+import math
 import platform
 import statistics
 import time
@@ -110,18 +113,27 @@ def main():
     parser.add_argument("--reps", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--json", help="also write the results here")
+    parser.add_argument("--dims", default="256", help="comma-separated d; F is ceil(0.66 d) x d")
+    parser.add_argument("--precisions", default="double,float")
+    parser.add_argument("--routes", default="svd,eig")
+    parser.add_argument("--forms", default="paper,stable")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
+    dtypes = dict(double=torch.float64, float=torch.float32)
     rows = []
-    print(f"PyTorch {torch.__version__}, {torch.get_num_threads()} threads, batch {args.batch}, F 169x256")
-    print(f"{'precision':9s} {'route':5s} {'form':6s} {'median ms/matrix':>17s} {'min ms/matrix':>14s}")
-    for dtype, name in ((torch.float64, "double"), (torch.float32, "float")):
-        for route in ("svd", "eig"):
-            for form in ("paper", "stable"):
-                median, best = time_config(dtype, route, form, args.batch, 169, 256, args.reps, args.warmup)
-                rows.append(dict(precision=name, route=route, form=form, ms_per_matrix=median,
-                                 min_ms_per_matrix=best))
-                print(f"{name:9s} {route:5s} {form:6s} {median:17.2f} {best:14.2f}", flush=True)
+    print(f"PyTorch {torch.__version__}, {torch.get_num_threads()} threads, batch {args.batch}")
+    print(f"{'F':9s} {'precision':9s} {'route':5s} {'form':6s} {'median ms/matrix':>17s} {'min ms/matrix':>14s}")
+    for d in (int(x) for x in args.dims.split(",")):
+        m = math.ceil(0.66 * d)
+        for name in args.precisions.split(","):
+            for route in args.routes.split(","):
+                for form in args.forms.split(","):
+                    median, best = time_config(dtypes[name], route, form, args.batch, m, d, args.reps,
+                                               args.warmup)
+                    rows.append(dict(precision=name, route=route, form=form, locations=m, dimensions=d,
+                                     ms_per_matrix=median, min_ms_per_matrix=best))
+                    print(f"{f'{m}x{d}':9s} {name:9s} {route:5s} {form:6s} {median:17.2f} {best:14.2f}",
+                          flush=True)
     if args.json:
         with open(args.json, "w") as out:
             json.dump(dict(torch=torch.__version__, threads=args.threads, batch=args.batch,

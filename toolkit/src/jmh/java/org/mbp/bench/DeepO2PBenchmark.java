@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.ejml.simple.SimpleMatrix;
 import org.mbp.backend.EjmlOps;
+import org.mbp.backend.Precision;
 import org.mbp.layer.BatchExecutor;
 import org.mbp.layer.Layer;
 import org.mbp.spectral.DeepO2P;
@@ -28,7 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * DeepO₂P forward + backward, {@code L = ⟨G, log(FᵀF + εI)⟩ → ∂L/∂F}, for a batch of F of
  * 169×256 (AlexNet conv5: 13×13 locations × 256 channels), processed in parallel across the
  * batch. The score is the time of one whole batch; divide by {@code batch} for the time per
- * matrix. {@code scripts/peer_pytorch.py} times the same computation in PyTorch.
+ * matrix. The backend is {@link EjmlOps#fastest}: products in OpenBLAS, decompositions in its
+ * LAPACK ({@code ?syevd}, {@code ?gesdd}), one OpenBLAS thread per call.
+ * {@code scripts/peer_pytorch.py} times the same computation in PyTorch;
+ * {@code scripts/bench-peer.sh} runs the two interleaved.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,7 +70,7 @@ public class DeepO2PBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        EjmlOps ops = precision.equals("float") ? EjmlOps.FLOAT : EjmlOps.DOUBLE;
+        EjmlOps ops = EjmlOps.fastest(precision.equals("float") ? Precision.FLOAT : Precision.DOUBLE);
         Form f = Form.valueOf(form.toUpperCase(java.util.Locale.ROOT));
         layer = route.equals("svd") ? DeepO2P.svd(ops, DeepO2P.DEFAULT_EPSILON, f)
                 : DeepO2P.eig(ops, DeepO2P.DEFAULT_EPSILON, f);

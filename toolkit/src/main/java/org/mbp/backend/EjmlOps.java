@@ -17,7 +17,8 @@ import org.ejml.simple.SimpleMatrix;
  * +, −, ×, ÷ and √ gives exactly the IEEE binary32 result (53 ≥ 2·24 + 2 bits).
  *
  * <p>The products run in EJML's kernels too, or in OpenBLAS's for the backends of
- * {@link #fastest(Precision)} (the training backends): same formulas, another summation order.
+ * {@link #fastest(Precision)} (the training and gradient backends), whose decompositions are
+ * LAPACK's: same formulas, another summation order and eigensolver.
  *
  * <p>Decompositions come from an {@link Engine}, in {@link CanonicalOrder}: sorted (eigenvalues
  * ascending, singular values descending; EJML's eigenvalues are not) and with a fixed sign
@@ -31,7 +32,13 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         /** EJML's own, in the backend's precision (default; {@code EjmlEngine}). */
         EJML("", new EjmlEngine()),
         /** Apache Commons Math 3's, in double ({@code CommonsMathEngine}). */
-        COMMONS_MATH("/commons-math", new CommonsMathEngine());
+        COMMONS_MATH("/commons-math", new CommonsMathEngine()),
+        /**
+         * LAPACK's {@code ?syevd} and {@code ?gesdd} in OpenBLAS, in the backend's precision
+         * ({@code LapackEngine}): the engine of {@link #fastest}, whose name's {@code /openblas}
+         * stands for its products and its decompositions both.
+         */
+        LAPACK("", new LapackEngine());
 
         private final String suffix;
         private final DecompositionEngine decompositions;
@@ -59,9 +66,10 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
     }
 
     /**
-     * The backend of the given precision whose matrix products run in OpenBLAS, where its native
-     * library loads ({@link #openBlasUnavailableReason()} says why not otherwise; then this is
-     * {@link #of}). Decompositions and entry-wise operations are EJML's as in {@link #of}.
+     * The backend of the given precision whose matrix products and decompositions run in
+     * OpenBLAS and its LAPACK ({@link Engine#LAPACK}), where its native library loads
+     * ({@link #openBlasUnavailableReason()} says why not otherwise; then this is {@link #of}, EJML's
+     * pure-Java kernels). Entry-wise operations are EJML's as in {@link #of}.
      */
     public static EjmlOps fastest(Precision precision) {
         if (OpenBlas.unavailableReason().isPresent()) {
@@ -77,8 +85,8 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     /** Created on first use, so that the native library loads only when asked for. */
     private static final class WithOpenBlas {
-        static final EjmlOps FLOAT = new EjmlOps(Precision.FLOAT, Engine.EJML, true);
-        static final EjmlOps DOUBLE = new EjmlOps(Precision.DOUBLE, Engine.EJML, true);
+        static final EjmlOps FLOAT = new EjmlOps(Precision.FLOAT, Engine.LAPACK, true);
+        static final EjmlOps DOUBLE = new EjmlOps(Precision.DOUBLE, Engine.LAPACK, true);
     }
 
     private final Precision precision;

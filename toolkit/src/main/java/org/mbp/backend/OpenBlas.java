@@ -1,12 +1,16 @@
 package org.mbp.backend;
 
 import java.util.Optional;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 
 /**
- * The matrix products {@code C = op(A) op(B)} in OpenBLAS ({@code cblas_sgemm}, {@code cblas_dgemm}
+ * OpenBLAS through its JavaCPP preset: the library behind {@link EjmlOps#fastest}, whose matrix
+ * products are here and whose LAPACK decompositions are {@link LapackEngine}'s. The products
+ * {@code C = op(A) op(B)} in OpenBLAS ({@code cblas_sgemm}, {@code cblas_dgemm}
  * through the JavaCPP preset), on EJML's row-major arrays. OpenBLAS's blocked SIMD kernels run the
  * small products of a convolutional trunk (e.g. 196×144 · 144×32) at 75–85 GFLOP/s per core here,
  * against 4–6 GFLOP/s for EJML's; they compute the same sums in another order, so a product
@@ -14,7 +18,7 @@ import org.ejml.data.FMatrixRMaj;
  * roundoff).
  *
  * <p>OpenBLAS runs one thread per call: callers spread whole examples over their own threads. The
- * native library ships for linux-x86_64; elsewhere, or when it fails to load,
+ * native library (with its LAPACK) ships for linux-x86_64; elsewhere, or when it fails to load,
  * {@link #unavailableReason()} says why and {@link EjmlOps#fastest} falls back to EJML.
  */
 final class OpenBlas {
@@ -27,6 +31,7 @@ final class OpenBlas {
     private static String load() {
         try {
             org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(1);
+            Loader.load(openblas.class);
             return null;
         } catch (UnsatisfiedLinkError | ExceptionInInitializerError | NoClassDefFoundError e) {
             return "OpenBLAS did not load (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";

@@ -6,7 +6,7 @@ import org.mbp.backend.MatrixOps;
 import org.mbp.backend.MixedPrecision;
 import org.mbp.backend.Precision;
 
-/** The CPU: {@link EjmlOps#fastest}, the products in OpenBLAS where its native library loads. */
+/** The CPU: {@link EjmlOps#fastest}, products and decompositions in OpenBLAS where its native library loads. */
 final class CpuDevice implements ComputeDevice {
 
     static final CpuDevice INSTANCE = new CpuDevice();
@@ -16,7 +16,8 @@ final class CpuDevice implements ComputeDevice {
 
     /** The CPU, telling {@code notice} in one line when the products run in EJML and why. */
     static ComputeDevice noticing(Consumer<String> notice) {
-        EjmlOps.openBlasUnavailableReason().ifPresent(why -> notice.accept("matrix products in EJML: " + why));
+        EjmlOps.openBlasUnavailableReason()
+                .ifPresent(why -> notice.accept("matrix products and decompositions in EJML: " + why));
         return INSTANCE;
     }
 
