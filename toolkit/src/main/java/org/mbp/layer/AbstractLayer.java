@@ -10,6 +10,14 @@ public abstract class AbstractLayer<M, X, Y> implements Layer<M, X, Y> {
     private final Space<M, X> input;
     private final Space<M, Y> output;
 
+    /**
+     * A layer with the given name, backend and input and output spaces.
+     *
+     * @param name the name
+     * @param ops the backend that computes
+     * @param input the input
+     * @param output the output
+     */
     protected AbstractLayer(String name, MatrixOps<M> ops, Space<M, X> input, Space<M, Y> output) {
         this.name = name;
         this.ops = ops;

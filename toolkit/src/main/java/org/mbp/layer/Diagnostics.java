@@ -6,32 +6,61 @@ import java.util.List;
 /** The spectra met while evaluating a layer (one entry per spectral stage, in order). */
 public record Diagnostics(List<SpectrumDiagnostics> spectra) {
 
+    /**
+     * Checks the components.
+     *
+     * @param spectra the spectra
+     */
     public Diagnostics {
         spectra = List.copyOf(spectra);
     }
 
+    /**
+     * No diagnostics: the layer has no spectrum to report on.
+     *
+     * @return no diagnostics: the layer has no spectrum to report on
+     */
     public static Diagnostics none() {
         return new Diagnostics(List.of());
     }
 
+    /**
+     * The diagnostics of one spectrum.
+     *
+     * @param spectrum the spectrum it was built with
+     * @return the diagnostics of one spectrum
+     */
     public static Diagnostics of(SpectrumDiagnostics spectrum) {
         return new Diagnostics(List.of(spectrum));
     }
 
-    /** These diagnostics followed by those of a later stage. */
+    /**
+     * These diagnostics followed by those of a later stage.
+     *
+     * @param later the later
+     * @return these diagnostics followed by those of a later stage
+     */
     public Diagnostics plus(Diagnostics later) {
         List<SpectrumDiagnostics> all = new ArrayList<>(spectra);
         all.addAll(later.spectra);
         return new Diagnostics(all);
     }
 
-    /** The smallest relative gap over all stages (infinite when there is none). */
+    /**
+     * The smallest relative gap over all stages (infinite when there is none).
+     *
+     * @return the smallest relative gap over all stages (infinite when there is none)
+     */
     public double minRelativeGap() {
         return spectra.stream().mapToDouble(SpectrumDiagnostics::minRelativeGap).min()
                 .orElse(Double.POSITIVE_INFINITY);
     }
 
-    /** The largest |K_ij| over all stages that have a K (NaN when none has). */
+    /**
+     * The largest |K_ij| over all stages that have a K (NaN when none has).
+     *
+     * @return the largest |K_ij| over all stages that have a K (NaN when none has)
+     */
     public double maxAbsK() {
         return spectra.stream().mapToDouble(SpectrumDiagnostics::maxAbsK)
                 .filter(k -> !Double.isNaN(k)).max().orElse(Double.NaN);

@@ -9,7 +9,16 @@ public final class Layers {
     private Layers() {
     }
 
-    /** The same layer under another name. */
+    /**
+     * The same layer under another name.
+     *
+     * @param <M> the backend's matrix type
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param name the name
+     * @param layer the layer
+     * @return the same layer under another name
+     */
     public static <M, X, Y> Layer<M, X, Y> named(String name, Layer<M, X, Y> layer) {
         return new AbstractLayer<>(name, layer.ops(), layer.inputSpace(), layer.outputSpace()) {
             @Override
@@ -22,6 +31,14 @@ public final class Layers {
     /**
      * A layer of one matrix that evaluates {@code tall} when the input has at least as many rows
      * as columns and {@code wide} otherwise (both must compute the same function).
+     *
+     * @param <M> the backend's matrix type
+     * @param <Y> the output variable type
+     * @param name the name
+     * @param tall the tall
+     * @param wide whether wide
+     * @return a layer of one matrix that evaluates {@code tall} when the input has at least as many
+     *         rows as columns and {@code wide} otherwise (both must compute the same function)
      */
     public static <M, Y> Layer<M, M, Y> byShape(String name, Layer<M, M, Y> tall, Layer<M, M, Y> wide) {
         MatrixOps<M> ops = tall.ops();
@@ -36,6 +53,10 @@ public final class Layers {
     /**
      * Applies a layer of one matrix to both members of a pair, e.g. the projectors
      * {@code (M, Ω) ↦ (Π_M, Π_Ω)} of J1.
+     *
+     * @param <M> the backend's matrix type
+     * @param layer the layer
+     * @return the layer
      */
     public static <M> Layer<M, Pair<M>, Pair<M>> both(Layer<M, M, M> layer) {
         Structure in = layer.inputSpace().structures().get(0);
@@ -57,6 +78,13 @@ public final class Layers {
     /**
      * {@code X ↦ (X, C)} for a constant C: feeds a layer of two matrices whose second one is
      * held fixed (Λ = I in W = FΛFᵀ, the target Ψ of J2). The adjoint keeps the first gradient.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param output the output
+     * @param constant the constant
+     * @return {@code X ↦ (X, C)} for a constant C: feeds a layer of two matrices whose second one
+     *         is held fixed (Λ = I in W = FΛFᵀ, the target Ψ of J2)
      */
     public static <M> Layer<M, M, Pair<M>> withConstant(MatrixOps<M> ops, Space<M, Pair<M>> output,
             M constant) {
@@ -74,6 +102,14 @@ public final class Layers {
     /**
      * The identity on one matrix that first runs {@code check} on its input, e.g. a symmetry or
      * degree requirement in front of a layer that assumes it.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param space the space
+     * @param name the name
+     * @param check the check
+     * @return the identity on one matrix that first runs {@code check} on its input, e.g. a
+     *         symmetry or degree requirement in front of a layer that assumes it
      */
     public static <M> Layer<M, M, M> requiring(MatrixOps<M> ops, Space<M, M> space, String name,
             Consumer<M> check) {
@@ -89,6 +125,12 @@ public final class Layers {
     /**
      * Applies a layer of one matrix to the first member of a pair and passes the second through,
      * e.g. im2col on the image of (image, kernel) before the affine map of a convolution.
+     *
+     * @param <M> the backend's matrix type
+     * @param layer the layer
+     * @param secondName the second name
+     * @param second the second
+     * @return the layer
      */
     public static <M> Layer<M, Pair<M>, Pair<M>> onFirst(Layer<M, M, M> layer, String secondName,
             Structure second) {

@@ -17,6 +17,11 @@ public final class ProjectorDistanceLayer<M> extends AbstractLayer<M, Pair<M>, M
 
     private final MatrixOps<M> ops;
 
+    /**
+     * The projector distance layer on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     */
     public ProjectorDistanceLayer(MatrixOps<M> ops) {
         super("half-squared-distance", ops, new PairSpace<>("P", Structure.SYMMETRIC, "Q", Structure.SYMMETRIC),
                 MatrixSpace.of("J", Structure.GENERAL));

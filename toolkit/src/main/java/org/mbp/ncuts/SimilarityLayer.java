@@ -21,6 +21,11 @@ public final class SimilarityLayer<M> extends AbstractLayer<M, Pair<M>, M> {
 
     private final MatrixOps<M> ops;
 
+    /**
+     * The similarity layer on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     */
     public SimilarityLayer(MatrixOps<M> ops) {
         super("similarity", ops, new PairSpace<>("F", Structure.GENERAL, "Λ", Structure.GENERAL),
                 MatrixSpace.of("W", Structure.GENERAL));

@@ -18,6 +18,11 @@ import org.mbp.layer.Structure;
  */
 public final class AffineLayer<M> extends AbstractLayer<M, Pair<M>, M> {
 
+    /**
+     * An affine layer on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     */
     public AffineLayer(MatrixOps<M> ops) {
         super("affine", ops, new PairSpace<>("A", Structure.GENERAL, "W", Structure.GENERAL),
                 MatrixSpace.of("Y", Structure.GENERAL));

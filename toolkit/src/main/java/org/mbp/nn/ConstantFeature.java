@@ -18,6 +18,12 @@ public final class ConstantFeature<M> extends AbstractLayer<M, M, M> {
 
     private final double value;
 
+    /**
+     * A layer that appends a constant feature {@code value}.
+     *
+     * @param ops the backend that computes
+     * @param value the value
+     */
     public ConstantFeature(MatrixOps<M> ops, double value) {
         super("constant-feature(" + value + ")", ops, MatrixSpace.of("F", Structure.GENERAL),
                 MatrixSpace.of("[F c1]", Structure.GENERAL));

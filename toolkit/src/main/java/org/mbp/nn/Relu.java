@@ -14,6 +14,11 @@ import org.mbp.layer.Structure;
  */
 public final class Relu<M> extends AbstractLayer<M, M, M> {
 
+    /**
+     * The ReLU on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     */
     public Relu(MatrixOps<M> ops) {
         super("relu", ops, MatrixSpace.of("X", Structure.GENERAL), MatrixSpace.of("Y", Structure.GENERAL));
     }

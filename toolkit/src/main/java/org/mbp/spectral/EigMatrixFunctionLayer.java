@@ -23,6 +23,12 @@ public final class EigMatrixFunctionLayer<M> extends AbstractLayer<M, EigFactors
     private final MatrixOps<M> ops;
     private final SpectralFunction g;
 
+    /**
+     * The matrix function {@code g} through the symmetric eigendecomposition, on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     * @param g the scalar function g
+     */
     public EigMatrixFunctionLayer(MatrixOps<M> ops, SpectralFunction g) {
         super("eig-function(" + g.name() + ")", ops, new EigSpace<>(ops, g.domain() == Domain.POSITIVE
                 ? Structure.POSITIVE_DIAGONAL : Structure.DIAGONAL), MatrixSpace.of("C", Structure.SYMMETRIC));

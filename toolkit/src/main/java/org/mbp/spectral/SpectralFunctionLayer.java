@@ -50,7 +50,14 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
         this.decomposer = decomposer;
     }
 
-    /** {@code Z ↦ g(Z)} for symmetric Z, decomposed by EIG. */
+    /**
+     * {@code Z ↦ g(Z)} for symmetric Z, decomposed by EIG.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param g the scalar function g
+     * @return {@code Z ↦ g(Z)} for symmetric Z, decomposed by EIG
+     */
     public static <M> SpectralFunctionLayer<M, M> ofSymmetric(MatrixOps<M> ops, SpectralFunction g) {
         Structure structure = g.domain() == Domain.POSITIVE ? Structure.SYMMETRIC_POSITIVE_DEFINITE
                 : Structure.SYMMETRIC;
@@ -60,7 +67,16 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
                 "stable-function(" + g.name() + ")");
     }
 
-    /** {@code F ↦ g(FᵀF + εI)}, with the spectrum of Z from the given source. */
+    /**
+     * {@code F ↦ g(FᵀF + εI)}, with the spectrum of Z from the given source.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param g the scalar function g
+     * @param epsilon the regularizer ε
+     * @param source the source
+     * @return {@code F ↦ g(FᵀF + εI)}, with the spectrum of Z from the given source
+     */
     public static <M> SpectralFunctionLayer<M, M> ofGram(MatrixOps<M> ops, SpectralFunction g,
             double epsilon, SpectrumSource source) {
         Decomposer<M, M> decomposer = switch (source) {

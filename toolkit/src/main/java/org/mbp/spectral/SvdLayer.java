@@ -30,6 +30,11 @@ public final class SvdLayer<M> extends AbstractLayer<M, M, SvdFactors<M>> {
 
     private final MatrixOps<M> ops;
 
+    /**
+     * The SVD layer on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     */
     public SvdLayer(MatrixOps<M> ops) {
         super("svd", ops, MatrixSpace.of("X", Structure.GENERAL), new SvdSpace<>(ops));
         this.ops = ops;

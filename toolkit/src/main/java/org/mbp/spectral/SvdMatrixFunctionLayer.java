@@ -23,6 +23,13 @@ public final class SvdMatrixFunctionLayer<M> extends AbstractLayer<M, SvdFactors
     private final SpectralFunction g;
     private final double epsilon;
 
+    /**
+     * The matrix function {@code g} through the SVD, regularised by {@code epsilon}, on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     * @param g the scalar function g
+     * @param epsilon the regularizer ε
+     */
     public SvdMatrixFunctionLayer(MatrixOps<M> ops, SpectralFunction g, double epsilon) {
         super("svd-function(" + g.name() + ")", ops, new SvdSpace<>(ops), MatrixSpace.of("C", Structure.SYMMETRIC));
         if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {

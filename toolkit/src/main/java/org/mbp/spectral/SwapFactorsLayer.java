@@ -12,6 +12,11 @@ import org.mbp.layer.Linearization;
  */
 public final class SwapFactorsLayer<M> extends AbstractLayer<M, SvdFactors<M>, SvdFactors<M>> {
 
+    /**
+     * The factor swap on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     */
     public SwapFactorsLayer(MatrixOps<M> ops) {
         super("swap", ops, new SvdSpace<>(ops), new SvdSpace<>(ops));
     }

@@ -36,18 +36,40 @@ public final class GradientAssertions {
     /** Builds a layer of one matrix on any backend; implement it with a constructor reference. */
     @FunctionalInterface
     public interface LayerFactory {
+        /**
+         * A fresh layer on the backend {@code ops}.
+         *
+         * @param <M> the backend's matrix type
+         * @param ops the backend that computes
+         * @return a fresh layer on the backend {@code ops}
+         */
         <M> Layer<M, M, M> create(MatrixOps<M> ops);
     }
 
     /**
      * The dot-product test {@code ⟨Ȳ, L(dX)⟩ = ⟨L*(Ȳ), dX⟩} to {@code 10⁴ ε} of the layer's
      * backend (1e-12 in double), for random admissible Ȳ and dX.
+     *
+     * @param <M> the backend's matrix type
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param layer the layer
+     * @param x the input
      */
     public static <M, X, Y> void assertAdjointConsistent(Layer<M, X, Y> layer, X x) {
         assertAdjointConsistent(layer, x, 1e4 * layer.ops().epsilon());
     }
 
-    /** The dot-product test to the given relative tolerance. */
+    /**
+     * The dot-product test to the given relative tolerance.
+     *
+     * @param <M> the backend's matrix type
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param layer the layer
+     * @param x the input
+     * @param tolerance the tolerance
+     */
     public static <M, X, Y> void assertAdjointConsistent(Layer<M, X, Y> layer, X x, double tolerance) {
         DotProductResult r = new Verifier<>(layer.ops(), SEED).dotProduct(layer, x);
         if (!(r.relativeError() <= tolerance)) {
@@ -60,6 +82,14 @@ public final class GradientAssertions {
     /**
      * The whole gradient of {@code ⟨upstream, f(x)⟩} against Richardson-extrapolated finite
      * differences along every admissible direction.
+     *
+     * @param <M> the backend's matrix type
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param layer the layer
+     * @param x the input
+     * @param upstream the upstream gradient ∂L/∂Y
+     * @param tolerance the tolerance
      */
     public static <M, X, Y> void assertMatchesFiniteDifferences(Layer<M, X, Y> layer, X x, Y upstream,
             double tolerance) {
@@ -71,7 +101,16 @@ public final class GradientAssertions {
         }
     }
 
-    /** The Taylor remainder falls as h² (observed order 2 ± 0.1). */
+    /**
+     * The Taylor remainder falls as h² (observed order 2 ± 0.1).
+     *
+     * @param <M> the backend's matrix type
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param layer the layer
+     * @param x the input
+     * @param upstream the upstream gradient ∂L/∂Y
+     */
     public static <M, X, Y> void assertSecondOrderTaylor(Layer<M, X, Y> layer, X x, Y upstream) {
         TaylorResult r = new Verifier<>(layer.ops(), SEED).taylor(layer, x, upstream);
         if (!(Math.abs(r.observedOrder() - Acceptance.TAYLOR_ORDER) <= Acceptance.TAYLOR_ORDER_TOLERANCE)) {
@@ -84,6 +123,13 @@ public final class GradientAssertions {
     /**
      * The gradient of {@code ⟨upstream, f(x)⟩} on the given backend against the same layer on
      * the {@link HighPrecision} backend at the same (rounded) input, to a relative tolerance.
+     *
+     * @param <M> the backend's matrix type
+     * @param factory the factory
+     * @param ops the backend that computes
+     * @param x the input
+     * @param upstream the upstream gradient ∂L/∂Y
+     * @param tolerance the tolerance
      */
     public static <M> void assertMatchesReference(LayerFactory factory, MatrixOps<M> ops, M x, M upstream,
             double tolerance) {

@@ -24,7 +24,13 @@ public final class Ridders {
     private Ridders() {
     }
 
-    /** The derivative of f at 0 from steps h, h/1.4, h/1.4², …. */
+    /**
+     * The derivative of f at 0 from steps h, h/1.4, h/1.4², ….
+     *
+     * @param f the function
+     * @param h the height
+     * @return the derivative of f at 0 from steps h, h/1.4, h/1.4², …
+     */
     public static Estimate derivative(DoubleUnaryOperator f, double h) {
         if (!(h > 0) || Double.isInfinite(h)) {
             throw new IllegalArgumentException("Ridders: initial step must be positive and finite, got " + h);
@@ -56,6 +62,12 @@ public final class Ridders {
      * The estimate with the smallest error over initial steps h, h/10, …, h/10^{tries−1}: the
      * automatic step choice. Steps at which f fails (leaves its domain, meets a degenerate
      * spectrum) are skipped.
+     *
+     * @param f the function
+     * @param h the height
+     * @param tries the tries
+     * @return the estimate with the smallest error over initial steps h, h/10, …, h/10^{tries−1}:
+     *         the automatic step choice
      */
     public static Estimate derivativeAutoStep(DoubleUnaryOperator f, double h, int tries) {
         Estimate best = null;

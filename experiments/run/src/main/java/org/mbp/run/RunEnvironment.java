@@ -17,7 +17,11 @@ public final class RunEnvironment {
     private RunEnvironment() {
     }
 
-    /** The version stamped into the jar at build time. */
+    /**
+     * The version stamped into the jar at build time.
+     *
+     * @return the version stamped into the jar at build time
+     */
     public static String version() {
         Properties p = new Properties();
         try (InputStream in = RunEnvironment.class.getResourceAsStream("/mbp-version.properties")) {
@@ -30,19 +34,32 @@ public final class RunEnvironment {
         return p.getProperty("version", "unknown");
     }
 
-    /** The commit the launcher recorded, with "-dirty" for uncommitted changes; "unknown" without it. */
+    /**
+     * The commit the launcher recorded, with "-dirty" for uncommitted changes; "unknown" without it.
+     *
+     * @return the commit the launcher recorded, with "-dirty" for uncommitted changes; "unknown"
+     *         without it
+     */
     public static String commit() {
         String commit = System.getProperty(COMMIT_PROPERTY, "").strip();
         return commit.isEmpty() ? "unknown (run through ./mbp to record it)" : commit;
     }
 
-    /** The JVM: version, vendor and name. */
+    /**
+     * The JVM: version, vendor and name.
+     *
+     * @return the JVM: version, vendor and name
+     */
     public static String jvm() {
         return "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.vendor") + ", "
                 + System.getProperty("java.vm.name") + ")";
     }
 
-    /** The machine: CPU model, processors, memory and operating system. */
+    /**
+     * The machine: CPU model, processors, memory and operating system.
+     *
+     * @return the machine: CPU model, processors, memory and operating system
+     */
     public static String machine() {
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
