@@ -49,7 +49,8 @@ public record SpectrumDiagnostics(String stage, String quantity, int size, doubl
      * @param values        the spectrum in the layer's ordering
      * @param rankTolerance absolute threshold for the numerical rank
      * @param stage the stage
-     * @param quantity what the values are: {@code "singular values"}, {@code "eigenvalues"},
+     * @param quantity what the values are: {@code "singular values"}, {@code "eigenvalues"}, {@code
+     *                 "degrees"}
      * @param kernel the kernel
      * @return the diagnostics of a spectrum
      */

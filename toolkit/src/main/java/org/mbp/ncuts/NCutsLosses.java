@@ -22,7 +22,7 @@ public final class NCutsLosses {
      * @param relativeTolerance rank tolerance of the projectors (NaN for the default)
      * @param <M> the backend's matrix type
      * @param ops the backend that computes
-     * @return {@code J1(W) = ½ ‖Π_M − Π_Ω‖_F²} (eq. 50): W → (M, Ω) (Prop
+     * @return the loss J1 as a layer of W (eq. 50)
      */
     public static <M> Layer<M, M, M> j1(MatrixOps<M> ops, M e, double relativeTolerance) {
         return Layers.named("ncuts-j1", new NCutsNormalizationLayer<>(ops, e)
@@ -39,8 +39,9 @@ public final class NCutsLosses {
      *
      * @param <M> the backend's matrix type
      * @param ops the backend that computes
-     * @param e the exception
+     * @param e the m×k segmentation matrix E
      * @param relativeTolerance the rank tolerance the backend under test uses, so a reference in
+     *                          higher precision takes the same rank decisions
      * @return {@code J2(W) = ½ ‖Π_W − Π_Ψ‖_F²} (eq. 59) with {@code Ψ = E (EᵀE)⁻¹ Eᵀ}, itself the
      *         projector onto span(E)
      */

@@ -29,7 +29,7 @@ public final class DeepO2P {
      * @param ops the backend that computes
      * @param epsilon the regularizer ε
      * @param form the form
-     * @return DeepO₂P-SVD (Cor
+     * @return the DeepO₂P-SVD composition (Cor. 1, eq. 46)
      */
     public static <M> Layer<M, M, M> svd(MatrixOps<M> ops, double epsilon, Form form) {
         String name = "deepo2p-svd(" + form.label() + ")";
@@ -53,7 +53,7 @@ public final class DeepO2P {
      * @param ops the backend that computes
      * @param epsilon the regularizer ε
      * @param form the form
-     * @return DeepO₂P-EIG (Cor
+     * @return the DeepO₂P-EIG composition (Cor. 1, eq. 47)
      */
     public static <M> Layer<M, M, M> eig(MatrixOps<M> ops, double epsilon, Form form) {
         String name = "deepo2p-eig(" + form.label() + ")";

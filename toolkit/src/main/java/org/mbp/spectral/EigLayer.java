@@ -53,6 +53,7 @@ public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
      *
      * @param ops the backend that computes
      * @param eigenvalueStructure {@link Structure#POSITIVE_DIAGONAL} when the input is SPD, which
+     *                            lets the verification engine keep perturbed spectra positive
      * @param kernel the kernel
      */
     public EigLayer(MatrixOps<M> ops, Structure eigenvalueStructure, GapKernel kernel) {

@@ -35,8 +35,10 @@ public record Scene(int width, int height, float[] rgb, int[] regions, List<int[
      * @param width the width
      * @param height the height
      * @param rgb the RGB pixels
-     * @param regions the finest segmentation: labels 0..n−1 numbered in row-major order of
+     * @param regions the finest segmentation: labels 0..n−1 numbered in row-major order of first
+     *                appearance, each region 4-connected
      * @param annotations one label map per simulated annotator (same numbering rule); entry 0
+     *                    equals {@code regions}, the others are coarsenings of it
      * @param seed the random seed
      * @param kind the kind
      */
