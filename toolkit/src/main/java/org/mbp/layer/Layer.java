@@ -59,9 +59,12 @@ public interface Layer<M, X, Y> {
      * @param x the input
      * @param dx the input variation dX
      * @return the paper's L(dX) at {@code x}
+     * @throws IllegalArgumentException when dX's shapes are not the input's
      */
     default Y variation(X x, X dx) {
-        return forward(x).variation(dx);
+        Linearization<M, X, Y> point = forward(x);
+        ShapeChecked.requireShapes(this, "variation dX", inputSpace(), dx, "input X", x);
+        return point.variation(dx);
     }
 
     /**
@@ -70,9 +73,12 @@ public interface Layer<M, X, Y> {
      * @param x the input
      * @param upstream the upstream gradient ∂L/∂Y
      * @return the paper's L*(∂L/∂Y) at {@code x}: the gradient with respect to the input
+     * @throws IllegalArgumentException when the upstream gradient's shapes are not the output's
      */
     default X adjoint(X x, Y upstream) {
-        return forward(x).adjoint(upstream);
+        Linearization<M, X, Y> point = forward(x);
+        ShapeChecked.requireShapes(this, "upstream gradient ∂L/∂Y", outputSpace(), upstream, "output Y", point.output());
+        return point.adjoint(upstream);
     }
 
     /**

@@ -23,6 +23,10 @@ public final class Layers {
         return new AbstractLayer<>(name, layer.ops(), layer.inputSpace(), layer.outputSpace()) {
             @Override
             public Linearization<M, X, Y> forward(X x) {
+                return checked(x, evaluate(x));
+            }
+
+            private Linearization<M, X, Y> evaluate(X x) {
                 return layer.forward(x);
             }
         };
@@ -45,6 +49,10 @@ public final class Layers {
         return new AbstractLayer<>(name, ops, tall.inputSpace(), tall.outputSpace()) {
             @Override
             public Linearization<M, M, Y> forward(M x) {
+                return checked(x, evaluate(x));
+            }
+
+            private Linearization<M, M, Y> evaluate(M x) {
                 return ops.rows(x) >= ops.cols(x) ? tall.forward(x) : wide.forward(x);
             }
         };
@@ -65,6 +73,10 @@ public final class Layers {
                 new PairSpace<>("first", in, "second", in), new PairSpace<>("first", out, "second", out)) {
             @Override
             public Linearization<M, Pair<M>, Pair<M>> forward(Pair<M> x) {
+                return checked(x, evaluate(x));
+            }
+
+            private Linearization<M, Pair<M>, Pair<M>> evaluate(Pair<M> x) {
                 Linearization<M, M, M> a = layer.forward(x.first());
                 Linearization<M, M, M> b = layer.forward(x.second());
                 return Linearization.of(new Pair<>(a.output(), b.output()),
@@ -93,6 +105,10 @@ public final class Layers {
                 MatrixSpace.of(output.names().get(0), output.structures().get(0)), output) {
             @Override
             public Linearization<M, M, Pair<M>> forward(M x) {
+                return checked(x, evaluate(x));
+            }
+
+            private Linearization<M, M, Pair<M>> evaluate(M x) {
                 return Linearization.of(new Pair<>(x, constant), Diagnostics.none(),
                         dx -> new Pair<>(dx, zero), Pair::first);
             }
@@ -116,6 +132,10 @@ public final class Layers {
         return new AbstractLayer<>(name, ops, space, space) {
             @Override
             public Linearization<M, M, M> forward(M x) {
+                return checked(x, evaluate(x));
+            }
+
+            private Linearization<M, M, M> evaluate(M x) {
                 check.accept(x);
                 return Linearization.linear(x, dx -> dx, upstream -> upstream);
             }
@@ -141,6 +161,10 @@ public final class Layers {
                 new PairSpace<>(out.names().get(0), out.structures().get(0), secondName, second)) {
             @Override
             public Linearization<M, Pair<M>, Pair<M>> forward(Pair<M> x) {
+                return checked(x, evaluate(x));
+            }
+
+            private Linearization<M, Pair<M>, Pair<M>> evaluate(Pair<M> x) {
                 Linearization<M, M, M> a = layer.forward(x.first());
                 return Linearization.of(new Pair<>(a.output(), x.second()), a.diagnostics(),
                         dx -> new Pair<>(a.variation(dx.first()), dx.second()),

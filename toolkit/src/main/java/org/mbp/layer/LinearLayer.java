@@ -92,6 +92,10 @@ public final class LinearLayer<M> extends AbstractLayer<M, M, M> {
 
     @Override
     public Linearization<M, M, M> forward(M x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, M, M> evaluate(M x) {
         Inputs.requireFinite(ops(), x, name() + " input");
         return Linearization.linear(x, map, adjoint);
     }

@@ -40,6 +40,10 @@ public final class NCutsNormalizationLayer<M> extends AbstractLayer<M, M, Pair<M
 
     @Override
     public Linearization<M, M, Pair<M>> forward(M w) {
+        return checked(w, evaluate(w));
+    }
+
+    private Linearization<M, M, Pair<M>> evaluate(M w) {
         Inputs.requireSquare(ops, w, "similarity W");
         Inputs.requireFinite(ops, w, "similarity W");
         int m = ops.rows(w);

@@ -55,6 +55,10 @@ public final class ProjectorLayer<M> extends AbstractLayer<M, M, M> {
 
     @Override
     public Linearization<M, M, M> forward(M a) {
+        return checked(a, evaluate(a));
+    }
+
+    private Linearization<M, M, M> evaluate(M a) {
         Inputs.requireFinite(ops, a, "projector input");
         int m = ops.rows(a);
         int n = ops.cols(a);

@@ -34,6 +34,10 @@ public final class SimilarityLayer<M> extends AbstractLayer<M, Pair<M>, M> {
 
     @Override
     public Linearization<M, Pair<M>, M> forward(Pair<M> x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, Pair<M>, M> evaluate(Pair<M> x) {
         M f = x.first();
         M lambda = x.second();
         Inputs.requireFinite(ops, f, "features F");

@@ -30,6 +30,10 @@ public final class AffineLayer<M> extends AbstractLayer<M, Pair<M>, M> {
 
     @Override
     public Linearization<M, Pair<M>, M> forward(Pair<M> x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, Pair<M>, M> evaluate(Pair<M> x) {
         MatrixOps<M> ops = ops();
         M a = x.first();
         M w = x.second();

@@ -32,6 +32,10 @@ public final class ConstantFeature<M> extends AbstractLayer<M, M, M> {
 
     @Override
     public Linearization<M, M, M> forward(M f) {
+        return checked(f, evaluate(f));
+    }
+
+    private Linearization<M, M, M> evaluate(M f) {
         MatrixOps<M> ops = ops();
         Inputs.requireFinite(ops, f, name() + " input");
         int n = ops.rows(f);

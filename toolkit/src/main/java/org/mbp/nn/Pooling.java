@@ -93,6 +93,10 @@ public final class Pooling<M> extends AbstractLayer<M, M, M> {
 
     @Override
     public Linearization<M, M, M> forward(M x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, M, M> evaluate(M x) {
         MatrixOps<M> ops = ops();
         if (ops.rows(x) != in.locations() || ops.cols(x) != in.channels()) {
             throw new IllegalArgumentException(name() + ": input is " + ops.rows(x) + "×" + ops.cols(x)

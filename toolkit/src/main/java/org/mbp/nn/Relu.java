@@ -25,6 +25,10 @@ public final class Relu<M> extends AbstractLayer<M, M, M> {
 
     @Override
     public Linearization<M, M, M> forward(M x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, M, M> evaluate(M x) {
         MatrixOps<M> ops = ops();
         Inputs.requireFinite(ops, x, "relu input");
         int rows = ops.rows(x);

@@ -65,6 +65,10 @@ public final class SoftmaxCrossEntropy<M> extends AbstractLayer<M, M, M> {
 
     @Override
     public Linearization<M, M, M> forward(M z) {
+        return checked(z, evaluate(z));
+    }
+
+    private Linearization<M, M, M> evaluate(M z) {
         MatrixOps<M> ops = ops();
         int c = ops.cols(z);
         if (ops.rows(z) != 1 || label < 0 || label >= c) {

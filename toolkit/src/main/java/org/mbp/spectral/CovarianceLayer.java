@@ -46,6 +46,10 @@ public final class CovarianceLayer<M> extends AbstractLayer<M, M, M> {
 
     @Override
     public Linearization<M, M, M> forward(M f) {
+        return checked(f, evaluate(f));
+    }
+
+    private Linearization<M, M, M> evaluate(M f) {
         Inputs.requireFinite(ops, f, "features F");
         M z = ops.add(ops.multTransA(f, f), ops.scale(epsilon, ops.identity(ops.cols(f))));
         return Linearization.of(z, Diagnostics.none(),

@@ -67,6 +67,10 @@ public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
 
     @Override
     public Linearization<M, M, EigFactors<M>> forward(M x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, M, EigFactors<M>> evaluate(M x) {
         Inputs.requireSymmetric(ops, x, "eig input");
         SymmetricEigen<M> eig = ops.eigSymmetric(ops.sym(x));
         return new Point(eig);

@@ -38,6 +38,10 @@ public final class EigMatrixFunctionLayer<M> extends AbstractLayer<M, EigFactors
 
     @Override
     public Linearization<M, EigFactors<M>, M> forward(EigFactors<M> x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, EigFactors<M>, M> evaluate(EigFactors<M> x) {
         M u = x.u();
         M q = ops.diagonal(x.sigma());
         g.requireDomain(ops.toRowMajor(q), name());

@@ -96,6 +96,10 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
 
     @Override
     public Linearization<M, X, M> forward(X x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, X, M> evaluate(X x) {
         Linearization<M, X, M> inner = toSymmetric.forward(x);
         SymmetricEigen<M> eig = decomposer.decompose(x, inner.output());
         M lambda = eig.values();

@@ -42,6 +42,10 @@ public final class SvdLayer<M> extends AbstractLayer<M, M, SvdFactors<M>> {
 
     @Override
     public Linearization<M, M, SvdFactors<M>> forward(M x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, M, SvdFactors<M>> evaluate(M x) {
         int m = ops.rows(x);
         int n = ops.cols(x);
         if (m < n) {

@@ -42,6 +42,10 @@ public final class SvdMatrixFunctionLayer<M> extends AbstractLayer<M, SvdFactors
 
     @Override
     public Linearization<M, SvdFactors<M>, M> forward(SvdFactors<M> x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, SvdFactors<M>, M> evaluate(SvdFactors<M> x) {
         int n = ops.rows(x.v());
         M lambda = ops.add(ops.diagonalOfProduct(ops.transpose(x.sigma()), x.sigma()), ops.filled(n, 1, epsilon));
         g.requireDomain(ops.toRowMajor(lambda), name());

@@ -23,6 +23,10 @@ public final class SwapFactorsLayer<M> extends AbstractLayer<M, SvdFactors<M>, S
 
     @Override
     public Linearization<M, SvdFactors<M>, SvdFactors<M>> forward(SvdFactors<M> x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, SvdFactors<M>, SvdFactors<M>> evaluate(SvdFactors<M> x) {
         return Linearization.linear(x, f -> f.transposed(ops()), f -> f.transposed(ops()));
     }
 }
