@@ -21,6 +21,7 @@ deps="$(mktemp -d)"
 trap 'rm -rf "$deps"' EXIT
 # One reactor, so that the mbp modules resolve to the jars it has just packaged.
 mvn -B -q -o -pl experiments/cli -am package dependency:copy-dependencies -DskipTests -DincludeScope=runtime \
+  -Dmaven.javadoc.skip -Dmaven.source.skip \
   -DoutputDirectory="$deps"
 for jar in "$deps"/*.jar; do
   case "$(basename "$jar")" in
@@ -31,7 +32,9 @@ for jar in "$deps"/*.jar; do
     *) cp "$jar" "$kit/lib/" ;;
   esac
 done
-cp experiments/cli/target/mbp-cli-*.jar "$kit/lib/"
+for jar in experiments/cli/target/mbp-cli-*.jar; do
+  case "$jar" in *-sources.jar|*-javadoc.jar) ;; *) cp "$jar" "$kit/lib/" ;; esac
+done
 "$jdk/bin/jlink" --add-modules java.base,java.logging,jdk.unsupported --strip-debug --no-man-pages \
   --no-header-files --compress zip-9 --output "$kit/java"
 du -sh "$kit" | sed 's/^/device-kit: /'

@@ -48,6 +48,13 @@ public final class BatchedJacobi {
      * {@code −maxSweeps} when not converged, 0 for an input the kernel refused (non-finite or
      * huge entries).
      *
+     * @param context the context
+     * @param a the matrix A
+     * @param d the dimension d
+     * @param batch the batch
+     * @param maxSweeps sweep limit, ≥ 1
+     * @return the eigendecompositions of {@code batch} symmetric d×d matrices stored one after
+     *         another in {@code a} (row-major doubles; left unchanged)
      * @throws IllegalArgumentException for d outside [1, 256], batch &lt; 1 or a buffer too small
      */
     public static Eigen eig(CudaContext context, DeviceBuffer a, int d, int batch, int maxSweeps) {
@@ -69,6 +76,14 @@ public final class BatchedJacobi {
      * The compact SVDs of {@code batch} m×n matrices (m ≥ n) stored one after another in
      * {@code a}; status as for {@link #eig}.
      *
+     * @param context the context
+     * @param a the matrix A
+     * @param m the number of rows m
+     * @param n the size
+     * @param batch the batch
+     * @param maxSweeps sweep limit, ≥ 1
+     * @return the compact SVDs of {@code batch} m×n matrices (m ≥ n) stored one after another in
+     *         {@code a}; status as for {@link #eig}
      * @throws IllegalArgumentException for n outside [1, 256], m &lt; n, batch &lt; 1 or a buffer too small
      */
     public static Svd svd(CudaContext context, DeviceBuffer a, int m, int n, int batch, int maxSweeps) {
@@ -91,6 +106,8 @@ public final class BatchedJacobi {
     /**
      * Fails unless every status says converged, naming the first matrix that did not.
      *
+     * @param status the status
+     * @param what what is meant, in the user's words
      * @throws ArithmeticException for a matrix refused or not converged
      */
     public static void requireConverged(int[] status, String what) {

@@ -40,6 +40,8 @@ public final class CudaContext {
     /**
      * The context of device {@code ordinal} (opened once per process).
      *
+     * @param ordinal the ordinal
+     * @return the context of device {@code ordinal} (opened once per process)
      * @throws DeviceUnavailableException when there is no driver or no such device
      */
     public static CudaContext open(int ordinal) {
@@ -62,7 +64,11 @@ public final class CudaContext {
         });
     }
 
-    /** The device this context runs on. */
+    /**
+     * The device this context runs on.
+     *
+     * @return the device this context runs on
+     */
     public GpuProbe.Result device() {
         return device;
     }
@@ -82,6 +88,9 @@ public final class CudaContext {
      * The kernels of module {@code name}, loaded once from the classpath resource
      * {@code /org/mbp/cuda/ptx/<name>.ptx}.
      *
+     * @param name the name
+     * @return the kernels of module {@code name}, loaded once from the classpath resource {@code
+     *         /org/mbp/cuda/ptx/<name>.ptx}
      * @throws DeviceUnavailableException when the PTX is missing or the driver refuses it (a driver
      *                                 older than the PTX's ISA version)
      */
@@ -89,7 +98,12 @@ public final class CudaContext {
         return modules.computeIfAbsent(name, this::load);
     }
 
-    /** Device memory of {@code bytes} bytes, from the pool; returned to it when unreachable. */
+    /**
+     * Device memory of {@code bytes} bytes, from the pool; returned to it when unreachable.
+     *
+     * @param bytes the bytes
+     * @return device memory of {@code bytes} bytes, from the pool; returned to it when unreachable
+     */
     public DeviceBuffer allocate(long bytes) {
         makeCurrent();
         return pool.allocate(bytes);

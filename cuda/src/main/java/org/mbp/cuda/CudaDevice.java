@@ -14,7 +14,11 @@ public final class CudaDevice implements ComputeDevice {
         this.context = context;
     }
 
-    /** The device's context. */
+    /**
+     * The device's context.
+     *
+     * @return the device's context
+     */
     public CudaContext context() {
         return context;
     }

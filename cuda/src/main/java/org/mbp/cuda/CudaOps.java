@@ -57,6 +57,8 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     /**
      * A backend of {@code precision} on {@code context}; loads the kernel modules.
      *
+     * @param context the context
+     * @param precision the arithmetic precision
      * @throws DeviceUnavailableException when the driver refuses the kernels
      */
     public CudaOps(CudaContext context, Precision precision) {
@@ -72,18 +74,29 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
     /**
      * A backend of {@code precision} on GPU {@code ordinal}.
      *
+     * @param ordinal the ordinal
+     * @param precision the arithmetic precision
+     * @return a backend of {@code precision} on GPU {@code ordinal}
      * @throws DeviceUnavailableException with a one-line reason when there is no usable GPU
      */
     public static CudaOps open(int ordinal, Precision precision) {
         return new CudaOps(CudaContext.open(ordinal), precision);
     }
 
-    /** The context this backend's matrices live in. */
+    /**
+     * The context this backend's matrices live in.
+     *
+     * @return the context this backend's matrices live in
+     */
     public CudaContext context() {
         return context;
     }
 
-    /** The arithmetic this backend computes in. */
+    /**
+     * The arithmetic this backend computes in.
+     *
+     * @return the arithmetic this backend computes in
+     */
     public Precision precision() {
         return precision;
     }

@@ -25,7 +25,11 @@ public final class DeviceBuffer {
         this.bytes = bytes;
     }
 
-    /** The usable size in bytes. */
+    /**
+     * The usable size in bytes.
+     *
+     * @return the usable size in bytes
+     */
     public long bytes() {
         return bytes;
     }
@@ -35,32 +39,56 @@ public final class DeviceBuffer {
         return pointer;
     }
 
-    /** Copies {@code values} to the start of the buffer. */
+    /**
+     * Copies {@code values} to the start of the buffer.
+     *
+     * @param values the values
+     */
     public void upload(double[] values) {
         copyIn(Pointer.to(values), (long) values.length * Sizeof.DOUBLE);
     }
 
-    /** Copies {@code values} to the start of the buffer. */
+    /**
+     * Copies {@code values} to the start of the buffer.
+     *
+     * @param values the values
+     */
     public void upload(float[] values) {
         copyIn(Pointer.to(values), (long) values.length * Sizeof.FLOAT);
     }
 
-    /** Copies {@code values} to the start of the buffer. */
+    /**
+     * Copies {@code values} to the start of the buffer.
+     *
+     * @param values the values
+     */
     public void upload(int[] values) {
         copyIn(Pointer.to(values), (long) values.length * Sizeof.INT);
     }
 
-    /** Fills {@code values} from the start of the buffer, after all work issued before. */
+    /**
+     * Fills {@code values} from the start of the buffer, after all work issued before.
+     *
+     * @param values the values
+     */
     public void download(double[] values) {
         copyOut(Pointer.to(values), (long) values.length * Sizeof.DOUBLE);
     }
 
-    /** Fills {@code values} from the start of the buffer, after all work issued before. */
+    /**
+     * Fills {@code values} from the start of the buffer, after all work issued before.
+     *
+     * @param values the values
+     */
     public void download(float[] values) {
         copyOut(Pointer.to(values), (long) values.length * Sizeof.FLOAT);
     }
 
-    /** Fills {@code values} from the start of the buffer, after all work issued before. */
+    /**
+     * Fills {@code values} from the start of the buffer, after all work issued before.
+     *
+     * @param values the values
+     */
     public void download(int[] values) {
         copyOut(Pointer.to(values), (long) values.length * Sizeof.INT);
     }

@@ -17,7 +17,15 @@ public final class DeviceMatrix {
         this.buffer = buffer;
     }
 
-    /** An uninitialised {@code rows × cols} matrix on the device of {@code context}. */
+    /**
+     * An uninitialised {@code rows × cols} matrix on the device of {@code context}.
+     *
+     * @param context the context
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param precision the arithmetic precision
+     * @return an uninitialised {@code rows × cols} matrix on the device of {@code context}
+     */
     public static DeviceMatrix allocate(CudaContext context, int rows, int cols, Precision precision) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("matrix shape must be non-negative, got " + rows + "×" + cols);
@@ -34,28 +42,57 @@ public final class DeviceMatrix {
         return new DeviceMatrix(rows, cols, precision, buffer);
     }
 
-    /** Bytes per entry: 4 for float, 8 for double. */
+    /**
+     * Bytes per entry: 4 for float, 8 for double.
+     *
+     * @param precision the arithmetic precision
+     * @return bytes per entry: 4 for float, 8 for double
+     */
     public static int bytesPerEntry(Precision precision) {
         return precision == Precision.FLOAT ? Float.BYTES : Double.BYTES;
     }
 
+    /**
+     * The number of rows.
+     *
+     * @return the number of rows
+     */
     public int rows() {
         return rows;
     }
 
+    /**
+     * The number of columns.
+     *
+     * @return the number of columns
+     */
     public int cols() {
         return cols;
     }
 
-    /** Number of entries (a long: a product of two ints may exceed 2³¹ − 1). */
+    /**
+     * Number of entries (a long: a product of two ints may exceed 2³¹ − 1).
+     *
+     * @return number of entries (a long: a product of two ints may exceed 2³¹ − 1)
+     */
     public long size() {
         return (long) rows * cols;
     }
 
+    /**
+     * The precision of the entries.
+     *
+     * @return the precision of the entries
+     */
     public Precision precision() {
         return precision;
     }
 
+    /**
+     * The device memory that holds the entries.
+     *
+     * @return the device memory that holds the entries
+     */
     public DeviceBuffer buffer() {
         return buffer;
     }

@@ -24,7 +24,11 @@ public final class GpuProbe {
     public record Result(boolean available, int ordinal, String device, long memoryBytes, int driverVersion,
             String reason) {
 
-        /** One line for the user: the device found, or why the CPU is used. */
+        /**
+         * One line for the user: the device found, or why the CPU is used.
+         *
+         * @return one line for the user: the device found, or why the CPU is used
+         */
         public String describe() {
             return available
                     ? String.format("GPU %d: %s, %.0f GiB, CUDA driver %d.%d", ordinal, device,
@@ -38,7 +42,11 @@ public final class GpuProbe {
     private GpuProbe() {
     }
 
-    /** The first device, or why there is none (cached after the first call). */
+    /**
+     * The first device, or why there is none (cached after the first call).
+     *
+     * @return the first device, or why there is none (cached after the first call)
+     */
     public static synchronized Result probe() {
         if (cached == null) {
             cached = look();

@@ -25,6 +25,17 @@ public final class Kernel {
         static final int MAX_THREADS = 1024;
         static final int MAX_SHARED_BYTES = 48 * 1024;
 
+        /**
+         * Checks the extents against the device limits.
+         *
+         * @param gridX the grid x
+         * @param gridY the grid y
+         * @param gridZ the grid z
+         * @param blockX the block x
+         * @param blockY the block y
+         * @param blockZ the block z
+         * @param sharedBytes the shared bytes
+         */
         public Grid {
             if (gridX <= 0 || gridY <= 0 || gridZ <= 0 || blockX <= 0 || blockY <= 0 || blockZ <= 0
                     || sharedBytes < 0 || gridY > MAX_GRID_YZ || gridZ > MAX_GRID_YZ
@@ -34,13 +45,26 @@ public final class Kernel {
             }
         }
 
-        /** 256-thread blocks covering {@code n} items (at most 4096 blocks; grid-stride loops do the rest). */
+        /**
+         * 256-thread blocks covering {@code n} items (at most 4096 blocks; grid-stride loops do the rest).
+         *
+         * @param n the size
+         * @return 256-thread blocks covering {@code n} items (at most 4096 blocks; grid-stride
+         *         loops do the rest)
+         */
         public static Grid linear(long n) {
             long blocks = Math.max(1, Math.min(LINEAR_MAX_BLOCKS, (n + LINEAR_BLOCK - 1) / LINEAR_BLOCK));
             return new Grid((int) blocks, 1, 1, LINEAR_BLOCK, 1, 1, 0);
         }
 
-        /** One block of {@code threads} threads per item of a batch of {@code batch}. */
+        /**
+         * One block of {@code threads} threads per item of a batch of {@code batch}.
+         *
+         * @param batch the batch
+         * @param threads the number of threads
+         * @param sharedBytes the shared bytes
+         * @return one block of {@code threads} threads per item of a batch of {@code batch}
+         */
         public static Grid perItem(int batch, int threads, int sharedBytes) {
             return new Grid(batch, 1, 1, threads, 1, 1, sharedBytes);
         }
@@ -58,7 +82,11 @@ public final class Kernel {
         this.parameterTypes = parameterTypes;
     }
 
-    /** {@code module.entry}. */
+    /**
+     * {@code module.entry}.
+     *
+     * @return {@code module.entry}
+     */
     public String name() {
         return name;
     }
@@ -69,6 +97,8 @@ public final class Kernel {
      * {@link DeviceMatrix} as its device address, Integer as {@code int}, Long as {@code long long},
      * Float as {@code float}, Double as {@code double}.
      *
+     * @param grid the grid
+     * @param args the command-line arguments
      * @throws IllegalArgumentException for an argument of another type, or one that does not match
      *                                  the kernel's PTX parameter (count and width)
      */

@@ -28,6 +28,8 @@ public final class Kernels {
     /**
      * The kernel {@code name} (an {@code extern "C" __global__} function), looked up once.
      *
+     * @param name the name
+     * @return the kernel {@code name} (an {@code extern "C" __global__} function), looked up once
      * @throws IllegalArgumentException when the module has no such entry point
      */
     public Kernel function(String name) {

@@ -23,6 +23,13 @@ public record ChartSpec(String title, String xLabel, String yLabel, boolean logX
     /**
      * Checks and copies the lists.
      *
+     * @param title the title
+     * @param xLabel the x-axis label
+     * @param yLabel the y-axis label
+     * @param logX whether the x axis is logarithmic
+     * @param logY whether the y axis is logarithmic
+     * @param series the series
+     * @param guides the reference lines, after the curves in the legend
      * @throws IllegalArgumentException when there is no series or two legend entries share a name
      */
     public ChartSpec {
@@ -43,7 +50,16 @@ public record ChartSpec(String title, String xLabel, String yLabel, boolean logX
         }
     }
 
-    /** A chart without reference lines. */
+    /**
+     * A chart without reference lines.
+     *
+     * @param title the title
+     * @param xLabel the x-axis label
+     * @param yLabel the y-axis label
+     * @param logX whether the x axis is logarithmic
+     * @param logY whether the y axis is logarithmic
+     * @param series the series
+     */
     public ChartSpec(String title, String xLabel, String yLabel, boolean logX, boolean logY,
             List<Series> series) {
         this(title, xLabel, yLabel, logX, logY, series, List.of());

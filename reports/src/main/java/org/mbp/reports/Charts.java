@@ -31,6 +31,9 @@ public final class Charts {
      * Builds the chart: one curve per series in its own colour and marker shape, then the dashed
      * reference lines across the x-range of the drawn points, a legend below.
      *
+     * @param spec the specification
+     * @return the chart: one curve per series in its own colour and marker shape, then the dashed
+     *         reference lines across the x-range of the drawn points, a legend below
      * @throws IllegalStateException when no usable font is installed (see {@link Fonts#check()})
      */
     public static JFreeChart render(ChartSpec spec) {
@@ -70,6 +73,10 @@ public final class Charts {
     /**
      * Writes the chart as a PNG of the given size to {@code out} (left open).
      *
+     * @param spec the specification
+     * @param out where to write
+     * @param width the width
+     * @param height the height
      * @throws IllegalArgumentException when a size is not in 1..{@link #MAX_PIXELS}
      * @throws IOException when the stream cannot be written
      */

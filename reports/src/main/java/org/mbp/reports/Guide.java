@@ -18,6 +18,10 @@ public record Guide(String label, double slope, double x0, double y0) {
     /**
      * Checks the line.
      *
+     * @param label the label
+     * @param slope the exponent (the slope on log-log axes)
+     * @param x0 the first x
+     * @param y0 the first y
      * @throws IllegalArgumentException when the label is blank or a number is not finite, or x0 is 0
      */
     public Guide {
@@ -34,12 +38,23 @@ public record Guide(String label, double slope, double x0, double y0) {
         }
     }
 
-    /** A horizontal line at {@code y}, such as a threshold. */
+    /**
+     * A horizontal line at {@code y}, such as a threshold.
+     *
+     * @param label the label
+     * @param y the output
+     * @return a horizontal line at {@code y}, such as a threshold
+     */
     public static Guide horizontal(String label, double y) {
         return new Guide(label, 0, 1, y);
     }
 
-    /** The line's ordinate at {@code x}; NaN where the power is undefined. */
+    /**
+     * The line's ordinate at {@code x}; NaN where the power is undefined.
+     *
+     * @param x the input
+     * @return the line's ordinate at {@code x}; NaN where the power is undefined
+     */
     public double valueAt(double x) {
         return slope == 0 ? y0 : y0 * Math.pow(x / x0, slope);
     }

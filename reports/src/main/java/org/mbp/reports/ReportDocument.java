@@ -54,6 +54,11 @@ public final class ReportDocument {
      * Adds a title page: the title, a subtitle (empty for none) and facts such as version,
      * commit, date, machine and JVM as a two-column list in the map's iteration order. The title
      * also goes in every footer and the PDF's properties. The next content starts a new page.
+     *
+     * @param title the title
+     * @param subtitle the subtitle
+     * @param facts the facts
+     * @return the report document
      */
     public ReportDocument titlePage(String title, String subtitle, Map<String, String> facts) {
         Objects.requireNonNull(title, "title");
@@ -66,13 +71,23 @@ public final class ReportDocument {
         return this;
     }
 
-    /** Adds a section heading, kept on one page with the start of what follows it. */
+    /**
+     * Adds a section heading, kept on one page with the start of what follows it.
+     *
+     * @param heading the heading
+     * @return the report document
+     */
     public ReportDocument section(String heading) {
         blocks.add(new Block.Section(Objects.requireNonNull(heading, "heading")));
         return this;
     }
 
-    /** Adds a paragraph, word-wrapped to the text width; a newline in the text starts a new line. */
+    /**
+     * Adds a paragraph, word-wrapped to the text width; a newline in the text starts a new line.
+     *
+     * @param text the text
+     * @return the report document
+     */
     public ReportDocument paragraph(String text) {
         blocks.add(new Block.Paragraph(Objects.requireNonNull(text, "paragraph text")));
         return this;
@@ -81,6 +96,8 @@ public final class ReportDocument {
     /**
      * Adds a chart across the text width (about 17 × 10.5 cm), drawn as vector graphics.
      *
+     * @param spec the specification
+     * @return the report document
      * @throws IllegalStateException when no usable font is installed (see {@link Fonts#check()})
      */
     public ReportDocument chart(ChartSpec spec) {
@@ -95,6 +112,9 @@ public final class ReportDocument {
      * than the page; columns of numbers are aligned right. A table longer than a page continues
      * on the next, starting with the header again.
      *
+     * @param header the header
+     * @param rows the number of rows
+     * @return the report document
      * @throws IllegalArgumentException when the header is empty or a row has another number of
      *                                  cells than the header
      */
@@ -103,13 +123,22 @@ public final class ReportDocument {
         return this;
     }
 
-    /** Adds a conclusion in bold in a tinted box, such as "21 of 21 layers passed". */
+    /**
+     * Adds a conclusion in bold in a tinted box, such as "21 of 21 layers passed".
+     *
+     * @param text the text
+     * @return the report document
+     */
     public ReportDocument verdict(String text) {
         blocks.add(new Block.Verdict(Objects.requireNonNull(text, "verdict text")));
         return this;
     }
 
-    /** Makes the next content start on a new page (nothing happens at the top of a page). */
+    /**
+     * Makes the next content start on a new page (nothing happens at the top of a page).
+     *
+     * @return the next content start on a new page (nothing happens at the top of a page)
+     */
     public ReportDocument pageBreak() {
         blocks.add(new Block.PageBreak());
         return this;
@@ -119,6 +148,7 @@ public final class ReportDocument {
      * Lays the report out and writes it as a PDF to {@code out} (left open). Nothing is written
      * when the layout fails.
      *
+     * @param out where to write
      * @throws IllegalStateException    when the report is empty or no usable font is installed
      * @throws IllegalArgumentException when a table row is taller than a page
      * @throws IOException              when the stream cannot be written
@@ -131,8 +161,13 @@ public final class ReportDocument {
      * The pages of the PDF that {@link #writePdf} writes, rendered as PNG images at the given
      * resolution (72 dpi gives one pixel per point, an A4 page 595 × 842 pixels), in page order.
      *
+     * @param dpi the dpi
+     * @return the pages of the PDF that {@link #writePdf} writes, rendered as PNG images at the
+     *         given resolution (72 dpi gives one pixel per point, an A4 page 595 × 842 pixels), in page
+     *         order
      * @throws IllegalArgumentException when the resolution is not in (0, {@link #MAX_DPI}]
      * @throws IllegalStateException    when the report is empty or no usable font is installed
+     * @throws IOException if reading or writing fails
      */
     public List<byte[]> pngPages(float dpi) throws IOException {
         if (!(dpi > 0 && dpi <= MAX_DPI)) {

@@ -29,6 +29,10 @@ public record Series(String name, double[] x, double[] y, Style style) {
     /**
      * Checks and copies the points.
      *
+     * @param name the name
+     * @param x the input
+     * @param y the output
+     * @param style how the points are drawn
      * @throws IllegalArgumentException when the name is blank or x and y differ in length
      */
     public Series {
@@ -47,34 +51,60 @@ public record Series(String name, double[] x, double[] y, Style style) {
         y = y.clone();
     }
 
-    /** A series drawn as a line with markers. */
+    /**
+     * A series drawn as a line with markers.
+     *
+     * @param name the name
+     * @param x the input
+     * @param y the output
+     */
     public Series(String name, double[] x, double[] y) {
         this(name, x, y, Style.LINE_AND_MARKERS);
     }
 
-    /** A copy of the abscissas. */
+    /**
+     * A copy of the abscissas.
+     *
+     * @return a copy of the abscissas
+     */
     @Override
     public double[] x() {
         return x.clone();
     }
 
-    /** A copy of the ordinates. */
+    /**
+     * A copy of the ordinates.
+     *
+     * @return a copy of the ordinates
+     */
     @Override
     public double[] y() {
         return y.clone();
     }
 
-    /** The number of points, drawn or not. */
+    /**
+     * The number of points, drawn or not.
+     *
+     * @return the number of points, drawn or not
+     */
     public int size() {
         return x.length;
     }
 
-    /** Whether a line joins the points. */
+    /**
+     * Whether a line joins the points.
+     *
+     * @return whether a line joins the points
+     */
     public boolean hasLine() {
         return style != Style.MARKERS;
     }
 
-    /** Whether each point gets a marker. */
+    /**
+     * Whether each point gets a marker.
+     *
+     * @return whether each point gets a marker
+     */
     public boolean hasMarkers() {
         return style != Style.LINE;
     }

@@ -36,7 +36,16 @@ public final class AccuracyCheck {
     private AccuracyCheck() {
     }
 
-    /** The grid over the given families and backends; one task per cell. */
+    /**
+     * The grid over the given families and backends; one task per cell.
+     *
+     * @param grid the grid
+     * @param families the families
+     * @param backends the backends
+     * @param executor the executor
+     * @param progress the progress
+     * @return the grid over the given families and backends; one task per cell
+     */
     public static List<CellResult> run(AccuracyGrid grid, List<LayerFamily> families, List<? extends MatrixOps<?>> backends,
             BatchExecutor executor, Consumer<CellResult> progress) {
         List<Cell> cells = new ArrayList<>();
@@ -107,7 +116,12 @@ public final class AccuracyCheck {
 
     /** What became of one measurement. */
     public enum Outcome {
-        MEASURED, REFUSED, FAILED
+        /** Both gradients computed and compared. */
+        MEASURED,
+        /** The layer refused the input (for example a degenerate spectrum). */
+        REFUSED,
+        /** The computation failed. */
+        FAILED
     }
 
     /**
@@ -126,6 +140,15 @@ public final class AccuracyCheck {
      * then runs in the {@code compute} precision on those values, and the gradient is rounded
      * back to the input precision — so {@code input = float, compute = double} is the paper's
      * mixed precision, float layers around a double structured layer.
+     *
+     * @param family the family
+     * @param form the form
+     * @param spectrum the spectrum it was built with
+     * @param input the input
+     * @param compute the compute
+     * @param seed the random seed
+     * @param reference the reference
+     * @return the gradient of one input against the high-precision reference
      */
     public static Measurement measure(LayerFamily family, Form form, Spectrum spectrum, MatrixOps<?> input,
             MatrixOps<?> compute, long seed, FieldOps<Dfp> reference) {
@@ -216,7 +239,11 @@ public final class AccuracyCheck {
         return a;
     }
 
-    /** The precisions {@code mbp gradcheck} checks on the CPU: float and double (EJML). */
+    /**
+     * The precisions {@code mbp gradcheck} checks on the CPU: float and double (EJML).
+     *
+     * @return the precisions {@code mbp gradcheck} checks on the CPU: float and double (EJML)
+     */
     public static List<EjmlOps> defaultBackends() {
         return List.of(EjmlOps.DOUBLE, EjmlOps.FLOAT);
     }

@@ -15,6 +15,14 @@ import org.mbp.spectra.Spectrum;
  */
 public record AccuracyGrid(int size, int seeds, int digits, long seed) {
 
+    /**
+     * Checks the grid's bounds.
+     *
+     * @param size the size
+     * @param seeds inputs drawn per cell; the cell reports the median and the maximum error
+     * @param digits decimal digits of the high-precision reference
+     * @param seed the random seed
+     */
     public AccuracyGrid {
         if (size < 4 || size > 64) {
             throw new IllegalArgumentException("grid size must lie in [4, 64], got " + size);
@@ -24,12 +32,21 @@ public record AccuracyGrid(int size, int seeds, int digits, long seed) {
         }
     }
 
-    /** The quick grid the test suite runs against the project's baseline: n = 5, one input per cell. */
+    /**
+     * The quick grid the test suite runs against the project's baseline: n = 5, one input per cell.
+     *
+     * @return the quick grid the test suite runs against the project's baseline: n = 5, one input
+     *         per cell
+     */
     public static AccuracyGrid quick() {
         return new AccuracyGrid(5, 1, HighPrecision.DEFAULT_DIGITS, 20261128L);
     }
 
-    /** The default grid of {@code mbp gradcheck}: n = 8, three inputs per cell. */
+    /**
+     * The default grid of {@code mbp gradcheck}: n = 8, three inputs per cell.
+     *
+     * @return the default grid of {@code mbp gradcheck}: n = 8, three inputs per cell
+     */
     public static AccuracyGrid standard() {
         return new AccuracyGrid(8, 3, HighPrecision.DEFAULT_DIGITS, 20261128L);
     }
@@ -40,7 +57,11 @@ public record AccuracyGrid(int size, int seeds, int digits, long seed) {
         return "n = " + size + ", " + seeds + " input(s) per cell, " + digits + "-digit reference, seed " + seed;
     }
 
-    /** The spectra of the grid, in order. */
+    /**
+     * The spectra of the grid, in order.
+     *
+     * @return the spectra of the grid, in order
+     */
     public List<Spectrum> spectra() {
         return List.of(Spectrum.separated(size), Spectrum.clustered(size, 1e-4), Spectrum.clustered(size, 1e-8),
                 Spectrum.clustered(size, 1e-12), Spectrum.rankDeficient(size, size / 2));

@@ -29,7 +29,13 @@ public record Baseline(AccuracyGrid grid, Map<String, Cell> cells) {
     public record Regression(String key, String reason) {
     }
 
-    /** The baseline of a run. */
+    /**
+     * The baseline of a run.
+     *
+     * @param grid the grid
+     * @param results the results
+     * @return the baseline of a run
+     */
     public static Baseline of(AccuracyGrid grid, List<CellResult> results) {
         Map<String, Cell> cells = new LinkedHashMap<>();
         for (CellResult r : results) {
@@ -41,6 +47,10 @@ public record Baseline(AccuracyGrid grid, Map<String, Cell> cells) {
     /**
      * The cells of {@code current} that regressed against this baseline.
      *
+     * @param currentGrid the current grid
+     * @param current the current
+     * @param factor the factor
+     * @return the cells of {@code current} that regressed against this baseline
      * @throws IllegalArgumentException when the run is not of this baseline's grid or cells
      */
     public List<Regression> compare(AccuracyGrid currentGrid, List<CellResult> current, double factor) {

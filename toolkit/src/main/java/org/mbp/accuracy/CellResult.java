@@ -27,7 +27,11 @@ public record CellResult(String layer, String form, String precision, String spe
         return Verdict.bound(epsilon, amplification);
     }
 
-    /** The identity of the cell, stable across runs: {@code layer|form|precision|spectrum}. */
+    /**
+     * The identity of the cell, stable across runs: {@code layer|form|precision|spectrum}.
+     *
+     * @return the identity of the cell, stable across runs: {@code layer|form|precision|spectrum}
+     */
     public String key() {
         return layer + "|" + form + "|" + precision + "|" + spectrum;
     }

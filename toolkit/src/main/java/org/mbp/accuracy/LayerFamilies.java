@@ -41,7 +41,11 @@ public final class LayerFamilies {
     private LayerFamilies() {
     }
 
-    /** All families, in the order the grid reports them. */
+    /**
+     * All families, in the order the grid reports them.
+     *
+     * @return all families, in the order the grid reports them
+     */
     public static List<LayerFamily> all() {
         List<LayerFamily> all = new ArrayList<>();
         all.add(new Family("svd", false) {

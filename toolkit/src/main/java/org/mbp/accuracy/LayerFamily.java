@@ -13,10 +13,18 @@ import org.mbp.verify.LayerCase;
  */
 public interface LayerFamily {
 
-    /** The name in the grid, e.g. {@code "deepo2p-svd"}. */
+    /**
+     * The name in the grid, e.g. {@code "deepo2p-svd"}.
+     *
+     * @return the name in the grid, e.g. {@code "deepo2p-svd"}
+     */
     String name();
 
-    /** The forms it has: the paper's, and the gap-stable one where it exists. */
+    /**
+     * The forms it has: the paper's, and the gap-stable one where it exists.
+     *
+     * @return the forms it has: the paper's, and the gap-stable one where it exists
+     */
     List<Form> forms();
 
     /**
@@ -27,6 +35,13 @@ public interface LayerFamily {
      * @param inputs             the generator of controlled matrices (fresh for each call, same seed)
      * @param relativeTolerance  the rank tolerance the backend under test uses, so a reference in
      *                           higher precision takes the same rank decisions
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param form the form
+     * @param spectrum the spectrum it was built with
+     * @param seed the random seed
+     * @return the layer in the given form on a backend, at an input built from the spectrum, with
+     *         an upstream gradient drawn from the seed
      */
     <M> LayerCase<M, ?, ?> build(MatrixOps<M> ops, Form form, Spectrum spectrum,
             ControlledSpectra inputs, long seed, double relativeTolerance);

@@ -24,11 +24,20 @@ public enum Verdict {
         this.passing = passing;
     }
 
-    /** Whether the verdict is acceptable behaviour for a layer. */
+    /**
+     * Whether the verdict is acceptable behaviour for a layer.
+     *
+     * @return whether the verdict is acceptable behaviour for a layer
+     */
     public boolean passing() {
         return passing;
     }
 
+    /**
+     * The word users see.
+     *
+     * @return the word users see
+     */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
@@ -44,7 +53,14 @@ public enum Verdict {
         return 1e3 * epsilon * amplification;
     }
 
-    /** The verdict of a relative error against the bound {@code 10³ ε A}. */
+    /**
+     * The verdict of a relative error against the bound {@code 10³ ε A}.
+     *
+     * @param error {@code ‖g − g_ref‖ / ‖g_ref‖} (NaN unless measured)
+     * @param epsilon the precision's machine epsilon
+     * @param amplification A of the verdict's bound {@code 10³ ε A} (see {@link Verdict})
+     * @return the verdict of a relative error against the bound {@code 10³ ε A}
+     */
     public static Verdict of(double error, double epsilon, double amplification) {
         if (!Double.isFinite(error)) {
             return FAILED;

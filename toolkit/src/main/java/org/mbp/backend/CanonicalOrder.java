@@ -27,7 +27,15 @@ public final class CanonicalOrder {
      */
     public record Eigenpairs(double[] values, double[] vectors) {
 
-        /** The n eigenpairs of {@code value(j)} and {@code vector(j)} (its first n entries), j &lt; n. */
+        /**
+         * The n eigenpairs of {@code value(j)} and {@code vector(j)} (its first n entries), j &lt; n.
+         *
+         * @param n the size
+         * @param value the value
+         * @param vector the vector
+         * @return the n eigenpairs of {@code value(j)} and {@code vector(j)} (its first n entries),
+         *         j &lt; n
+         */
         public static Eigenpairs of(int n, IntToDoubleFunction value, IntFunction<double[]> vector) {
             double[] values = new double[n];
             double[] vectors = new double[n * n];
@@ -48,12 +56,21 @@ public final class CanonicalOrder {
     /**
      * The stable ascending order: {@code perm[rank] = j}, the rank of value j being the number
      * of values smaller than it plus the number of equal ones before index j.
+     *
+     * @param values the values
+     * @return the stable ascending order: {@code perm[rank] = j}, the rank of value j being the
+     *         number of values smaller than it plus the number of equal ones before index j
      */
     public static int[] ascending(double[] values) {
         return permutation(values, false);
     }
 
-    /** The stable descending order, as {@link #ascending} with "larger" for "smaller". */
+    /**
+     * The stable descending order, as {@link #ascending} with "larger" for "smaller".
+     *
+     * @param values the values
+     * @return the stable descending order, as {@link #ascending} with "larger" for "smaller"
+     */
     public static int[] descending(double[] values) {
         return permutation(values, true);
     }
@@ -87,6 +104,13 @@ public final class CanonicalOrder {
     /**
      * ±1 making the entry of largest magnitude among {@code data[from + i·stride]},
      * {@code i < count}, positive.
+     *
+     * @param data the data
+     * @param from the source
+     * @param stride the stride
+     * @param count the count
+     * @return ±1 making the entry of largest magnitude among {@code data[from + i·stride]}, {@code
+     *         i < count}, positive
      */
     public static double sign(double[] data, int from, int stride, int count) {
         double largest = 0.0;
@@ -98,7 +122,15 @@ public final class CanonicalOrder {
         return largest < 0.0 ? -1.0 : 1.0;
     }
 
-    /** The {@link #sign}s of the first k columns of a row-major {@code rows × cols} matrix. */
+    /**
+     * The {@link #sign}s of the first k columns of a row-major {@code rows × cols} matrix.
+     *
+     * @param values the values
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param k the number k
+     * @return the {@link #sign}s of the first k columns of a row-major {@code rows × cols} matrix
+     */
     public static double[] columnSigns(double[] values, int rows, int cols, int k) {
         double[] signs = new double[k];
         for (int j = 0; j < k; j++) {
@@ -110,6 +142,10 @@ public final class CanonicalOrder {
     /**
      * The eigenpairs in canonical order: values ascending, each vector multiplied by the sign of
      * its entry of largest magnitude.
+     *
+     * @param raw the raw value
+     * @return the eigenpairs in canonical order: values ascending, each vector multiplied by the
+     *         sign of its entry of largest magnitude
      */
     public static Eigenpairs eigenpairs(Eigenpairs raw) {
         double[] values = raw.values();

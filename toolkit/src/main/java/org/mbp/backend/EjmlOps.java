@@ -60,7 +60,12 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
      */
     public static final EjmlOps DOUBLE_COMMONS_MATH = new EjmlOps(Precision.DOUBLE, Engine.COMMONS_MATH, false);
 
-    /** The EJML backend of the given precision. */
+    /**
+     * The EJML backend of the given precision.
+     *
+     * @param precision the arithmetic precision
+     * @return the EJML backend of the given precision
+     */
     public static EjmlOps of(Precision precision) {
         return precision == Precision.FLOAT ? FLOAT : DOUBLE;
     }
@@ -70,6 +75,9 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
      * OpenBLAS and its LAPACK ({@link Engine#LAPACK}), where its native library loads
      * ({@link #openBlasUnavailableReason()} says why not otherwise; then this is {@link #of}, EJML's
      * pure-Java kernels). Entry-wise operations are EJML's as in {@link #of}.
+     *
+     * @param precision the arithmetic precision
+     * @return the fastest backend of that precision that loads here
      */
     public static EjmlOps fastest(Precision precision) {
         if (OpenBlas.unavailableReason().isPresent()) {
@@ -78,7 +86,11 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         return precision == Precision.FLOAT ? WithOpenBlas.FLOAT : WithOpenBlas.DOUBLE;
     }
 
-    /** Why {@link #fastest} cannot use OpenBLAS here, or empty when it does. */
+    /**
+     * Why {@link #fastest} cannot use OpenBLAS here, or empty when it does.
+     *
+     * @return why {@link #fastest} cannot use OpenBLAS here, or empty when it does
+     */
     public static Optional<String> openBlasUnavailableReason() {
         return OpenBlas.unavailableReason();
     }
@@ -103,12 +115,20 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         this.type = single ? FMatrixRMaj.class : DMatrixRMaj.class;
     }
 
-    /** Where this backend's decompositions come from. */
+    /**
+     * Where this backend's decompositions come from.
+     *
+     * @return where this backend's decompositions come from
+     */
     public Engine engine() {
         return engine;
     }
 
-    /** The arithmetic this backend computes in. */
+    /**
+     * The arithmetic this backend computes in.
+     *
+     * @return the arithmetic this backend computes in
+     */
     public Precision precision() {
         return precision;
     }

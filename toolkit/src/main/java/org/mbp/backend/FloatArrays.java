@@ -9,7 +9,13 @@ public final class FloatArrays {
     private FloatArrays() {
     }
 
-    /** The first {@code count} values rounded to float. */
+    /**
+     * The first {@code count} values rounded to float.
+     *
+     * @param values the values
+     * @param count the count
+     * @return the first {@code count} values rounded to float
+     */
     public static float[] rounded(double[] values, int count) {
         float[] out = new float[count];
         for (int i = 0; i < count; i++) {
@@ -18,7 +24,13 @@ public final class FloatArrays {
         return out;
     }
 
-    /** The first {@code count} entries widened to double. */
+    /**
+     * The first {@code count} entries widened to double.
+     *
+     * @param values the values
+     * @param count the count
+     * @return the first {@code count} entries widened to double
+     */
     public static double[] widened(float[] values, int count) {
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {

@@ -16,6 +16,11 @@ public final class Gather {
      * Fails unless {@code index} has {@code rows·cols} entries, each in {@code [0, size)} or
      * {@link #ZERO}; returns {@code rows·cols}.
      *
+     * @param index the index
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param size the size
+     * @return {@code rows·cols}
      * @throws IllegalArgumentException naming the first bad entry
      */
     public static int requireIndex(int[] index, int rows, int cols, long size) {
@@ -32,6 +37,10 @@ public final class Gather {
      * Fails unless {@code index} has {@code rows·cols} entries (a gather's result size); the
      * entries are then checked with {@link #inside} as they are read.
      *
+     * @param index the index
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return {@code rows·cols}
      * @throws IllegalArgumentException for a wrong count
      */
     public static int requireCount(int[] index, int rows, int cols) {
@@ -46,6 +55,11 @@ public final class Gather {
      * Fails unless {@code index} has one entry per entry of the source ({@code size}); returns
      * {@code rows·cols}, the entries then checked with {@link #inside} as they are read.
      *
+     * @param index the index
+     * @param size the size
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return {@code rows·cols}
      * @throws IllegalArgumentException for a wrong count
      */
     public static int requireScatterCount(int[] index, long size, int rows, int cols) {
@@ -59,6 +73,11 @@ public final class Gather {
     /**
      * {@code i}, the k-th index of {@code op}, when it lies in {@code [0, size)}.
      *
+     * @param op the operation
+     * @param k the number k
+     * @param i the index
+     * @param size the size
+     * @return {@code i}, the k-th index of {@code op}, when it lies in {@code [0, size)}
      * @throws IllegalArgumentException naming it otherwise
      */
     public static int inside(String op, int k, int i, long size) {

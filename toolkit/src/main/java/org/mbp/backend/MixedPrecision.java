@@ -11,7 +11,14 @@ package org.mbp.backend;
  */
 public record MixedPrecision<M>(MatrixOps<M> trunk, MatrixOps<M> structured) {
 
-    /** The CPU backends in the given precisions, with OpenBLAS products ({@link EjmlOps#fastest}). */
+    /**
+     * The CPU backends in the given precisions, with OpenBLAS products ({@link EjmlOps#fastest}).
+     *
+     * @param trunk the conventional layers' backend
+     * @param structured the structured layer
+     * @return the CPU backends in the given precisions, with OpenBLAS products ({@link
+     *         EjmlOps#fastest})
+     */
     public static MixedPrecision<org.ejml.simple.SimpleMatrix> cpu(Precision trunk, Precision structured) {
         return new MixedPrecision<>(EjmlOps.fastest(trunk), EjmlOps.fastest(structured));
     }

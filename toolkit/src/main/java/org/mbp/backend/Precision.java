@@ -13,12 +13,20 @@ public enum Precision {
         this.epsilon = epsilon;
     }
 
-    /** Machine epsilon: the distance from 1 to the next larger representable number. */
+    /**
+     * Machine epsilon: the distance from 1 to the next larger representable number.
+     *
+     * @return machine epsilon: the distance from 1 to the next larger representable number
+     */
     public double epsilon() {
         return epsilon;
     }
 
-    /** Lower-case name, as used on the command line. */
+    /**
+     * Lower-case name, as used on the command line.
+     *
+     * @return lower-case name, as used on the command line
+     */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -20,6 +20,7 @@ public final class RoundRobinOrdering {
     /**
      * The ordering over indices 0..order−1.
      *
+     * @param order the order
      * @throws IllegalArgumentException if order &lt; 1
      */
     public RoundRobinOrdering(int order) {
@@ -30,37 +31,72 @@ public final class RoundRobinOrdering {
         this.padded = order + (order & 1);
     }
 
-    /** The number of indices d. */
+    /**
+     * The number of indices d.
+     *
+     * @return the number of indices d
+     */
     public int order() {
         return order;
     }
 
-    /** d rounded up to even, n'. */
+    /**
+     * d rounded up to even, n'.
+     *
+     * @return d rounded up to even, n'
+     */
     public int paddedOrder() {
         return padded;
     }
 
-    /** Rounds per sweep, n' − 1. */
+    /**
+     * Rounds per sweep, n' − 1.
+     *
+     * @return the rounds
+     */
     public int rounds() {
         return padded - 1;
     }
 
-    /** Pairs per round, n'/2 (including the one with the dummy index when d is odd). */
+    /**
+     * Pairs per round, n'/2 (including the one with the dummy index when d is odd).
+     *
+     * @return the pairs per round
+     */
     public int pairsPerRound() {
         return padded / 2;
     }
 
-    /** The smaller index p of pair {@code index} in round {@code round}. */
+    /**
+     * The smaller index p of pair {@code index} in round {@code round}.
+     *
+     * @param round the round
+     * @param index the index
+     * @return the smaller index p of pair {@code index} in round {@code round}
+     */
     public int first(int round, int index) {
         return Math.min(left(round, index), right(round, index));
     }
 
-    /** The larger index q of pair {@code index} in round {@code round}; equals d for the dummy. */
+    /**
+     * The larger index q of pair {@code index} in round {@code round}; equals d for the dummy.
+     *
+     * @param round the round
+     * @param index the index
+     * @return the larger index q of pair {@code index} in round {@code round}; equals d for the
+     *         dummy
+     */
     public int second(int round, int index) {
         return Math.max(left(round, index), right(round, index));
     }
 
-    /** Whether pair {@code index} of round {@code round} involves the dummy index (odd d). */
+    /**
+     * Whether pair {@code index} of round {@code round} involves the dummy index (odd d).
+     *
+     * @param round the round
+     * @param index the index
+     * @return whether pair {@code index} of round {@code round} involves the dummy index (odd d)
+     */
     public boolean isDummy(int round, int index) {
         return second(round, index) >= order;
     }

@@ -11,6 +11,7 @@ public interface BackendProvider {
     /**
      * Opens the provider's first device.
      *
+     * @return the compute device
      * @throws DeviceUnavailableException with a one-line reason when there is no usable device
      */
     ComputeDevice open();

@@ -8,9 +8,16 @@ import java.util.Locale;
  * reason when there is none; {@code cpu} never looks for a GPU.
  */
 public enum Device {
-    AUTO, CPU, GPU;
+    /** A GPU where one is usable, the CPU otherwise. */
+    AUTO,
+    /** The CPU. */
+    CPU,
+    /** A GPU; fails where none is usable. */
+    GPU;
 
     /**
+     * @param value the value
+     * @return the device
      * @throws IllegalArgumentException for anything but auto, cpu or gpu (any case, blanks around)
      */
     public static Device parse(String value) {
@@ -22,7 +29,11 @@ public enum Device {
         };
     }
 
-    /** The name on the command line. */
+    /**
+     * The name on the command line.
+     *
+     * @return the name on the command line
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

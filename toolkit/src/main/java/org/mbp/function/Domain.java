@@ -7,7 +7,12 @@ public enum Domain {
     /** Strictly positive numbers (log, sqrt's derivative, real powers). */
     POSITIVE;
 
-    /** Whether {@code x} lies in the domain. */
+    /**
+     * Whether {@code x} lies in the domain.
+     *
+     * @param x the input
+     * @return whether {@code x} lies in the domain
+     */
     public boolean contains(double x) {
         return this == ALL ? Double.isFinite(x) : x > 0 && Double.isFinite(x);
     }

@@ -14,19 +14,48 @@ import org.mbp.backend.MatrixOps;
  */
 public interface SpectralFunction {
 
-    /** A short name such as {@code "log"} or {@code "power(0.5)"}. */
+    /**
+     * A short name such as {@code "log"} or {@code "power(0.5)"}.
+     *
+     * @return a short name such as {@code "log"} or {@code "power(0.5)"}
+     */
     String name();
 
-    /** Where g and g′ are finite. */
+    /**
+     * Where g and g′ are finite.
+     *
+     * @return where g and g′ are finite
+     */
     Domain domain();
 
-    /** {@code g} entry-wise. */
+    /**
+     * {@code g} entry-wise.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param x the input
+     * @return {@code g} entry-wise
+     */
     <M> M value(MatrixOps<M> ops, M x);
 
-    /** {@code g′} entry-wise. */
+    /**
+     * {@code g′} entry-wise.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param x the input
+     * @return {@code g′} entry-wise
+     */
     <M> M derivative(MatrixOps<M> ops, M x);
 
-    /** The n×n matrix Γ of first divided differences of g on the n×1 spectrum λ. */
+    /**
+     * The n×n matrix Γ of first divided differences of g on the n×1 spectrum λ.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param lambda the regularizer λ
+     * @return the n×n matrix Γ of first divided differences of g on the n×1 spectrum λ
+     */
     <M> M dividedDifferences(MatrixOps<M> ops, M lambda);
 
     /**
@@ -62,22 +91,39 @@ public interface SpectralFunction {
         }
     }
 
-    /** The matrix logarithm (DeepO2P, eq. 4). */
+    /**
+     * The matrix logarithm (DeepO2P, eq. 4).
+     *
+     * @return the matrix logarithm (DeepO2P, eq. 4)
+     */
     static SpectralFunction log() {
         return Log.INSTANCE;
     }
 
-    /** The matrix square root. */
+    /**
+     * The matrix square root.
+     *
+     * @return the matrix square root
+     */
     static SpectralFunction sqrt() {
         return Sqrt.INSTANCE;
     }
 
-    /** The matrix exponential. */
+    /**
+     * The matrix exponential.
+     *
+     * @return the matrix exponential
+     */
     static SpectralFunction exp() {
         return Exp.INSTANCE;
     }
 
-    /** The matrix power {@code Z^p} for symmetric positive definite Z. */
+    /**
+     * The matrix power {@code Z^p} for symmetric positive definite Z.
+     *
+     * @param p the probability or point
+     * @return the matrix power {@code Z^p} for symmetric positive definite Z
+     */
     static SpectralFunction power(double p) {
         return new Power(p);
     }
@@ -88,13 +134,25 @@ public interface SpectralFunction {
      * {@code ε^{1/3}·max(|λ_i|, |λ_j|)} and the plain quotient otherwise, which balances the
      * O(Δ²) truncation error of the midpoint rule against the O(ε/Δ) cancellation of the
      * quotient (error about ε^{2/3} relative at worst).
+     *
+     * @param name the name
+     * @param g the scalar function g
+     * @param derivative the derivative
+     * @param domain the domain
+     * @return a user-supplied pair (g, g′), evaluated in double and rounded to the backend's
+     *         precision
      */
     static SpectralFunction of(String name, DoubleUnaryOperator g, DoubleUnaryOperator derivative,
             Domain domain) {
         return new UserFunction(name, g, derivative, domain);
     }
 
-    /** The built-in function with this name: {@code log}, {@code sqrt}, {@code exp}. */
+    /**
+     * The built-in function with this name: {@code log}, {@code sqrt}, {@code exp}.
+     *
+     * @param name the name
+     * @return the built-in function with this name: {@code log}, {@code sqrt}, {@code exp}
+     */
     static SpectralFunction named(String name) {
         return switch (name) {
             case "log" -> log();

@@ -35,7 +35,18 @@ public final class GradientJob {
     public record Request(GradientLayer layer, DenseMatrix input, DenseMatrix target, DenseMatrix upstream,
             double epsilon, Precision precision, Form form, String function, double rankTolerance) {
 
-        /** @throws IllegalArgumentException for an ε or a rank tolerance out of range */
+        /**
+         * @param layer the layer
+         * @param input the input
+         * @param target the target
+         * @param upstream the upstream gradient ∂L/∂Y
+         * @param epsilon the regularizer ε
+         * @param precision the arithmetic precision
+         * @param form the form
+         * @param function the function to apply
+         * @param rankTolerance relative rank tolerance of projectors in [0, 1), NaN for the default
+         * @throws IllegalArgumentException for an ε or a rank tolerance out of range
+         */
         public Request {
             if (!(epsilon >= 0 && Double.isFinite(epsilon))) {
                 throw new IllegalArgumentException("--epsilon must be finite and >= 0, got " + epsilon);
@@ -61,6 +72,9 @@ public final class GradientJob {
     /**
      * The loss and gradient on {@code device} in the request's precision.
      *
+     * @param device the device
+     * @param request the request
+     * @return the loss and gradient on {@code device} in the request's precision
      * @throws IllegalArgumentException for inputs of the wrong shape, non-finite or not symmetric
      * @throws ArithmeticException      when the layer refuses the spectrum or the gradient is not finite
      * @throws OutsideDomainException   when a spectrum leaves the matrix function's domain, e.g. log of

@@ -24,25 +24,47 @@ public enum GradientLayer {
         this.label = label;
     }
 
-    /** The hyphenated name, e.g. {@code o2p-svd}. */
+    /**
+     * The hyphenated name, e.g. {@code o2p-svd}.
+     *
+     * @return the hyphenated name, e.g. {@code o2p-svd}
+     */
     public String label() {
         return label;
     }
 
+    /**
+     * Whether the layer is the O₂P layer.
+     *
+     * @return whether the layer is the O₂P layer
+     */
     public boolean isO2P() {
         return this == O2P_SVD || this == O2P_EIG;
     }
 
+    /**
+     * Whether the layer is the normalized-cuts layer.
+     *
+     * @return whether the layer is the normalized-cuts layer
+     */
     public boolean isNCuts() {
         return this == NCUTS_J1 || this == NCUTS_J2;
     }
 
-    /** Whether the gap-stable form exists for this layer. */
+    /**
+     * Whether the gap-stable form exists for this layer.
+     *
+     * @return whether the gap-stable form exists for this layer
+     */
     public boolean hasStableForm() {
         return isO2P() || this == EIG_FN;
     }
 
-    /** Every label, in declaration order. */
+    /**
+     * Every label, in declaration order.
+     *
+     * @return every label, in declaration order
+     */
     public static List<String> labels() {
         return Arrays.stream(values()).map(GradientLayer::label).toList();
     }
@@ -50,6 +72,8 @@ public enum GradientLayer {
     /**
      * The layer of a label.
      *
+     * @param text the text
+     * @return the layer of a label
      * @throws IllegalArgumentException naming the known labels when there is none
      */
     public static GradientLayer parse(String text) {

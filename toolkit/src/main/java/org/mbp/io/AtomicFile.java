@@ -22,13 +22,25 @@ public final class AtomicFile {
     /** Writes the content of a file. */
     @FunctionalInterface
     public interface Content {
+        /**
+         * Writes the content.
+         *
+         * @param out where to write
+         * @throws IOException if reading or writing fails
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFile() {
     }
 
-    /** Writes the target atomically, creating its folder when missing. */
+    /**
+     * Writes the target atomically, creating its folder when missing.
+     *
+     * @param target the target
+     * @param content the content
+     * @throws IOException if reading or writing fails
+     */
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
@@ -50,7 +62,13 @@ public final class AtomicFile {
         }
     }
 
-    /** Writes text in UTF-8, atomically. */
+    /**
+     * Writes text in UTF-8, atomically.
+     *
+     * @param target the target
+     * @param text the text
+     * @throws IOException if reading or writing fails
+     */
     public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }

@@ -17,6 +17,13 @@ public final class CsvFormat {
     private CsvFormat() {
     }
 
+    /**
+     * Reads a matrix from a CSV file.
+     *
+     * @param path the path
+     * @return a matrix from a CSV file
+     * @throws IOException if reading or writing fails
+     */
     public static DenseMatrix read(Path path) throws IOException {
         List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         List<double[]> rows = new ArrayList<>();
@@ -56,6 +63,14 @@ public final class CsvFormat {
         return new DenseMatrix(rows.size(), cols, values);
     }
 
+    /**
+     * Writes a matrix as CSV, in float precision when {@code single}.
+     *
+     * @param out where to write
+     * @param m the number of rows m
+     * @param single whether single
+     * @throws IOException if reading or writing fails
+     */
     public static void write(OutputStream out, DenseMatrix m, boolean single) throws IOException {
         StringBuilder text = new StringBuilder();
         for (int r = 0; r < m.rows(); r++) {

@@ -8,6 +8,13 @@ import java.util.Arrays;
  */
 public record DenseMatrix(int rows, int cols, double[] values) {
 
+    /**
+     * Checks that the values fill rows×cols.
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param values the values
+     */
     public DenseMatrix {
         if (rows < 0 || cols < 0 || values.length != (long) rows * cols) {
             throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix needs "
@@ -15,11 +22,22 @@ public record DenseMatrix(int rows, int cols, double[] values) {
         }
     }
 
+    /**
+     * The entry at ({@code row}, {@code col}).
+     *
+     * @param row the row
+     * @param col the col
+     * @return the entry at ({@code row}, {@code col})
+     */
     public double get(int row, int col) {
         return values[row * cols + col];
     }
 
-    /** "169×256". */
+    /**
+     * "169×256".
+     *
+     * @return "169×256"
+     */
     public String shape() {
         return rows + "×" + cols;
     }

@@ -5,10 +5,21 @@ public class MatrixFileException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A matrix file problem, described in {@code message}.
+     *
+     * @param message the message
+     */
     public MatrixFileException(String message) {
         super(message);
     }
 
+    /**
+     * A matrix file problem, described in {@code message}, with the underlying cause.
+     *
+     * @param message the message
+     * @param cause the underlying cause
+     */
     public MatrixFileException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -13,7 +13,12 @@ public final class MatrixFiles {
     private MatrixFiles() {
     }
 
-    /** The supported extension of a path, or a clear error. */
+    /**
+     * The supported extension of a path, or a clear error.
+     *
+     * @param path the path
+     * @return the supported extension of a path, or a clear error
+     */
     public static String format(Path path) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".npy")) {
@@ -25,7 +30,12 @@ public final class MatrixFiles {
         throw new MatrixFileException(path + ": unknown file type (use .npy or .csv)");
     }
 
-    /** Reads a matrix; every failure becomes a {@link MatrixFileException} naming the file. */
+    /**
+     * Reads a matrix; every failure becomes a {@link MatrixFileException} naming the file.
+     *
+     * @param path the path
+     * @return a matrix; every failure becomes a {@link MatrixFileException} naming the file
+     */
     public static DenseMatrix read(Path path) {
         String format = format(path);
         if (!Files.exists(path)) {
@@ -46,6 +56,9 @@ public final class MatrixFiles {
     /**
      * Writes a matrix atomically, as float32 when {@code single} and float64 otherwise.
      *
+     * @param path the path
+     * @param m the number of rows m
+     * @param single whether single
      * @throws IOException when the target cannot be written (its folder is created when missing)
      */
     public static void write(Path path, DenseMatrix m, boolean single) throws IOException {

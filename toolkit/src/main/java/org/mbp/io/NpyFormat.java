@@ -25,7 +25,9 @@ public final class NpyFormat {
 
     /** The element type written. */
     public enum DType {
+        /** Little-endian 64-bit float. */
         FLOAT64("<f8", 8),
+        /** Little-endian 32-bit float. */
         FLOAT32("<f4", 4);
 
         private final String descr;
@@ -40,6 +42,13 @@ public final class NpyFormat {
     private NpyFormat() {
     }
 
+    /**
+     * Reads a matrix from an .npy file.
+     *
+     * @param path the path
+     * @return a matrix from an .npy file
+     * @throws IOException if reading or writing fails
+     */
     public static DenseMatrix read(Path path) throws IOException {
         byte[] bytes = Files.readAllBytes(path);
         return parse(bytes, path.toString());
@@ -159,6 +168,14 @@ public final class NpyFormat {
         };
     }
 
+    /**
+     * Writes a matrix as .npy of the given type.
+     *
+     * @param out where to write
+     * @param m the number of rows m
+     * @param type the type
+     * @throws IOException if reading or writing fails
+     */
     public static void write(OutputStream out, DenseMatrix m, DType type) throws IOException {
         String dict = "{'descr': '" + type.descr + "', 'fortran_order': False, 'shape': (" + m.rows()
                 + ", " + m.cols() + "), }";

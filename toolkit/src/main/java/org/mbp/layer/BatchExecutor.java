@@ -26,16 +26,33 @@ public final class BatchExecutor implements AutoCloseable {
         this.pool = new ForkJoinPool(threads);
     }
 
-    /** An executor with one thread per available processor. */
+    /**
+     * An executor with one thread per available processor.
+     *
+     * @return an executor with one thread per available processor
+     */
     public static BatchExecutor allCores() {
         return new BatchExecutor(Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * The number of threads the batch is spread over.
+     *
+     * @return the number of threads the batch is spread over
+     */
     public int threads() {
         return threads;
     }
 
-    /** {@code function} applied to every input, results in input order. */
+    /**
+     * {@code function} applied to every input, results in input order.
+     *
+     * @param <T> the element type
+     * @param <R> the result type
+     * @param inputs the inputs
+     * @param function the function to apply
+     * @return {@code function} applied to every input, results in input order
+     */
     public <T, R> List<R> map(List<T> inputs, Function<? super T, ? extends R> function) {
         if (threads == 1) {
             List<R> out = new ArrayList<>(inputs.size());
@@ -64,12 +81,31 @@ public final class BatchExecutor implements AutoCloseable {
         return current;
     }
 
-    /** The forward pass of {@code layer} on every input. */
+    /**
+     * The forward pass of {@code layer} on every input.
+     *
+     * @param <M> the backend's matrix type
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param layer the layer
+     * @param inputs the inputs
+     * @return the forward pass of {@code layer} on every input
+     */
     public <M, X, Y> List<Linearization<M, X, Y>> forward(Layer<M, X, Y> layer, List<X> inputs) {
         return map(inputs, layer::forward);
     }
 
-    /** Forward and adjoint of {@code layer} for every (input, upstream gradient) pair. */
+    /**
+     * Forward and adjoint of {@code layer} for every (input, upstream gradient) pair.
+     *
+     * @param <M> the backend's matrix type
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param layer the layer
+     * @param inputs the inputs
+     * @param upstreams the upstream gradients
+     * @return forward and adjoint of {@code layer} for every (input, upstream gradient) pair
+     */
     public <M, X, Y> List<X> gradients(Layer<M, X, Y> layer, List<X> inputs, List<Y> upstreams) {
         if (inputs.size() != upstreams.size()) {
             throw new IllegalArgumentException("batch: " + inputs.size() + " inputs but "

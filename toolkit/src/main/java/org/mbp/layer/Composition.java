@@ -18,6 +18,10 @@ final class Composition<M, X, Y, Z> extends AbstractLayer<M, X, Z> {
 
     @Override
     public Linearization<M, X, Z> forward(X x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, X, Z> evaluate(X x) {
         Linearization<M, X, Y> a = first.forward(x);
         Linearization<M, Y, Z> b = second.forward(a.output());
         return Linearization.of(b.output(), a.diagnostics().plus(b.diagnostics()),

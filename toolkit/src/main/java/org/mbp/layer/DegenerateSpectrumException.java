@@ -8,10 +8,21 @@ public class DegenerateSpectrumException extends ArithmeticException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The stage of the layer whose spectrum is degenerate. */
     private final String stage;
+    /** Index of the first of the coinciding values. */
     private final int first;
+    /** Index of the second of the coinciding values. */
     private final int second;
 
+    /**
+     * A degenerate spectrum at {@code stage}: values {@code first} and {@code second} coincide.
+     *
+     * @param stage the stage
+     * @param first the first
+     * @param second the second
+     * @param message the message
+     */
     public DegenerateSpectrumException(String stage, int first, int second, String message) {
         super(message);
         this.stage = stage;
@@ -19,7 +30,13 @@ public class DegenerateSpectrumException extends ArithmeticException {
         this.second = second;
     }
 
-    /** Raised when two values of a spectrum coincide and the formula divides by their gap. */
+    /**
+     * Raised when two values of a spectrum coincide and the formula divides by their gap.
+     *
+     * @param d the dimension d
+     * @param kernel the kernel
+     * @return raised when two values of a spectrum coincide and the formula divides by their gap
+     */
     public static DegenerateSpectrumException tie(SpectrumDiagnostics d, String kernel) {
         return new DegenerateSpectrumException(d.stage(), d.gapLow(), d.gapHigh(), String.format(
                 "degenerate spectrum in %s: %s %d and %d are %s (gap %.3g, relative gap %.3g), so %s"
@@ -28,16 +45,29 @@ public class DegenerateSpectrumException extends ArithmeticException {
                 d.minGap() == 0 ? "equal" : "too close", d.minGap(), d.minRelativeGap(), kernel));
     }
 
+    /**
+     * The stage of the layer whose spectrum is degenerate.
+     *
+     * @return the stage of the layer whose spectrum is degenerate
+     */
     public String stage() {
         return stage;
     }
 
-    /** Index of the first offending value. */
+    /**
+     * Index of the first offending value.
+     *
+     * @return index of the first offending value
+     */
     public int first() {
         return first;
     }
 
-    /** Index of the second offending value (equal to {@link #first()} for a single value). */
+    /**
+     * Index of the second offending value (equal to {@link #first()} for a single value).
+     *
+     * @return index of the second offending value (equal to {@link #first()} for a single value)
+     */
     public int second() {
         return second;
     }

@@ -12,15 +12,31 @@ import java.util.List;
  */
 public record Diagnostics(List<SpectrumDiagnostics> spectra, List<Cancellation> cancellations) {
 
+    /**
+     * Checks the components.
+     *
+     * @param spectra the spectra
+     */
     public Diagnostics {
         spectra = List.copyOf(spectra);
         cancellations = List.copyOf(cancellations);
     }
 
+    /**
+     * No diagnostics: the layer has no spectrum to report on.
+     *
+     * @return no diagnostics: the layer has no spectrum to report on
+     */
     public static Diagnostics none() {
         return new Diagnostics(List.of(), List.of());
     }
 
+    /**
+     * The diagnostics of one spectrum.
+     *
+     * @param spectrum the spectrum it was built with
+     * @return the diagnostics of one spectrum
+     */
     public static Diagnostics of(SpectrumDiagnostics spectrum) {
         return new Diagnostics(List.of(spectrum), List.of());
     }
@@ -35,7 +51,12 @@ public record Diagnostics(List<SpectrumDiagnostics> spectra, List<Cancellation> 
         return new Diagnostics(List.of(), List.of(cancellation));
     }
 
-    /** These diagnostics followed by those of a later stage. */
+    /**
+     * These diagnostics followed by those of a later stage.
+     *
+     * @param later the later
+     * @return these diagnostics followed by those of a later stage
+     */
     public Diagnostics plus(Diagnostics later) {
         List<SpectrumDiagnostics> all = new ArrayList<>(spectra);
         all.addAll(later.spectra);
@@ -44,13 +65,21 @@ public record Diagnostics(List<SpectrumDiagnostics> spectra, List<Cancellation> 
         return new Diagnostics(all, both);
     }
 
-    /** The smallest relative gap over all stages (infinite when there is none). */
+    /**
+     * The smallest relative gap over all stages (infinite when there is none).
+     *
+     * @return the smallest relative gap over all stages (infinite when there is none)
+     */
     public double minRelativeGap() {
         return spectra.stream().mapToDouble(SpectrumDiagnostics::minRelativeGap).min()
                 .orElse(Double.POSITIVE_INFINITY);
     }
 
-    /** The largest |K_ij| over all stages that have a K (NaN when none has). */
+    /**
+     * The largest |K_ij| over all stages that have a K (NaN when none has).
+     *
+     * @return the largest |K_ij| over all stages that have a K (NaN when none has)
+     */
     public double maxAbsK() {
         return spectra.stream().mapToDouble(SpectrumDiagnostics::maxAbsK)
                 .filter(k -> !Double.isNaN(k)).max().orElse(Double.NaN);

@@ -11,7 +11,14 @@ public final class Inputs {
     private Inputs() {
     }
 
-    /** Fails if any entry is NaN or infinite, naming the first such entry. */
+    /**
+     * Fails if any entry is NaN or infinite, naming the first such entry.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param a the matrix A
+     * @param what what is meant, in the user's words
+     */
     public static <M> void requireFinite(MatrixOps<M> ops, M a, String what) {
         if (ops.isFinite(a)) {
             return;
@@ -26,7 +33,14 @@ public final class Inputs {
         }
     }
 
-    /** Fails unless {@code a} is square. */
+    /**
+     * Fails unless {@code a} is square.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param a the matrix A
+     * @param what what is meant, in the user's words
+     */
     public static <M> void requireSquare(MatrixOps<M> ops, M a, String what) {
         if (ops.rows(a) != ops.cols(a)) {
             throw new IllegalArgumentException(String.format("%s must be square, got %d×%d", what,
@@ -34,7 +48,16 @@ public final class Inputs {
         }
     }
 
-    /** Fails unless {@code a} has the given shape. */
+    /**
+     * Fails unless {@code a} has the given shape.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param a the matrix A
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param what what is meant, in the user's words
+     */
     public static <M> void requireShape(MatrixOps<M> ops, M a, int rows, int cols, String what) {
         if (ops.rows(a) != rows || ops.cols(a) != cols) {
             throw new IllegalArgumentException(String.format("%s must be %d×%d, got %d×%d", what,
@@ -46,6 +69,11 @@ public final class Inputs {
      * Fails unless {@code a} is square, finite and symmetric to within
      * {@value #SYMMETRY_TOLERANCE_IN_EPSILON}·ε·max|a|, naming the worst entry otherwise. The check
      * itself stays in the backend (on a device, only two numbers come back unless it fails).
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param a the matrix A
+     * @param what what is meant, in the user's words
      */
     public static <M> void requireSymmetric(MatrixOps<M> ops, M a, String what) {
         requireSquare(ops, a, what);

@@ -5,6 +5,14 @@ import java.util.List;
 /** The space of a single matrix variable with one {@link Structure}. */
 public record MatrixSpace<M>(String name, Structure structure) implements Space<M, M> {
 
+    /**
+     * The space of matrices called {@code name} with {@code structure}.
+     *
+     * @param <M> the backend's matrix type
+     * @param name the name
+     * @param structure the structure
+     * @return the space of matrices called {@code name} with {@code structure}
+     */
     public static <M> MatrixSpace<M> of(String name, Structure structure) {
         return new MatrixSpace<>(name, structure);
     }

@@ -12,10 +12,20 @@ import java.util.List;
  */
 public interface Space<M, X> {
 
-    /** The matrices of {@code x}, in the order of {@link #names()}. */
+    /**
+     * The matrices of {@code x}, in the order of {@link #names()}.
+     *
+     * @param x the input
+     * @return the matrices of {@code x}, in the order of {@link #names()}
+     */
     List<M> parts(X x);
 
-    /** The inverse of {@link #parts}. */
+    /**
+     * The inverse of {@link #parts}.
+     *
+     * @param parts the parts
+     * @return the inverse of {@link #parts}
+     */
     X assemble(List<M> parts);
 
     /**
@@ -33,16 +43,28 @@ public interface Space<M, X> {
         return assemble(List.of(m));
     }
 
-    /** Names of the parts, e.g. {@code [U, Σ, V]}. */
+    /**
+     * Names of the parts, e.g. {@code [U, Σ, V]}.
+     *
+     * @return names of the parts, e.g. {@code [U, Σ, V]}
+     */
     List<String> names();
 
-    /** Structure of each part. */
+    /**
+     * Structure of each part.
+     *
+     * @return structure of each part
+     */
     List<Structure> structures();
 
     /**
      * Brings {@code candidate} into the gauge of {@code reference} when the variable is defined
      * only up to a symmetry (signs of singular vectors, rotations of a null-space basis), so that
      * nearby points can be compared. The default: the variable has no gauge freedom.
+     *
+     * @param candidate the candidate
+     * @param reference the reference
+     * @return {@code candidate} in the gauge of {@code reference}
      */
     default X align(X candidate, X reference) {
         return candidate;

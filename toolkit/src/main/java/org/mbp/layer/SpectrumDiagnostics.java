@@ -57,6 +57,11 @@ public record SpectrumDiagnostics(String stage, String quantity, int size, doubl
      *
      * @param values        the spectrum in the layer's ordering
      * @param rankTolerance absolute threshold for the numerical rank
+     * @param stage the stage
+     * @param quantity what the values are: {@code "singular values"}, {@code "eigenvalues"}, {@code
+     *                 "degrees"}
+     * @param kernel the kernel
+     * @return the diagnostics of a spectrum
      */
     public static SpectrumDiagnostics of(String stage, String quantity, double[] values,
             Kernel kernel, double rankTolerance) {
@@ -104,7 +109,15 @@ public record SpectrumDiagnostics(String stage, String quantity, int size, doubl
                 relative, maxK, rank, rankTolerance, condition, effective);
     }
 
-    /** The conventional rank tolerance {@code dimension · ε · largest}, as in LAPACK and NumPy. */
+    /**
+     * The conventional rank tolerance {@code dimension · ε · largest}, as in LAPACK and NumPy.
+     *
+     * @param dimension the dimension
+     * @param epsilon the regularizer ε
+     * @param values the values
+     * @return the conventional rank tolerance {@code dimension · ε · largest}, as in LAPACK and
+     *         NumPy
+     */
     public static double defaultRankTolerance(int dimension, double epsilon, double[] values) {
         double largest = 0;
         for (double v : values) {
@@ -113,7 +126,11 @@ public record SpectrumDiagnostics(String stage, String quantity, int size, doubl
         return dimension * epsilon * largest;
     }
 
-    /** Whether two values of the spectrum coincide exactly. */
+    /**
+     * Whether two values of the spectrum coincide exactly.
+     *
+     * @return whether two values of the spectrum coincide exactly
+     */
     public boolean hasTie() {
         return minGap == 0;
     }

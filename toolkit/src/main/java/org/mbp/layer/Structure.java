@@ -19,7 +19,14 @@ public enum Structure {
     /** Diagonal with a positive diagonal (e.g. the eigenvalues Q that log or sqrt act on). */
     POSITIVE_DIAGONAL;
 
-    /** Projects an arbitrary matrix onto the admissible variations of this structure. */
+    /**
+     * Projects an arbitrary matrix onto the admissible variations of this structure.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param a the matrix A
+     * @return the resulting matrix
+     */
     public <M> M project(MatrixOps<M> ops, M a) {
         return switch (this) {
             case GENERAL -> a;
@@ -28,7 +35,11 @@ public enum Structure {
         };
     }
 
-    /** Whether steps along a variation must be kept small enough to stay inside a cone. */
+    /**
+     * Whether steps along a variation must be kept small enough to stay inside a cone.
+     *
+     * @return whether steps along a variation must be kept small enough to stay inside a cone
+     */
     public boolean isPositive() {
         return this == SYMMETRIC_POSITIVE_DEFINITE || this == POSITIVE_DIAGONAL;
     }

@@ -20,6 +20,9 @@ public final class NCutsLosses {
      *
      * @param e                 the m×k segmentation matrix E
      * @param relativeTolerance rank tolerance of the projectors (NaN for the default)
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @return the loss J1 as a layer of W (eq. 50)
      */
     public static <M> Layer<M, M, M> j1(MatrixOps<M> ops, M e, double relativeTolerance) {
         return Layers.named("ncuts-j1", new NCutsNormalizationLayer<>(ops, e)
@@ -33,6 +36,14 @@ public final class NCutsLosses {
      * (eq. 60; eqs. 61–62 carry a sign slip: Lemma 1 gives {@code +2 (I − Π_W)(Π_W − Π_Ψ) W⁺},
      * which equals eq. 60 because {@code (I − Π_W) Π_W = 0}). W must have positive row sums, as
      * the projector of §6 is defined through {@code D^{1/2}}.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param e the m×k segmentation matrix E
+     * @param relativeTolerance the rank tolerance the backend under test uses, so a reference in
+     *                          higher precision takes the same rank decisions
+     * @return {@code J2(W) = ½ ‖Π_W − Π_Ψ‖_F²} (eq. 59) with {@code Ψ = E (EᵀE)⁻¹ Eᵀ}, itself the
+     *         projector onto span(E)
      */
     public static <M> Layer<M, M, M> j2(MatrixOps<M> ops, M e, double relativeTolerance) {
         Inputs.requireFinite(ops, e, "segmentation E");
@@ -45,7 +56,14 @@ public final class NCutsLosses {
                 .then(new ProjectorDistanceLayer<>(ops)));
     }
 
-    /** The linear affinity {@code F ↦ W = F Fᵀ}: the similarity layer with Λ = I held fixed. */
+    /**
+     * The linear affinity {@code F ↦ W = F Fᵀ}: the similarity layer with Λ = I held fixed.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param dimensions the dimensions
+     * @return the linear affinity {@code F ↦ W = F Fᵀ}: the similarity layer with Λ = I held fixed
+     */
     public static <M> Layer<M, M, M> linearAffinity(MatrixOps<M> ops, int dimensions) {
         return Layers.withConstant(ops,
                         new PairSpace<>("F", Structure.GENERAL, "Λ", Structure.GENERAL),

@@ -26,7 +26,10 @@ public final class NCutsNormalizationLayer<M> extends AbstractLayer<M, M, Pair<M
     private final MatrixOps<M> ops;
     private final M e;
 
-    /** @param e the m×k segmentation (indicator) matrix E of eq. 48 */
+    /**
+     * @param e the m×k segmentation (indicator) matrix E of eq. 48
+     * @param ops the backend that computes
+     */
     public NCutsNormalizationLayer(MatrixOps<M> ops, M e) {
         super("ncuts", ops, MatrixSpace.of("W", Structure.SYMMETRIC),
                 new PairSpace<>("M", Structure.SYMMETRIC, "Ω", Structure.SYMMETRIC));
@@ -37,6 +40,10 @@ public final class NCutsNormalizationLayer<M> extends AbstractLayer<M, M, Pair<M
 
     @Override
     public Linearization<M, M, Pair<M>> forward(M w) {
+        return checked(w, evaluate(w));
+    }
+
+    private Linearization<M, M, Pair<M>> evaluate(M w) {
         Inputs.requireSquare(ops, w, "similarity W");
         Inputs.requireFinite(ops, w, "similarity W");
         int m = ops.rows(w);
@@ -69,6 +76,9 @@ public final class NCutsNormalizationLayer<M> extends AbstractLayer<M, M, Pair<M
     /**
      * Fails unless every row of W sums to a positive number, naming the first that does not.
      *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param w the weights
      * @return the degrees {@code W1}
      */
     public static <M> double[] requirePositiveDegrees(MatrixOps<M> ops, M w) {

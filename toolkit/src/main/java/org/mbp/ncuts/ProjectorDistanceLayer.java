@@ -17,6 +17,11 @@ public final class ProjectorDistanceLayer<M> extends AbstractLayer<M, Pair<M>, M
 
     private final MatrixOps<M> ops;
 
+    /**
+     * The projector distance layer on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     */
     public ProjectorDistanceLayer(MatrixOps<M> ops) {
         super("half-squared-distance", ops, new PairSpace<>("P", Structure.SYMMETRIC, "Q", Structure.SYMMETRIC),
                 MatrixSpace.of("J", Structure.GENERAL));
@@ -25,6 +30,10 @@ public final class ProjectorDistanceLayer<M> extends AbstractLayer<M, Pair<M>, M
 
     @Override
     public Linearization<M, Pair<M>, M> forward(Pair<M> x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, Pair<M>, M> evaluate(Pair<M> x) {
         M difference = ops.sub(x.first(), x.second());
         return Linearization.of(ops.scale(0.5, ops.sum(ops.hadamard(difference, difference))), Diagnostics.none(),
                 dx -> ops.sum(ops.hadamard(difference, ops.sub(dx.first(), dx.second()))),

@@ -29,7 +29,11 @@ public final class ProjectorLayer<M> extends AbstractLayer<M, M, M> {
     private final MatrixOps<M> ops;
     private final double relativeTolerance;
 
-    /** A projector with the default rank tolerance {@code max(m, n)·ε}. */
+    /**
+     * A projector with the default rank tolerance {@code max(m, n)·ε}.
+     *
+     * @param ops the backend that computes
+     */
     public ProjectorLayer(MatrixOps<M> ops) {
         this(ops, Double.NaN);
     }
@@ -37,6 +41,7 @@ public final class ProjectorLayer<M> extends AbstractLayer<M, M, M> {
     /**
      * @param relativeTolerance singular values at or below {@code relativeTolerance·σ₁} count as
      *                          zero; NaN selects the default {@code max(m, n)·ε}
+     * @param ops the backend that computes
      */
     public ProjectorLayer(MatrixOps<M> ops, double relativeTolerance) {
         super("projector", ops, MatrixSpace.of("A", Structure.GENERAL), MatrixSpace.of("Π", Structure.SYMMETRIC));
@@ -50,6 +55,10 @@ public final class ProjectorLayer<M> extends AbstractLayer<M, M, M> {
 
     @Override
     public Linearization<M, M, M> forward(M a) {
+        return checked(a, evaluate(a));
+    }
+
+    private Linearization<M, M, M> evaluate(M a) {
         Inputs.requireFinite(ops, a, "projector input");
         int m = ops.rows(a);
         int n = ops.cols(a);

@@ -21,6 +21,11 @@ public final class SimilarityLayer<M> extends AbstractLayer<M, Pair<M>, M> {
 
     private final MatrixOps<M> ops;
 
+    /**
+     * The similarity layer on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     */
     public SimilarityLayer(MatrixOps<M> ops) {
         super("similarity", ops, new PairSpace<>("F", Structure.GENERAL, "Λ", Structure.GENERAL),
                 MatrixSpace.of("W", Structure.GENERAL));
@@ -29,6 +34,10 @@ public final class SimilarityLayer<M> extends AbstractLayer<M, Pair<M>, M> {
 
     @Override
     public Linearization<M, Pair<M>, M> forward(Pair<M> x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, Pair<M>, M> evaluate(Pair<M> x) {
         M f = x.first();
         M lambda = x.second();
         Inputs.requireFinite(ops, f, "features F");

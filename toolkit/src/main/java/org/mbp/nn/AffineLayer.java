@@ -18,6 +18,11 @@ import org.mbp.layer.Structure;
  */
 public final class AffineLayer<M> extends AbstractLayer<M, Pair<M>, M> {
 
+    /**
+     * An affine layer on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     */
     public AffineLayer(MatrixOps<M> ops) {
         super("affine", ops, new PairSpace<>("A", Structure.GENERAL, "W", Structure.GENERAL),
                 MatrixSpace.of("Y", Structure.GENERAL));
@@ -25,6 +30,10 @@ public final class AffineLayer<M> extends AbstractLayer<M, Pair<M>, M> {
 
     @Override
     public Linearization<M, Pair<M>, M> forward(Pair<M> x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, Pair<M>, M> evaluate(Pair<M> x) {
         MatrixOps<M> ops = ops();
         M a = x.first();
         M w = x.second();

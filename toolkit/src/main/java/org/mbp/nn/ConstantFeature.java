@@ -18,6 +18,12 @@ public final class ConstantFeature<M> extends AbstractLayer<M, M, M> {
 
     private final double value;
 
+    /**
+     * A layer that appends a constant feature {@code value}.
+     *
+     * @param ops the backend that computes
+     * @param value the value
+     */
     public ConstantFeature(MatrixOps<M> ops, double value) {
         super("constant-feature(" + value + ")", ops, MatrixSpace.of("F", Structure.GENERAL),
                 MatrixSpace.of("[F c1]", Structure.GENERAL));
@@ -26,6 +32,10 @@ public final class ConstantFeature<M> extends AbstractLayer<M, M, M> {
 
     @Override
     public Linearization<M, M, M> forward(M f) {
+        return checked(f, evaluate(f));
+    }
+
+    private Linearization<M, M, M> evaluate(M f) {
         MatrixOps<M> ops = ops();
         Inputs.requireFinite(ops, f, name() + " input");
         int n = ops.rows(f);

@@ -20,13 +20,27 @@ public final class Convolution {
     private Convolution() {
     }
 
-    /** Output shape of a k×k, padding-p convolution with {@code outChannels} filters. */
+    /**
+     * Output shape of a k×k, padding-p convolution with {@code outChannels} filters.
+     *
+     * @param in where to read from
+     * @param kernel the kernel
+     * @param padding the padding
+     * @param outChannels the out channels
+     * @return output shape of a k×k, padding-p convolution with {@code outChannels} filters
+     */
     public static ImageShape outputShape(ImageShape in, int kernel, int padding, int outChannels) {
         return new ImageShape(in.height() + 2 * padding - kernel + 1, in.width() + 2 * padding - kernel + 1,
                 outChannels);
     }
 
-    /** Rows of the kernel matrix: {@code k²C + 1} (the last is the bias). */
+    /**
+     * Rows of the kernel matrix: {@code k²C + 1} (the last is the bias).
+     *
+     * @param in where to read from
+     * @param kernel the kernel
+     * @return rows of the kernel matrix: {@code k²C + 1} (the last is the bias)
+     */
     public static int kernelRows(ImageShape in, int kernel) {
         return kernel * kernel * in.channels() + 1;
     }
@@ -34,6 +48,12 @@ public final class Convolution {
     /**
      * The convolution layer {@code (X, K) ↦ Y} on images of shape {@code in}.
      *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param in where to read from
+     * @param kernel the kernel
+     * @param padding the padding
+     * @return the convolution layer {@code (X, K) ↦ Y} on images of shape {@code in}
      * @throws IllegalArgumentException when the kernel does not fit the padded image
      */
     public static <M> Layer<M, Pair<M>, M> conv2d(MatrixOps<M> ops, ImageShape in, int kernel, int padding) {
@@ -45,7 +65,16 @@ public final class Convolution {
                 Layers.onFirst(im2col(ops, in, kernel, padding), "K", Structure.GENERAL).then(new AffineLayer<>(ops)));
     }
 
-    /** The patch matrix P(X) and its adjoint col2im, in the backend's {@link ImageOps}. */
+    /**
+     * The patch matrix P(X) and its adjoint col2im, in the backend's {@link ImageOps}.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param in where to read from
+     * @param kernel the kernel
+     * @param padding the padding
+     * @return the patch matrix P(X) and its adjoint col2im, in the backend's {@link ImageOps}
+     */
     public static <M> Layer<M, M, M> im2col(MatrixOps<M> ops, ImageShape in, int kernel, int padding) {
         ImageOps<M> images = ImageOps.of(ops);
         return LinearLayer.of("im2col", ops, MatrixSpace.of("X", Structure.GENERAL), MatrixSpace.of("P", Structure.GENERAL),

@@ -17,7 +17,15 @@ public final class Dropout {
     private Dropout() {
     }
 
-    /** The dropout layer for one example with the mask drawn from {@code seed}. */
+    /**
+     * The dropout layer for one example with the mask drawn from {@code seed}.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param rate the rate
+     * @param seed the random seed
+     * @return the dropout layer for one example with the mask drawn from {@code seed}
+     */
     public static <M> Layer<M, M, M> withMask(MatrixOps<M> ops, double rate, long seed) {
         double keep = 1 / (1 - requireRate(rate));
         return LinearLayer.of("dropout(" + rate + ")", ops, MatrixSpace.of("X", Structure.GENERAL),
@@ -25,7 +33,12 @@ public final class Dropout {
                 y -> ops.hadamard(mask(ops, y, rate, keep, seed), y));
     }
 
-    /** Returns {@code rate} if it is a dropout rate, in [0, 1). */
+    /**
+     * Returns {@code rate} if it is a dropout rate, in [0, 1).
+     *
+     * @param rate the rate
+     * @return {@code rate} if it is a dropout rate, in [0, 1)
+     */
     public static double requireRate(double rate) {
         if (!(rate >= 0 && rate < 1)) {
             throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);

@@ -12,7 +12,12 @@ import java.util.List;
  */
 public record Gradient(double[][] parameters, List<String> stages, double[] stageNorms) {
 
-    /** The gradient norm that reached the output of the (last) stage with this name. */
+    /**
+     * The gradient norm that reached the output of the (last) stage with this name.
+     *
+     * @param stage the stage
+     * @return the gradient norm that reached the output of the (last) stage with this name
+     */
     public double normAt(String stage) {
         int i = stages.lastIndexOf(stage);
         if (i < 0) {

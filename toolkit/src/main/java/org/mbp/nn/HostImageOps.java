@@ -23,6 +23,11 @@ public final class HostImageOps<M> implements ImageOps<M> {
 
     private final MatrixOps<M> ops;
 
+    /**
+     * Image operations on the host, for matrices of the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     */
     public HostImageOps(MatrixOps<M> ops) {
         this.ops = ops;
     }
@@ -76,6 +81,11 @@ public final class HostImageOps<M> implements ImageOps<M> {
     /**
      * The shape after non-overlapping {@code kh × kw} windows (also the check of the device backends).
      *
+     * @param in where to read from
+     * @param kh the kernel height
+     * @param kw the kernel width
+     * @return the shape after non-overlapping {@code kh × kw} windows (also the check of the device
+     *         backends)
      * @throws IllegalArgumentException when the window does not tile the image
      */
     public static ImageShape pooled(ImageShape in, int kh, int kw) {

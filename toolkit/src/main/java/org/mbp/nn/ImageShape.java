@@ -7,6 +7,13 @@ package org.mbp.nn;
  */
 public record ImageShape(int height, int width, int channels) {
 
+    /**
+     * Checks that every extent is positive.
+     *
+     * @param height the height
+     * @param width the width
+     * @param channels the number of channels
+     */
     public ImageShape {
         if (height <= 0 || width <= 0 || channels <= 0) {
             throw new IllegalArgumentException("image shape must be positive, got " + height + "×" + width
@@ -14,17 +21,30 @@ public record ImageShape(int height, int width, int channels) {
         }
     }
 
-    /** Number of locations, the rows of the activation matrix. */
+    /**
+     * Number of locations, the rows of the activation matrix.
+     *
+     * @return number of locations, the rows of the activation matrix
+     */
     public int locations() {
         return height * width;
     }
 
-    /** Number of values. */
+    /**
+     * Number of values.
+     *
+     * @return number of values
+     */
     public int size() {
         return height * width * channels;
     }
 
-    /** The same image with another number of channels. */
+    /**
+     * The same image with another number of channels.
+     *
+     * @param c the column
+     * @return the same image with another number of channels
+     */
     public ImageShape withChannels(int c) {
         return new ImageShape(height, width, c);
     }

@@ -52,17 +52,29 @@ public final class Network {
         this.parameterOps = List.copyOf(parameterOps);
     }
 
-    /** A new, empty chain. */
+    /**
+     * A new, empty chain.
+     *
+     * @return a new, empty chain
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The trainable parameters, in the order of {@link Weights}. */
+    /**
+     * The trainable parameters, in the order of {@link Weights}.
+     *
+     * @return the trainable parameters, in the order of {@link Weights}
+     */
     public List<Parameter> parameters() {
         return parameters;
     }
 
-    /** Names of the stages, in order. */
+    /**
+     * Names of the stages, in order.
+     *
+     * @return names of the stages, in order
+     */
     public List<String> stageNames() {
         return stages.stream().map(Stage::name).toList();
     }
@@ -71,6 +83,10 @@ public final class Network {
      * Evaluates the chain on one example.
      *
      * @param seed the example's seed for stochastic stages, or {@link Pass#INFERENCE}
+     * @param <M> the backend's matrix type
+     * @param weights the weights
+     * @param input the input
+     * @return the pass
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <M> Pass<M> forward(Weights weights, M input, long seed) {
@@ -114,17 +130,32 @@ public final class Network {
             this.output = output;
         }
 
+        /**
+         * The network's output.
+         *
+         * @return the network's output
+         */
         public M output() {
             return output;
         }
 
-        /** The output of the stage with this name (its last occurrence). */
+        /**
+         * The output of the stage with this name (its last occurrence).
+         *
+         * @param <N> the number type
+         * @param stage the stage
+         * @return the output of the stage with this name (its last occurrence)
+         */
         @SuppressWarnings("unchecked")
         public <N> N outputOf(String stage) {
             return (N) linearization(stage).output();
         }
 
-        /** The diagnostics of all stages, in order. */
+        /**
+         * The diagnostics of all stages, in order.
+         *
+         * @return the diagnostics of all stages, in order
+         */
         public Diagnostics diagnostics() {
             Diagnostics all = Diagnostics.none();
             for (Object lin : trace) {
@@ -148,6 +179,9 @@ public final class Network {
         /**
          * Backpropagates {@code upstream = ∂L/∂output}: the gradient of every parameter (as
          * row-major doubles) and the Frobenius norm of the gradient arriving at each stage's output.
+         *
+         * @param upstream the upstream gradient ∂L/∂Y
+         * @return the gradient
          */
         public Gradient backward(M upstream) {
             return backward(upstream, null);
@@ -157,6 +191,13 @@ public final class Network {
          * As {@link #backward(Object)}, with the gradient norms measured only at the stages named
          * in {@code monitored} (NaN elsewhere; null measures every stage): each norm is a reduction whose value the host must
          * wait for, which on a device costs more than the arithmetic.
+         *
+         * @param upstream the upstream gradient ∂L/∂Y
+         * @param monitored the monitored
+         * @return as {@link #backward(Object)}, with the gradient norms measured only at the stages
+         *         named in {@code monitored} (NaN elsewhere; null measures every stage): each norm is a
+         *         reduction whose value the host must wait for, which on a device costs more than the
+         *         arithmetic
          */
         @SuppressWarnings({"unchecked", "rawtypes"})
         public Gradient backward(M upstream, Set<String> monitored) {
@@ -197,13 +238,26 @@ public final class Network {
         private Builder() {
         }
 
-        /** Appends a layer without parameters. */
+        /**
+         * Appends a layer without parameters.
+         *
+         * @param <M> the backend's matrix type
+         * @param layer the layer
+         * @return the builder
+         */
         public <M> Builder then(Layer<M, M, M> layer) {
             stages.add(new Fixed<>(layer));
             return this;
         }
 
-        /** Appends a layer {@code (x, θ) ↦ y} with a new parameter θ of the given shape. */
+        /**
+         * Appends a layer {@code (x, θ) ↦ y} with a new parameter θ of the given shape.
+         *
+         * @param <M> the backend's matrix type
+         * @param layer the layer
+         * @param parameter the parameter
+         * @return the builder
+         */
         public <M> Builder then(Layer<M, Pair<M>, M> layer, Parameter parameter) {
             parameters.add(parameter);
             parameterOps.add(layer.ops());
@@ -211,13 +265,25 @@ public final class Network {
             return this;
         }
 
-        /** Appends dropout of the given rate (identity at inference). */
+        /**
+         * Appends dropout of the given rate (identity at inference).
+         *
+         * @param <M> the backend's matrix type
+         * @param ops the backend that computes
+         * @param rate the rate
+         * @return the builder
+         */
         public <M> Builder dropout(MatrixOps<M> ops, double rate) {
             Dropout.requireRate(rate);
             stages.add(new Stochastic<M>("dropout", seed -> Dropout.withMask(ops, rate, seed)));
             return this;
         }
 
+        /**
+         * The network.
+         *
+         * @return the network
+         */
         public Network build() {
             return new Network(stages, parameters, parameterOps);
         }

@@ -8,6 +8,13 @@ import java.util.SplittableRandom;
  */
 public record Parameter(String name, int rows, int cols) {
 
+    /**
+     * Checks that the weight has at least one input row, the bias row and one column.
+     *
+     * @param name the name
+     * @param rows the number of rows
+     * @param cols the number of columns
+     */
     public Parameter {
         if (rows < 2 || cols < 1) {
             throw new IllegalArgumentException(name + ": a weight needs at least one input row and the bias row, got "
@@ -15,12 +22,20 @@ public record Parameter(String name, int rows, int cols) {
         }
     }
 
-    /** Number of inputs of each output unit. */
+    /**
+     * Number of inputs of each output unit.
+     *
+     * @return number of inputs of each output unit
+     */
     public int fanIn() {
         return rows - 1;
     }
 
-    /** Number of values. */
+    /**
+     * Number of values.
+     *
+     * @return number of values
+     */
     public int size() {
         return rows * cols;
     }
@@ -28,6 +43,10 @@ public record Parameter(String name, int rows, int cols) {
     /**
      * He initialisation (He et al., ICCV 2015): weights drawn from N(0, 2/fan-in), which keeps
      * the activation variance constant through ReLU layers; the bias row starts at zero.
+     *
+     * @param random the random
+     * @return He initialisation (He et al., ICCV 2015): weights drawn from N(0, 2/fan-in), which
+     *         keeps the activation variance constant through ReLU layers; the bias row starts at zero
      */
     public double[] heInitialised(SplittableRandom random) {
         double[] w = new double[size()];

@@ -19,7 +19,12 @@ import org.mbp.layer.Structure;
 public final class Pooling<M> extends AbstractLayer<M, M, M> {
 
     /** How a window is reduced. */
-    public enum Kind { MAX, AVERAGE }
+    public enum Kind{
+        /** Maximum over each window. */
+        MAX,
+        /** Mean over each window. */
+        AVERAGE
+    }
 
     private final Kind kind;
     private final ImageShape in;
@@ -39,28 +44,59 @@ public final class Pooling<M> extends AbstractLayer<M, M, M> {
         this.images = ImageOps.of(ops);
     }
 
-    /** k×k max pooling with stride k. */
+    /**
+     * k×k max pooling with stride k.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param in where to read from
+     * @param k the number k
+     * @return k×k max pooling with stride k
+     */
     public static <M> Pooling<M> max(MatrixOps<M> ops, ImageShape in, int k) {
         return new Pooling<>(ops, Kind.MAX, in, k, k);
     }
 
-    /** k×k average pooling with stride k. */
+    /**
+     * k×k average pooling with stride k.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param in where to read from
+     * @param k the number k
+     * @return k×k average pooling with stride k
+     */
     public static <M> Pooling<M> average(MatrixOps<M> ops, ImageShape in, int k) {
         return new Pooling<>(ops, Kind.AVERAGE, in, k, k);
     }
 
-    /** Global average pooling: the mean over all locations, a 1×C row. */
+    /**
+     * Global average pooling: the mean over all locations, a 1×C row.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param in where to read from
+     * @return global average pooling: the mean over all locations, a 1×C row
+     */
     public static <M> Pooling<M> globalAverage(MatrixOps<M> ops, ImageShape in) {
         return new Pooling<>(ops, Kind.AVERAGE, in, in.height(), in.width());
     }
 
-    /** The pooled shape. */
+    /**
+     * The pooled shape.
+     *
+     * @return the pooled shape
+     */
     public ImageShape outputShape() {
         return out;
     }
 
     @Override
     public Linearization<M, M, M> forward(M x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, M, M> evaluate(M x) {
         MatrixOps<M> ops = ops();
         if (ops.rows(x) != in.locations() || ops.cols(x) != in.channels()) {
             throw new IllegalArgumentException(name() + ": input is " + ops.rows(x) + "×" + ops.cols(x)

@@ -14,12 +14,21 @@ import org.mbp.layer.Structure;
  */
 public final class Relu<M> extends AbstractLayer<M, M, M> {
 
+    /**
+     * The ReLU on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     */
     public Relu(MatrixOps<M> ops) {
         super("relu", ops, MatrixSpace.of("X", Structure.GENERAL), MatrixSpace.of("Y", Structure.GENERAL));
     }
 
     @Override
     public Linearization<M, M, M> forward(M x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, M, M> evaluate(M x) {
         MatrixOps<M> ops = ops();
         Inputs.requireFinite(ops, x, "relu input");
         int rows = ops.rows(x);

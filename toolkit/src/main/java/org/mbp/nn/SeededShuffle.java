@@ -12,7 +12,14 @@ public final class SeededShuffle {
     private SeededShuffle() {
     }
 
-    /** A permutation of {@code 0..n-1} for this seed and epoch. */
+    /**
+     * A permutation of {@code 0..n-1} for this seed and epoch.
+     *
+     * @param n the size
+     * @param seed the random seed
+     * @param epoch the epoch
+     * @return a permutation of {@code 0..n-1} for this seed and epoch
+     */
     public static int[] permutation(int n, long seed, int epoch) {
         SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (epoch + 1)));
         int[] order = new int[n];

@@ -11,11 +11,24 @@ public final class Sgd {
     private final double weightDecay;
     private final double[][] velocity;
 
+    /**
+     * SGD on {@code weights} with {@code momentum} and {@code weightDecay}.
+     *
+     * @param weights the weights
+     * @param momentum the momentum
+     * @param weightDecay the weight decay
+     */
     public Sgd(Weights weights, double momentum, double weightDecay) {
         this(momentum, weightDecay, zeros(weights));
     }
 
-    /** An optimiser resuming from a saved velocity. */
+    /**
+     * An optimiser resuming from a saved velocity.
+     *
+     * @param momentum the momentum
+     * @param weightDecay the weight decay
+     * @param velocity the velocity
+     */
     public Sgd(double momentum, double weightDecay, double[][] velocity) {
         if (!(momentum >= 0 && momentum < 1) || !(weightDecay >= 0)) {
             throw new IllegalArgumentException("SGD needs momentum in [0, 1) and weight decay ≥ 0, got "
@@ -34,12 +47,22 @@ public final class Sgd {
         return v;
     }
 
-    /** The velocity, live. */
+    /**
+     * The velocity, live.
+     *
+     * @return the velocity, live
+     */
     public double[][] velocity() {
         return velocity;
     }
 
-    /** One step of size {@code learningRate} along the gradient (already averaged over the batch). */
+    /**
+     * One step of size {@code learningRate} along the gradient (already averaged over the batch).
+     *
+     * @param weights the weights
+     * @param gradient the gradient
+     * @param learningRate the learning rate
+     */
     public void step(Weights weights, double[][] gradient, double learningRate) {
         for (int p = 0; p < velocity.length; p++) {
             double[] theta = weights.values(p);

@@ -17,13 +17,24 @@ public final class SoftmaxCrossEntropy<M> extends AbstractLayer<M, M, M> {
 
     private final int label;
 
+    /**
+     * The softmax cross-entropy against the class {@code label}.
+     *
+     * @param ops the backend that computes
+     * @param label the label
+     */
     public SoftmaxCrossEntropy(MatrixOps<M> ops, int label) {
         super("softmax-cross-entropy", ops, MatrixSpace.of("z", Structure.GENERAL),
                 MatrixSpace.of("ℓ", Structure.GENERAL));
         this.label = label;
     }
 
-    /** {@code softmax(z)} of a 1×c row, as doubles. */
+    /**
+     * {@code softmax(z)} of a 1×c row, as doubles.
+     *
+     * @param z the value z
+     * @return {@code softmax(z)} of a 1×c row, as doubles
+     */
     public static double[] softmax(double[] z) {
         double log = logSumExp(z);
         double[] p = new double[z.length];
@@ -33,7 +44,13 @@ public final class SoftmaxCrossEntropy<M> extends AbstractLayer<M, M, M> {
         return p;
     }
 
-    /** {@code log Σ_j exp z_j}, with the maximum subtracted so that it neither overflows nor underflows. */
+    /**
+     * {@code log Σ_j exp z_j}, with the maximum subtracted so that it neither overflows nor underflows.
+     *
+     * @param z the value z
+     * @return {@code log Σ_j exp z_j}, with the maximum subtracted so that it neither overflows nor
+     *         underflows
+     */
     public static double logSumExp(double[] z) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : z) {
@@ -48,6 +65,10 @@ public final class SoftmaxCrossEntropy<M> extends AbstractLayer<M, M, M> {
 
     @Override
     public Linearization<M, M, M> forward(M z) {
+        return checked(z, evaluate(z));
+    }
+
+    private Linearization<M, M, M> evaluate(M z) {
         MatrixOps<M> ops = ops();
         int c = ops.cols(z);
         if (ops.rows(z) != 1 || label < 0 || label >= c) {

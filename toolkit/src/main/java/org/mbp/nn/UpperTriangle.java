@@ -18,7 +18,12 @@ public final class UpperTriangle {
     private UpperTriangle() {
     }
 
-    /** Length of the vectorised upper triangle of a d×d matrix. */
+    /**
+     * Length of the vectorised upper triangle of a d×d matrix.
+     *
+     * @param d the dimension d
+     * @return length of the vectorised upper triangle of a d×d matrix
+     */
     public static int length(int d) {
         return d * (d + 1) / 2;
     }
@@ -27,6 +32,13 @@ public final class UpperTriangle {
      * The layer on d×d symmetric matrices, as two entry selections ({@link MatrixOps#gather}), so
      * it stays on a device: {@code u = C[upper]} and {@code G = ū[pair] ∘ F} with F = 1 on the
      * diagonal and ½ off it.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param d the dimension d
+     * @return the layer on d×d symmetric matrices, as two entry selections ({@link
+     *         MatrixOps#gather}), so it stays on a device: {@code u = C[upper]} and {@code G = ū[pair] ∘ F}
+     *         with F = 1 on the diagonal and ½ off it
      */
     public static <M> Layer<M, M, M> of(MatrixOps<M> ops, int d) {
         int[] upper = upperIndices(d);

@@ -29,7 +29,13 @@ public final class Weights {
         }
     }
 
-    /** He-initialised weights (see {@link Parameter#heInitialised}) drawn from {@code seed}. */
+    /**
+     * He-initialised weights (see {@link Parameter#heInitialised}) drawn from {@code seed}.
+     *
+     * @param parameters the parameters
+     * @param seed the random seed
+     * @return He-initialised weights (see {@link Parameter#heInitialised}) drawn from {@code seed}
+     */
     public static Weights initialise(List<Parameter> parameters, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] values = new double[parameters.size()][];
@@ -39,7 +45,14 @@ public final class Weights {
         return new Weights(parameters, values);
     }
 
-    /** Weights with the given values (e.g. from a checkpoint); the arrays are used as they are. */
+    /**
+     * Weights with the given values (e.g. from a checkpoint); the arrays are used as they are.
+     *
+     * @param parameters the parameters
+     * @param values the values
+     * @return weights with the given values (e.g. from a checkpoint); the arrays are used as they
+     *         are
+     */
     public static Weights of(List<Parameter> parameters, double[][] values) {
         if (values.length != parameters.size()) {
             throw new IllegalArgumentException(values.length + " weight arrays for " + parameters.size() + " parameters");
@@ -47,6 +60,11 @@ public final class Weights {
         return new Weights(parameters, values);
     }
 
+    /**
+     * The parameters, in order.
+     *
+     * @return the parameters, in order
+     */
     public List<Parameter> parameters() {
         return parameters;
     }
@@ -54,6 +72,9 @@ public final class Weights {
     /**
      * The live values of parameter i. Whoever changes them in place (the optimiser) calls
      * {@link #changed()} afterwards.
+     *
+     * @param i the index
+     * @return the live values of parameter i
      */
     public double[] values(int i) {
         return values[i];
@@ -64,7 +85,15 @@ public final class Weights {
         rounded.clear();
     }
 
-    /** Parameter i as a matrix of {@code ops}, rounded once per update and shared by all examples. */
+    /**
+     * Parameter i as a matrix of {@code ops}, rounded once per update and shared by all examples.
+     *
+     * @param <M> the backend's matrix type
+     * @param i the index
+     * @param ops the backend that computes
+     * @return parameter i as a matrix of {@code ops}, rounded once per update and shared by all
+     *         examples
+     */
     @SuppressWarnings("unchecked")
     public <M> M matrix(int i, MatrixOps<M> ops) {
         Object[] cache = rounded.computeIfAbsent(ops, k -> new Object[values.length]);
@@ -77,7 +106,11 @@ public final class Weights {
         }
     }
 
-    /** A deep copy. */
+    /**
+     * A deep copy.
+     *
+     * @return a deep copy
+     */
     public Weights copy() {
         List<double[]> copies = new ArrayList<>();
         for (double[] v : values) {

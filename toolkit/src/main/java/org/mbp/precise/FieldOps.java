@@ -51,6 +51,8 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
      *                    Jacobi rotation is applied, however small its angle, so the
      *                    derivatives converge; for plain numbers the eigendecomposition is first
      *                    refined by matrix products and converged pairs are skipped
+     * @param field the field
+     * @param name the name
      */
     public FieldOps(Field<T> field, String name, boolean derivatives) {
         this.field = field;
@@ -60,6 +62,11 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
         this.derivatives = derivatives;
     }
 
+    /**
+     * The field this backend computes in.
+     *
+     * @return the field this backend computes in
+     */
     public Field<T> field() {
         return field;
     }
@@ -82,7 +89,14 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
         return new FieldDense<>(rows, cols, data);
     }
 
-    /** A matrix from entries already in T. */
+    /**
+     * A matrix from entries already in T.
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param data the data
+     * @return a matrix from entries already in T
+     */
     public FieldDense<T> of(int rows, int cols, T[] data) {
         return matrix(rows, cols, data.clone());
     }
@@ -336,7 +350,13 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
         return matrix(n, m, out);
     }
 
-    /** The inner product in T, for callers that need it to full precision. */
+    /**
+     * The inner product in T, for callers that need it to full precision.
+     *
+     * @param a the matrix A
+     * @param b the matrix B
+     * @return the inner product in T, for callers that need it to full precision
+     */
     public T dotField(FieldDense<T> a, FieldDense<T> b) {
         Shapes.requireSameShape(this, "dot", a, b);
         T s = zero;
@@ -596,7 +616,12 @@ public final class FieldOps<T extends CalculusFieldElement<T>> implements Matrix
     }
 
     /** The columns made orthonormal by two passes of modified Gram–Schmidt, in T (the Q of a QR
-     * decomposition with positive R diagonal). */
+     * decomposition with positive R diagonal).
+     *
+     * @param y the output
+     * @return the columns made orthonormal by two passes of modified Gram–Schmidt, in T (the Q of a
+     *         QR decomposition with positive R diagonal)
+     */
     public FieldDense<T> orthonormalColumns(FieldDense<T> y) {
         return completeBasis(matrix(y.rows(), 0, array(0)), y, y.cols(), 0);
     }

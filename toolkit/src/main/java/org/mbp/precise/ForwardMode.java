@@ -20,7 +20,15 @@ public final class ForwardMode {
     private ForwardMode() {
     }
 
-    /** {@code X + t·dX} from the values of X and dX (given on any backend). */
+    /**
+     * {@code X + t·dX} from the values of X and dX (given on any backend).
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param x the input
+     * @param dx the input variation dX
+     * @return {@code X + t·dX} from the values of X and dX (given on any backend)
+     */
     public static <M> FieldDense<Gradient> along(MatrixOps<M> ops, M x, M dx) {
         double[] values = ops.toRowMajor(x);
         double[] direction = ops.toRowMajor(dx);
@@ -31,12 +39,22 @@ public final class ForwardMode {
         return OPS.of(ops.rows(x), ops.cols(x), data);
     }
 
-    /** The values (t = 0) of a matrix of the forward-mode backend. */
+    /**
+     * The values (t = 0) of a matrix of the forward-mode backend.
+     *
+     * @param a the matrix A
+     * @return the values (t = 0) of a matrix of the forward-mode backend
+     */
     public static double[] value(FieldDense<Gradient> a) {
         return OPS.toRowMajor(a);
     }
 
-    /** The derivatives d/dt of a matrix of the forward-mode backend. */
+    /**
+     * The derivatives d/dt of a matrix of the forward-mode backend.
+     *
+     * @param a the matrix A
+     * @return the derivatives d/dt of a matrix of the forward-mode backend
+     */
     public static double[] derivative(FieldDense<Gradient> a) {
         double[] out = new double[a.data().length];
         for (int i = 0; i < out.length; i++) {

@@ -20,7 +20,12 @@ public final class HighPrecision {
     private HighPrecision() {
     }
 
-    /** A backend computing with (about) {@code digits} significant decimal digits. */
+    /**
+     * A backend computing with (about) {@code digits} significant decimal digits.
+     *
+     * @param digits decimal digits of the high-precision reference
+     * @return a backend computing with (about) {@code digits} significant decimal digits
+     */
     public static FieldOps<Dfp> ops(int digits) {
         if (digits < 20 || digits > 1000) {
             throw new IllegalArgumentException("high precision: digits must lie in [20, 1000], got " + digits);
@@ -28,12 +33,21 @@ public final class HighPrecision {
         return new FieldOps<>(new DfpField(digits), "dfp" + digits, false);
     }
 
-    /** The default reference backend. */
+    /**
+     * The default reference backend.
+     *
+     * @return the default reference backend
+     */
     public static FieldOps<Dfp> ops() {
         return ops(DEFAULT_DIGITS);
     }
 
-    /** The entries of a high-precision matrix as exact decimals, row-major. */
+    /**
+     * The entries of a high-precision matrix as exact decimals, row-major.
+     *
+     * @param a the matrix A
+     * @return the entries of a high-precision matrix as exact decimals, row-major
+     */
     public static BigDecimal[] decimals(FieldDense<Dfp> a) {
         BigDecimal[] out = new BigDecimal[a.data().length];
         for (int i = 0; i < out.length; i++) {
@@ -63,6 +77,11 @@ public final class HighPrecision {
     /**
      * {@code ‖a − b‖_F / ‖b‖_F} of two decimal vectors, to 20 significant digits, e.g. of one
      * reference gradient computed at two precisions.
+     *
+     * @param a the matrix A
+     * @param b the matrix B
+     * @return {@code ‖a − b‖_F / ‖b‖_F} of two decimal vectors, to 20 significant digits, e.g. of
+     *         one reference gradient computed at two precisions
      */
     public static double relativeDifference(BigDecimal[] a, BigDecimal[] b) {
         if (a.length != b.length) {

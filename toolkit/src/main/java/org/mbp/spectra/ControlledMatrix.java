@@ -14,15 +14,29 @@ import org.mbp.precise.FieldOps;
  */
 public record ControlledMatrix(FieldDense<Dfp> exact, Spectrum spectrum) {
 
+    /**
+     * The number of rows.
+     *
+     * @return the number of rows
+     */
     public int rows() {
         return exact.rows();
     }
 
+    /**
+     * The number of columns.
+     *
+     * @return the number of columns
+     */
     public int cols() {
         return exact.cols();
     }
 
-    /** The entries rounded to double, row-major. */
+    /**
+     * The entries rounded to double, row-major.
+     *
+     * @return the entries rounded to double, row-major
+     */
     public double[] values() {
         double[] out = new double[exact.data().length];
         for (int i = 0; i < out.length; i++) {
@@ -34,6 +48,11 @@ public record ControlledMatrix(FieldDense<Dfp> exact, Spectrum spectrum) {
     /**
      * The matrix in a backend: rounded to its precision, or kept to the digits of a
      * high-precision backend (through the decimal representation).
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @return the matrix in a backend: rounded to its precision, or kept to the digits of a
+     *         high-precision backend (through the decimal representation)
      */
     @SuppressWarnings("unchecked")
     public <M> M in(MatrixOps<M> ops) {

@@ -20,22 +20,42 @@ public final class ControlledSpectra {
     private final FieldOps<Dfp> ops;
     private final Random random;
 
-    /** A generator at the default high precision. */
+    /**
+     * A generator at the default high precision.
+     *
+     * @param seed the random seed
+     */
     public ControlledSpectra(long seed) {
         this(seed, HighPrecision.ops());
     }
 
+    /**
+     * Spectra and matrices drawn from {@code seed}, built in the high precision {@code precision}.
+     *
+     * @param seed the random seed
+     * @param precision the arithmetic precision
+     */
     public ControlledSpectra(long seed, FieldOps<Dfp> precision) {
         this.ops = precision;
         this.random = new Random(seed);
     }
 
-    /** A Haar-random n×n orthogonal matrix. */
+    /**
+     * A Haar-random n×n orthogonal matrix.
+     *
+     * @param n the size
+     * @return a Haar-random n×n orthogonal matrix
+     */
     public FieldDense<Dfp> orthogonal(int n) {
         return orthonormalize(gaussian(n, n));
     }
 
-    /** A symmetric matrix {@code Q diag(λ) Qᵀ} with Haar Q and the given eigenvalues. */
+    /**
+     * A symmetric matrix {@code Q diag(λ) Qᵀ} with Haar Q and the given eigenvalues.
+     *
+     * @param eigenvalues the eigenvalues
+     * @return a symmetric matrix {@code Q diag(λ) Qᵀ} with Haar Q and the given eigenvalues
+     */
     public ControlledMatrix symmetric(Spectrum eigenvalues) {
         int n = eigenvalues.size();
         FieldDense<Dfp> q = orthogonal(n);
@@ -46,6 +66,12 @@ public final class ControlledSpectra {
     /**
      * An m×n matrix {@code U Σ Vᵀ} with Haar U, V and the given min(m, n) singular values
      * (≥ 0). Zeros give an exactly rank-deficient matrix.
+     *
+     * @param m the number of rows m
+     * @param n the size
+     * @param singularValues the d − 1 values σ (d = columns)
+     * @return an m×n matrix {@code U Σ Vᵀ} with Haar U, V and the given min(m, n) singular values
+     *         (≥ 0)
      */
     public ControlledMatrix general(int m, int n, Spectrum singularValues) {
         requireCount(singularValues, Math.min(m, n), "singular values of an " + m + "×" + n + " matrix");
@@ -69,6 +95,13 @@ public final class ControlledSpectra {
      * (each ≥ ε; at most m of them above ε): {@code F = U diag(√(λ − ε)) Vᵀ}, the square roots
      * taken in high precision. (ε as a double is itself a binary fraction, so "exactly" means:
      * for the ε the caller's double holds.)
+     *
+     * @param m the number of rows m
+     * @param eigenvalues the eigenvalues
+     * @param epsilon the regularizer ε
+     * @return features F (m×d) whose covariance {@code FᵀF + εI} has exactly the given d
+     *         eigenvalues (each ≥ ε; at most m of them above ε): {@code F = U diag(√(λ − ε)) Vᵀ}, the
+     *         square roots taken in high precision
      */
     public ControlledMatrix covarianceFeatures(int m, Spectrum eigenvalues, double epsilon) {
         int d = eigenvalues.size();
@@ -94,6 +127,12 @@ public final class ControlledSpectra {
      * v_i ⊥ v₀, and {@code s₀ = 2 √(md) max σ}, which makes every entry at least max σ.
      *
      * @param singularValues the d − 1 values σ (d = columns)
+     * @param m the number of rows m
+     * @param d the dimension d
+     * @return features with positive entries (so W = FFᵀ has positive row sums, as normalized cuts
+     *         needs) and exactly prescribed singular values {@code {s₀} ∪ σ}: {@code F = s₀ u₀ v₀ᵀ + Σ σ_i
+     *         u_i v_iᵀ} with constant unit vectors u₀, v₀, Haar-random orthonormal u_i ⊥ u₀, v_i ⊥ v₀, and
+     *         {@code s₀ = 2 √(md) max σ}, which makes every entry at least max σ
      */
     public ControlledMatrix positiveFeatures(int m, int d, Spectrum singularValues) {
         requireCount(singularValues, d - 1, "singular values besides the leading one");

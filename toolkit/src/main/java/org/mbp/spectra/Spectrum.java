@@ -8,6 +8,12 @@ import java.util.Arrays;
  */
 public record Spectrum(String label, double[] values) {
 
+    /**
+     * Copies the values and checks that they are finite.
+     *
+     * @param label the label
+     * @param values the values
+     */
     public Spectrum {
         values = values.clone();
         for (double v : values) {
@@ -17,11 +23,21 @@ public record Spectrum(String label, double[] values) {
         }
     }
 
+    /**
+     * The number of values.
+     *
+     * @return the number of values
+     */
     public int size() {
         return values.length;
     }
 
-    /** {@code n, n−1, …, 1}: every relative gap at least 1/n. */
+    /**
+     * {@code n, n−1, …, 1}: every relative gap at least 1/n.
+     *
+     * @param n the size
+     * @return {@code n, n−1, …, 1}: every relative gap at least 1/n
+     */
     public static Spectrum separated(int n) {
         requireSize(n, 1);
         double[] v = new double[n];
@@ -31,7 +47,13 @@ public record Spectrum(String label, double[] values) {
         return new Spectrum("separated", v);
     }
 
-    /** Geometric decay from 1 to {@code 1/conditionNumber}. */
+    /**
+     * Geometric decay from 1 to {@code 1/conditionNumber}.
+     *
+     * @param n the size
+     * @param conditionNumber {@code largest / smallest} (infinite when the smallest is zero)
+     * @return geometric decay from 1 to {@code 1/conditionNumber}
+     */
     public static Spectrum geometric(int n, double conditionNumber) {
         requireSize(n, 2);
         if (!(conditionNumber >= 1)) {
@@ -47,6 +69,11 @@ public record Spectrum(String label, double[] values) {
     /**
      * {@link #separated} with its two middle values pulled together to a gap of
      * {@code relativeGap · n} (a relative gap of {@code relativeGap} against the largest value n).
+     *
+     * @param n the size
+     * @param relativeGap the relative gap
+     * @return {@link #separated} with its two middle values pulled together to a gap of {@code
+     *         relativeGap · n} (a relative gap of {@code relativeGap} against the largest value n)
      */
     public static Spectrum clustered(int n, double relativeGap) {
         requireSize(n, 2);
@@ -59,7 +86,13 @@ public record Spectrum(String label, double[] values) {
         return new Spectrum("clustered(" + relativeGap + ")", v);
     }
 
-    /** {@link #separated} with its {@code count} smallest values set exactly equal to 1. */
+    /**
+     * {@link #separated} with its {@code count} smallest values set exactly equal to 1.
+     *
+     * @param n the size
+     * @param count the count
+     * @return {@link #separated} with its {@code count} smallest values set exactly equal to 1
+     */
     public static Spectrum multiplicity(int n, int count) {
         requireSize(n, count);
         if (count < 2) {
@@ -70,7 +103,13 @@ public record Spectrum(String label, double[] values) {
         return new Spectrum("multiplicity(" + count + ")", v);
     }
 
-    /** {@link #separated} values on the first {@code rank} positions, exact zeros after. */
+    /**
+     * {@link #separated} values on the first {@code rank} positions, exact zeros after.
+     *
+     * @param n the size
+     * @param rank the rank
+     * @return {@link #separated} values on the first {@code rank} positions, exact zeros after
+     */
     public static Spectrum rankDeficient(int n, int rank) {
         requireSize(n, rank);
         if (rank < 1 || rank >= n) {
@@ -83,7 +122,12 @@ public record Spectrum(String label, double[] values) {
         return new Spectrum("rank(" + rank + ")", v);
     }
 
-    /** Each value plus a constant, e.g. the spectrum of {@code FᵀF + εI} from that of FᵀF. */
+    /**
+     * Each value plus a constant, e.g. the spectrum of {@code FᵀF + εI} from that of FᵀF.
+     *
+     * @param shift the shift
+     * @return each value plus a constant, e.g. the spectrum of {@code FᵀF + εI} from that of FᵀF
+     */
     public Spectrum shifted(double shift) {
         double[] v = values.clone();
         for (int i = 0; i < v.length; i++) {

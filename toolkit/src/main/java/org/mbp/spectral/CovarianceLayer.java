@@ -19,6 +19,12 @@ public final class CovarianceLayer<M> extends AbstractLayer<M, M, M> {
     private final MatrixOps<M> ops;
     private final double epsilon;
 
+    /**
+     * The covariance layer with regularizer {@code epsilon} on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     * @param epsilon the regularizer ε
+     */
     public CovarianceLayer(MatrixOps<M> ops, double epsilon) {
         super("covariance(ε=" + epsilon + ")", ops, MatrixSpace.of("F", Structure.GENERAL),
                 MatrixSpace.of("Z", epsilon > 0 ? Structure.SYMMETRIC_POSITIVE_DEFINITE : Structure.SYMMETRIC));
@@ -29,12 +35,21 @@ public final class CovarianceLayer<M> extends AbstractLayer<M, M, M> {
         this.epsilon = epsilon;
     }
 
+    /**
+     * The regularizer ε added to the diagonal.
+     *
+     * @return the regularizer ε added to the diagonal
+     */
     public double epsilon() {
         return epsilon;
     }
 
     @Override
     public Linearization<M, M, M> forward(M f) {
+        return checked(f, evaluate(f));
+    }
+
+    private Linearization<M, M, M> evaluate(M f) {
         Inputs.requireFinite(ops, f, "features F");
         M z = ops.add(ops.multTransA(f, f), ops.scale(epsilon, ops.identity(ops.cols(f))));
         return Linearization.of(z, Diagnostics.none(),

@@ -24,6 +24,12 @@ public final class DeepO2P {
      * (Prop. 3) with g = log. For m &lt; d the SVD is taken of Fᵀ (Prop. 1 needs m ≥ n) and swapped
      * back; the d − m null directions of F then come through the U₂ block of eqs. 14 and 17.
      * The stable form takes V and Σ from the SVD of F and differentiates by Daleckii–Krein.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param epsilon the regularizer ε
+     * @param form the form
+     * @return the DeepO₂P-SVD composition (Cor. 1, eq. 46)
      */
     public static <M> Layer<M, M, M> svd(MatrixOps<M> ops, double epsilon, Form form) {
         String name = "deepo2p-svd(" + form.label() + ")";
@@ -42,6 +48,12 @@ public final class DeepO2P {
      * DeepO₂P-EIG (Cor. 1, eq. 47): {@code Z = FᵀF + εI}, the EIG layer (Prop. 2), then the EIG
      * matrix function (Prop. 4) with g = log. The stable form decomposes Z by EIG and
      * differentiates by Daleckii–Krein.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param epsilon the regularizer ε
+     * @param form the form
+     * @return the DeepO₂P-EIG composition (Cor. 1, eq. 47)
      */
     public static <M> Layer<M, M, M> eig(MatrixOps<M> ops, double epsilon, Form form) {
         String name = "deepo2p-eig(" + form.label() + ")";

@@ -29,7 +29,11 @@ public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
     private final MatrixOps<M> ops;
     private final GapKernel kernel;
 
-    /** An EIG layer whose output eigenvalues may have any sign. */
+    /**
+     * An EIG layer whose output eigenvalues may have any sign.
+     *
+     * @param ops the backend that computes
+     */
     public EigLayer(MatrixOps<M> ops) {
         this(ops, Structure.DIAGONAL);
     }
@@ -37,6 +41,7 @@ public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
     /**
      * @param eigenvalueStructure {@link Structure#POSITIVE_DIAGONAL} when the input is SPD, which
      *                            lets the verification engine keep perturbed spectra positive
+     * @param ops the backend that computes
      */
     public EigLayer(MatrixOps<M> ops, Structure eigenvalueStructure) {
         this(ops, eigenvalueStructure, GapKernel.paper());
@@ -45,6 +50,11 @@ public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
     /**
      * An EIG layer whose backward pass uses a stabilised K̃ in place of eq. 34 (its variation and
      * adjoint then belong to the approximation, and stay exact adjoints of each other).
+     *
+     * @param ops the backend that computes
+     * @param eigenvalueStructure {@link Structure#POSITIVE_DIAGONAL} when the input is SPD, which
+     *                            lets the verification engine keep perturbed spectra positive
+     * @param kernel the kernel
      */
     public EigLayer(MatrixOps<M> ops, Structure eigenvalueStructure, GapKernel kernel) {
         super(kernel.exact() ? "eig" : "eig[" + kernel.label() + "]", ops,
@@ -57,6 +67,10 @@ public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
 
     @Override
     public Linearization<M, M, EigFactors<M>> forward(M x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, M, EigFactors<M>> evaluate(M x) {
         Inputs.requireSymmetric(ops, x, "eig input");
         SymmetricEigen<M> eig = ops.eigSymmetric(ops.sym(x));
         return new Point(eig);

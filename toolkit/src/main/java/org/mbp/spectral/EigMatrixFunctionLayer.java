@@ -25,6 +25,12 @@ public final class EigMatrixFunctionLayer<M> extends AbstractLayer<M, EigFactors
     private final MatrixOps<M> ops;
     private final SpectralFunction g;
 
+    /**
+     * The matrix function {@code g} through the symmetric eigendecomposition, on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     * @param g the scalar function g
+     */
     public EigMatrixFunctionLayer(MatrixOps<M> ops, SpectralFunction g) {
         super("eig-function(" + g.name() + ")", ops, new EigSpace<>(ops, g.domain() == Domain.POSITIVE
                 ? Structure.POSITIVE_DIAGONAL : Structure.DIAGONAL), MatrixSpace.of("C", Structure.SYMMETRIC));
@@ -34,6 +40,10 @@ public final class EigMatrixFunctionLayer<M> extends AbstractLayer<M, EigFactors
 
     @Override
     public Linearization<M, EigFactors<M>, M> forward(EigFactors<M> x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, EigFactors<M>, M> evaluate(EigFactors<M> x) {
         M u = x.u();
         M q = ops.diagonal(x.sigma());
         g.requireDomain(ops.toRowMajor(q), ops.epsilon(), name());

@@ -17,6 +17,7 @@ public final class EigSpace<M> implements Space<M, EigFactors<M>> {
     /**
      * @param eigenvalues {@link Structure#DIAGONAL}, or {@link Structure#POSITIVE_DIAGONAL} when
      *                    the consumer (log, sqrt) needs a positive spectrum
+     * @param ops the backend that computes
      */
     public EigSpace(MatrixOps<M> ops, Structure eigenvalues) {
         this.ops = ops;

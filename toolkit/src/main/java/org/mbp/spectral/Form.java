@@ -7,6 +7,11 @@ public enum Form {
     /** Daleckii–Krein divided differences: no division by gaps, exact at ties. */
     STABLE;
 
+    /**
+     * The name users type and see.
+     *
+     * @return the name users type and see
+     */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -11,18 +11,37 @@ import org.mbp.backend.Outer;
  */
 public sealed interface GapKernel {
 
-    /** The n×n kernel for the eigenvalues λ (an n×1 vector). */
+    /**
+     * The n×n kernel for the eigenvalues λ (an n×1 vector).
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param lambda the regularizer λ
+     * @return the n×n kernel for the eigenvalues λ (an n×1 vector)
+     */
     <M> M matrix(MatrixOps<M> ops, M lambda);
 
-    /** A short name for tables and charts. */
+    /**
+     * A short name for tables and charts.
+     *
+     * @return a short name for tables and charts
+     */
     String label();
 
-    /** Whether the kernel is the exact one (and so may be infinite at a tie). */
+    /**
+     * Whether the kernel is the exact one (and so may be infinite at a tie).
+     *
+     * @return whether the kernel is the exact one (and so may be infinite at a tie)
+     */
     default boolean exact() {
         return false;
     }
 
-    /** {@code 1/(λ_i − λ_j)}: eq. 34. */
+    /**
+     * {@code 1/(λ_i − λ_j)}: eq. 34.
+     *
+     * @return {@code 1/(λ_i − λ_j)}: eq. 34
+     */
     static GapKernel paper() {
         return new Paper();
     }
@@ -32,6 +51,9 @@ public sealed interface GapKernel {
      * truncated after {@code degree + 1} terms, with the sign of {@code λ_i − λ_j}. Bounded by
      * {@code (degree + 1)/λ_hi} as eigenvalues merge (zero at an exact tie, as antisymmetry
      * demands); biased for every pair.
+     *
+     * @param degree the degree
+     * @return Wang et al
      */
     static GapKernel taylor(int degree) {
         if (degree < 0) {
@@ -40,17 +62,32 @@ public sealed interface GapKernel {
         return new Taylor(degree);
     }
 
-    /** {@code 1/(sign(Δ) max(|Δ|, τ))}: gaps below τ are treated as τ (zero at exact ties). */
+    /**
+     * {@code 1/(sign(Δ) max(|Δ|, τ))}: gaps below τ are treated as τ (zero at exact ties).
+     *
+     * @param tau the threshold τ
+     * @return {@code 1/(sign(Δ) max(|Δ|, τ))}: gaps below τ are treated as τ (zero at exact ties)
+     */
     static GapKernel clamped(double tau) {
         return new Clamped(positive(tau, "clamp threshold"));
     }
 
-    /** {@code 1/(Δ + sign(Δ) τ)}: every gap widened by τ (zero at exact ties). */
+    /**
+     * {@code 1/(Δ + sign(Δ) τ)}: every gap widened by τ (zero at exact ties).
+     *
+     * @param tau the threshold τ
+     * @return {@code 1/(Δ + sign(Δ) τ)}: every gap widened by τ (zero at exact ties)
+     */
     static GapKernel shifted(double tau) {
         return new Shifted(positive(tau, "shift"));
     }
 
-    /** {@code Δ/(Δ² + η²)}: Lorentzian broadening, smooth through ties. */
+    /**
+     * {@code Δ/(Δ² + η²)}: Lorentzian broadening, smooth through ties.
+     *
+     * @param eta the width η
+     * @return {@code Δ/(Δ² + η²)}: Lorentzian broadening, smooth through ties
+     */
     static GapKernel lorentzian(double eta) {
         return new Lorentzian(positive(eta, "broadening η"));
     }
@@ -67,6 +104,7 @@ public sealed interface GapKernel {
         return ops.map(difference, Math::signum);
     }
 
+    /** The paper's kernel, 1/(σᵢ² − σⱼ²) off the diagonal (eqs. 12 and 19). */
     record Paper() implements GapKernel {
         @Override
         public <M> M matrix(MatrixOps<M> ops, M lambda) {
@@ -84,6 +122,7 @@ public sealed interface GapKernel {
         }
     }
 
+    /** The Taylor expansion of the kernel to {@code degree} terms. */
     record Taylor(int degree) implements GapKernel {
         @Override
         public <M> M matrix(MatrixOps<M> ops, M lambda) {
@@ -105,6 +144,7 @@ public sealed interface GapKernel {
         }
     }
 
+    /** The paper's kernel with gaps below {@code tau} clamped to {@code tau}. */
     record Clamped(double tau) implements GapKernel {
         @Override
         public <M> M matrix(MatrixOps<M> ops, M lambda) {
@@ -121,6 +161,7 @@ public sealed interface GapKernel {
         }
     }
 
+    /** The paper's kernel with gaps shifted away from zero by {@code tau}. */
     record Shifted(double tau) implements GapKernel {
         @Override
         public <M> M matrix(MatrixOps<M> ops, M lambda) {
@@ -136,6 +177,7 @@ public sealed interface GapKernel {
         }
     }
 
+    /** A Lorentzian-regularised kernel of width {@code eta}. */
     record Lorentzian(double eta) implements GapKernel {
         @Override
         public <M> M matrix(MatrixOps<M> ops, M lambda) {

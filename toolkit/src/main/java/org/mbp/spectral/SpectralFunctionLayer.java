@@ -52,7 +52,14 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
         this.quantity = quantity;
     }
 
-    /** {@code Z ↦ g(Z)} for symmetric Z, decomposed by EIG. */
+    /**
+     * {@code Z ↦ g(Z)} for symmetric Z, decomposed by EIG.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param g the scalar function g
+     * @return {@code Z ↦ g(Z)} for symmetric Z, decomposed by EIG
+     */
     public static <M> SpectralFunctionLayer<M, M> ofSymmetric(MatrixOps<M> ops, SpectralFunction g) {
         Structure structure = g.domain() == Domain.POSITIVE ? Structure.SYMMETRIC_POSITIVE_DEFINITE
                 : Structure.SYMMETRIC;
@@ -62,7 +69,16 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
                 SpectrumDiagnostics.EIGENVALUES, "stable-function(" + g.name() + ")");
     }
 
-    /** {@code F ↦ g(FᵀF + εI)}, with the spectrum of Z from the given source. */
+    /**
+     * {@code F ↦ g(FᵀF + εI)}, with the spectrum of Z from the given source.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param g the scalar function g
+     * @param epsilon the regularizer ε
+     * @param source the source
+     * @return {@code F ↦ g(FᵀF + εI)}, with the spectrum of Z from the given source
+     */
     public static <M> SpectralFunctionLayer<M, M> ofGram(MatrixOps<M> ops, SpectralFunction g,
             double epsilon, SpectrumSource source) {
         Decomposer<M, M> decomposer = switch (source) {
@@ -84,6 +100,10 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
 
     @Override
     public Linearization<M, X, M> forward(X x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, X, M> evaluate(X x) {
         Linearization<M, X, M> inner = toSymmetric.forward(x);
         SymmetricEigen<M> eig = decomposer.decompose(x, inner.output());
         M lambda = eig.values();

@@ -8,7 +8,12 @@ import org.mbp.backend.MatrixOps;
  */
 public record SvdFactors<M>(M u, M sigma, M v) {
 
-    /** The factors of Xᵀ: {@code (V, Σᵀ, U)}. */
+    /**
+     * The factors of Xᵀ: {@code (V, Σᵀ, U)}.
+     *
+     * @param ops the backend that computes
+     * @return the factors of Xᵀ: {@code (V, Σᵀ, U)}
+     */
     public SvdFactors<M> transposed(MatrixOps<M> ops) {
         return new SvdFactors<>(v, ops.transpose(sigma), u);
     }

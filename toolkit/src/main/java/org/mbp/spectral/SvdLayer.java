@@ -30,6 +30,11 @@ public final class SvdLayer<M> extends AbstractLayer<M, M, SvdFactors<M>> {
 
     private final MatrixOps<M> ops;
 
+    /**
+     * The SVD layer on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     */
     public SvdLayer(MatrixOps<M> ops) {
         super("svd", ops, MatrixSpace.of("X", Structure.GENERAL), new SvdSpace<>(ops));
         this.ops = ops;
@@ -37,6 +42,10 @@ public final class SvdLayer<M> extends AbstractLayer<M, M, SvdFactors<M>> {
 
     @Override
     public Linearization<M, M, SvdFactors<M>> forward(M x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, M, SvdFactors<M>> evaluate(M x) {
         int m = ops.rows(x);
         int n = ops.cols(x);
         if (m < n) {

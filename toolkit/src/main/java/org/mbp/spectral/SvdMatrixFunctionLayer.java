@@ -25,6 +25,13 @@ public final class SvdMatrixFunctionLayer<M> extends AbstractLayer<M, SvdFactors
     private final SpectralFunction g;
     private final double epsilon;
 
+    /**
+     * The matrix function {@code g} through the SVD, regularised by {@code epsilon}, on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     * @param g the scalar function g
+     * @param epsilon the regularizer ε
+     */
     public SvdMatrixFunctionLayer(MatrixOps<M> ops, SpectralFunction g, double epsilon) {
         super("svd-function(" + g.name() + ")", ops, new SvdSpace<>(ops), MatrixSpace.of("C", Structure.SYMMETRIC));
         if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
@@ -37,6 +44,10 @@ public final class SvdMatrixFunctionLayer<M> extends AbstractLayer<M, SvdFactors
 
     @Override
     public Linearization<M, SvdFactors<M>, M> forward(SvdFactors<M> x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, SvdFactors<M>, M> evaluate(SvdFactors<M> x) {
         int n = ops.rows(x.v());
         M lambda = ops.add(ops.diagonalOfProduct(ops.transpose(x.sigma()), x.sigma()), ops.filled(n, 1, epsilon));
         g.requireDomain(ops.toRowMajor(lambda), ops.epsilon(), name());

@@ -18,6 +18,11 @@ public final class SvdSpace<M> implements Space<M, SvdFactors<M>> {
 
     private final MatrixOps<M> ops;
 
+    /**
+     * The space of SVD factors on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     */
     public SvdSpace(MatrixOps<M> ops) {
         this.ops = ops;
     }

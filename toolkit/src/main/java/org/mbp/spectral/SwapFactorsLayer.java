@@ -12,12 +12,21 @@ import org.mbp.layer.Linearization;
  */
 public final class SwapFactorsLayer<M> extends AbstractLayer<M, SvdFactors<M>, SvdFactors<M>> {
 
+    /**
+     * The factor swap on the backend {@code ops}.
+     *
+     * @param ops the backend that computes
+     */
     public SwapFactorsLayer(MatrixOps<M> ops) {
         super("swap", ops, new SvdSpace<>(ops), new SvdSpace<>(ops));
     }
 
     @Override
     public Linearization<M, SvdFactors<M>, SvdFactors<M>> forward(SvdFactors<M> x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, SvdFactors<M>, SvdFactors<M>> evaluate(SvdFactors<M> x) {
         return Linearization.linear(x, f -> f.transposed(ops()), f -> f.transposed(ops()));
     }
 }

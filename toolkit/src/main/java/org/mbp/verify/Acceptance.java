@@ -17,10 +17,15 @@ package org.mbp.verify;
  */
 public final class Acceptance {
 
+    /** Largest relative mismatch of the dot-product test ⟨L(dX), U⟩ = ⟨dX, L*(U)⟩ in double. */
     public static final double DOT_PRODUCT = 1e-12;
+    /** Largest relative error of the adjoint against central finite differences. */
     public static final double FINITE_DIFFERENCE = 1e-7;
+    /** Largest relative difference of a float computation from the double one. */
     public static final double FLOAT_AGAINST_DOUBLE = 1e-3;
+    /** The order a Taylor remainder must show: it shrinks as the step squared. */
     public static final double TAYLOR_ORDER = 2.0;
+    /** How far a measured Taylor order may fall below {@link #TAYLOR_ORDER}. */
     public static final double TAYLOR_ORDER_TOLERANCE = 0.1;
 
     private Acceptance() {

@@ -26,6 +26,11 @@ public final class CatalogCheck {
             double finiteDifference, double fdBound, double taylorOrder, double floatVsDouble,
             Diagnostics diagnostics, double seconds) {
 
+        /**
+         * Whether every check of the catalogue passed.
+         *
+         * @return whether every check of the catalogue passed
+         */
         public boolean passed() {
             return dotProduct <= Acceptance.DOT_PRODUCT && finiteDifference <= Acceptance.FINITE_DIFFERENCE
                     && Math.abs(taylorOrder - Acceptance.TAYLOR_ORDER) <= Acceptance.TAYLOR_ORDER_TOLERANCE
@@ -36,12 +41,22 @@ public final class CatalogCheck {
     private CatalogCheck() {
     }
 
-    /** The number of catalogued layers. */
+    /**
+     * The number of catalogued layers.
+     *
+     * @return the number of catalogued layers
+     */
     public static int size() {
         return LayerCatalog.paperLayers(EjmlOps.DOUBLE, 0).size();
     }
 
-    /** Runs the checks of catalogued layer {@code index} on the inputs of the given seed. */
+    /**
+     * Runs the checks of catalogued layer {@code index} on the inputs of the given seed.
+     *
+     * @param seed the random seed
+     * @param index the index
+     * @return the checks' results
+     */
     public static Result check(long seed, int index) {
         return check(LayerCatalog.paperLayers(EjmlOps.DOUBLE, seed).get(index),
                 LayerCatalog.paperLayers(EjmlOps.FLOAT, seed).get(index), seed);
@@ -61,7 +76,15 @@ public final class CatalogCheck {
                 dot.diagnostics(), (System.nanoTime() - start) / 1e9);
     }
 
-    /** The adjoint gradient of a case, all parts flattened and widened to double. */
+    /**
+     * The adjoint gradient of a case, all parts flattened and widened to double.
+     *
+     * @param <M> the backend's matrix type
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param c the column
+     * @return the adjoint gradient of a case, all parts flattened and widened to double
+     */
     public static <M, X, Y> double[] flatGradient(LayerCase<M, X, Y> c) {
         MatrixOps<M> ops = c.layer().ops();
         X g = c.layer().forward(c.input()).adjoint(c.upstream());

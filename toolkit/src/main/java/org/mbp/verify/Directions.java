@@ -17,12 +17,24 @@ public final class Directions<M> {
     private final MatrixOps<M> ops;
     private final Random random;
 
+    /**
+     * Random directions on the backend {@code ops}, drawn from {@code seed}.
+     *
+     * @param ops the backend that computes
+     * @param seed the random seed
+     */
     public Directions(MatrixOps<M> ops, long seed) {
         this.ops = ops;
         this.random = new Random(seed);
     }
 
-    /** A matrix of independent standard normal entries. */
+    /**
+     * A matrix of independent standard normal entries.
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return a matrix of independent standard normal entries
+     */
     public M gaussian(int rows, int cols) {
         double[] v = new double[rows * cols];
         for (int i = 0; i < v.length; i++) {
@@ -31,7 +43,14 @@ public final class Directions<M> {
         return ops.fromRowMajor(rows, cols, v);
     }
 
-    /** A random admissible variation at {@code x}. */
+    /**
+     * A random admissible variation at {@code x}.
+     *
+     * @param <X> the input variable type
+     * @param space the space
+     * @param x the input
+     * @return a random admissible variation at {@code x}
+     */
     public <X> X random(Space<M, X> space, X x) {
         List<M> parts = space.parts(x);
         List<M> out = new ArrayList<>(parts.size());
@@ -44,7 +63,14 @@ public final class Directions<M> {
         return space.assemble(out);
     }
 
-    /** A random variable shaped like {@code like}, e.g. an upstream gradient Ȳ. */
+    /**
+     * A random variable shaped like {@code like}, e.g. an upstream gradient Ȳ.
+     *
+     * @param <Y> the output variable type
+     * @param space the space
+     * @param like the example to match
+     * @return a random variable shaped like {@code like}, e.g. an upstream gradient Ȳ
+     */
     public <Y> Y randomLike(Space<M, Y> space, Y like) {
         List<M> parts = space.parts(like);
         List<M> out = new ArrayList<>(parts.size());
@@ -58,6 +84,12 @@ public final class Directions<M> {
     /**
      * An orthonormal basis of the admissible variations at {@code x}: unit entries for general
      * and diagonal parts, {@code (E_ij + E_ji)/√2} and {@code E_ii} for symmetric ones.
+     *
+     * @param <X> the input variable type
+     * @param space the space
+     * @param x the input
+     * @return an orthonormal basis of the admissible variations at {@code x}: unit entries for
+     *         general and diagonal parts, {@code (E_ij + E_ji)/√2} and {@code E_ii} for symmetric ones
      */
     public <X> List<X> basis(Space<M, X> space, X x) {
         List<M> parts = space.parts(x);
@@ -113,6 +145,13 @@ public final class Directions<M> {
     /**
      * The largest h with {@code x ± h·dx} still inside the positive structure of every part
      * (infinite when no part is positive).
+     *
+     * @param <X> the input variable type
+     * @param space the space
+     * @param x the input
+     * @param dx the input variation dX
+     * @return the largest h with {@code x ± h·dx} still inside the positive structure of every part
+     *         (infinite when no part is positive)
      */
     public <X> double maxStep(Space<M, X> space, X x, X dx) {
         List<M> px = space.parts(x);

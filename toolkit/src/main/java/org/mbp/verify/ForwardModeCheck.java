@@ -31,6 +31,16 @@ public final class ForwardModeCheck {
     /**
      * Compares a case on any backend with the same case built on {@link ForwardMode#OPS} (same
      * layer, same input values), along a random admissible direction from the seed.
+     *
+     * @param <M> the backend's matrix type
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param <X2> the other input variable type
+     * @param <Y2> the other output variable type
+     * @param c the column
+     * @param ad the automatic-differentiation result
+     * @param seed the random seed
+     * @return the result
      */
     public static <M, X, Y, X2, Y2> Result compare(LayerCase<M, X, Y> c, LayerCase<FieldDense<Gradient>, X2, Y2> ad,
             long seed) {

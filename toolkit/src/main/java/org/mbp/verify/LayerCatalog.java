@@ -31,7 +31,14 @@ public final class LayerCatalog {
     private LayerCatalog() {
     }
 
-    /** The catalogue on one backend. */
+    /**
+     * The catalogue on one backend.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param seed the random seed
+     * @return the catalogue on one backend
+     */
     public static <M> List<LayerCase<M, ?, ?>> paperLayers(MatrixOps<M> ops, long seed) {
         Builder<M> b = new Builder<>(ops, seed);
         double epsilon = DeepO2P.DEFAULT_EPSILON;

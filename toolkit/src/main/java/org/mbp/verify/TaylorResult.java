@@ -19,7 +19,11 @@ import org.mbp.layer.Diagnostics;
 public record TaylorResult(String layer, double observedOrder, double[] steps, double[] remainders,
         boolean[] used, Diagnostics diagnostics) {
 
-    /** Number of steps in the fit. */
+    /**
+     * Number of steps in the fit.
+     *
+     * @return number of steps in the fit
+     */
     public int pointsUsed() {
         int n = 0;
         for (boolean u : used) {

@@ -31,17 +31,35 @@ public final class Verifier<M> {
     private final MatrixOps<M> ops;
     private final Directions<M> directions;
 
+    /**
+     * A verifier on the backend {@code ops}, with directions drawn from {@code seed}.
+     *
+     * @param ops the backend that computes
+     * @param seed the random seed
+     */
     public Verifier(MatrixOps<M> ops, long seed) {
         this.ops = ops;
         this.directions = new Directions<>(ops, seed);
     }
 
-    /** The source of random and basis directions (seeded like this verifier). */
+    /**
+     * The source of random and basis directions (seeded like this verifier).
+     *
+     * @return the source of random and basis directions (seeded like this verifier)
+     */
     public Directions<M> directions() {
         return directions;
     }
 
-    /** The dot-product test for random admissible dX and random Ȳ. */
+    /**
+     * The dot-product test for random admissible dX and random Ȳ.
+     *
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param layer the layer
+     * @param x the input
+     * @return the dot-product test for random admissible dX and random Ȳ
+     */
     public <X, Y> DotProductResult dotProduct(Layer<M, X, Y> layer, X x) {
         Linearization<M, X, Y> point = layer.forward(x);
         X dx = directions.random(layer.inputSpace(), x);
@@ -52,12 +70,31 @@ public final class Verifier<M> {
                 Tangents.relative(outputSide, inputSide), point.diagnostics());
     }
 
-    /** Adjoint against finite differences of {@code ⟨Ȳ, f(X)⟩} along a random admissible dX. */
+    /**
+     * Adjoint against finite differences of {@code ⟨Ȳ, f(X)⟩} along a random admissible dX.
+     *
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param layer the layer
+     * @param x the input
+     * @param upstream the upstream gradient ∂L/∂Y
+     * @return adjoint against finite differences of {@code ⟨Ȳ, f(X)⟩} along a random admissible dX
+     */
     public <X, Y> DirectionalResult directional(Layer<M, X, Y> layer, X x, Y upstream) {
         return directional(layer, x, upstream, directions.random(layer.inputSpace(), x));
     }
 
-    /** Adjoint against finite differences of {@code ⟨Ȳ, f(X)⟩} along dX. */
+    /**
+     * Adjoint against finite differences of {@code ⟨Ȳ, f(X)⟩} along dX.
+     *
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param layer the layer
+     * @param x the input
+     * @param upstream the upstream gradient ∂L/∂Y
+     * @param dx the input variation dX
+     * @return adjoint against finite differences of {@code ⟨Ȳ, f(X)⟩} along dX
+     */
     public <X, Y> DirectionalResult directional(Layer<M, X, Y> layer, X x, Y upstream, X dx) {
         Linearization<M, X, Y> point = layer.forward(x);
         double adjoint = Tangents.dot(ops, layer.inputSpace(), point.adjoint(upstream), dx);
@@ -70,6 +107,15 @@ public final class Verifier<M> {
     /**
      * The whole gradient of {@code ⟨Ȳ, f(X)⟩} by finite differences along an orthonormal basis of
      * admissible variations, against the adjoint (one extrapolated difference per coordinate).
+     *
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param layer the layer
+     * @param x the input
+     * @param upstream the upstream gradient ∂L/∂Y
+     * @return the whole gradient of {@code ⟨Ȳ, f(X)⟩} by finite differences along an orthonormal
+     *         basis of admissible variations, against the adjoint (one extrapolated difference per
+     *         coordinate)
      */
     public <X, Y> GradientResult gradient(Layer<M, X, Y> layer, X x, Y upstream) {
         Linearization<M, X, Y> point = layer.forward(x);
@@ -91,12 +137,31 @@ public final class Verifier<M> {
                 Math.sqrt(boundSquares) / norm, norm, point.diagnostics());
     }
 
-    /** The Taylor remainder test along a random admissible dX. */
+    /**
+     * The Taylor remainder test along a random admissible dX.
+     *
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param layer the layer
+     * @param x the input
+     * @param upstream the upstream gradient ∂L/∂Y
+     * @return the Taylor remainder test along a random admissible dX
+     */
     public <X, Y> TaylorResult taylor(Layer<M, X, Y> layer, X x, Y upstream) {
         return taylor(layer, x, upstream, directions.random(layer.inputSpace(), x));
     }
 
-    /** The Taylor remainder test along dX. */
+    /**
+     * The Taylor remainder test along dX.
+     *
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param layer the layer
+     * @param x the input
+     * @param upstream the upstream gradient ∂L/∂Y
+     * @param dx the input variation dX
+     * @return the Taylor remainder test along dX
+     */
     public <X, Y> TaylorResult taylor(Layer<M, X, Y> layer, X x, Y upstream, X dx) {
         Linearization<M, X, Y> point = layer.forward(x);
         double slope = Tangents.dot(ops, layer.inputSpace(), point.adjoint(upstream), dx);
@@ -134,27 +199,61 @@ public final class Verifier<M> {
         return new TaylorResult(layer.name(), order, steps, remainders, used, point.diagnostics());
     }
 
-    /** The dot-product test of a catalogued case. */
+    /**
+     * The dot-product test of a catalogued case.
+     *
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param c the column
+     * @return the dot-product test of a catalogued case
+     */
     public <X, Y> DotProductResult dotProduct(LayerCase<M, X, Y> c) {
         return dotProduct(c.layer(), c.input());
     }
 
-    /** The whole-gradient finite-difference check of a catalogued case. */
+    /**
+     * The whole-gradient finite-difference check of a catalogued case.
+     *
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param c the column
+     * @return the whole-gradient finite-difference check of a catalogued case
+     */
     public <X, Y> GradientResult gradient(LayerCase<M, X, Y> c) {
         return gradient(c.layer(), c.input(), c.upstream());
     }
 
-    /** The directional finite-difference check of a catalogued case along a random direction. */
+    /**
+     * The directional finite-difference check of a catalogued case along a random direction.
+     *
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param c the column
+     * @return the directional finite-difference check of a catalogued case along a random direction
+     */
     public <X, Y> DirectionalResult directional(LayerCase<M, X, Y> c) {
         return directional(c.layer(), c.input(), c.upstream());
     }
 
-    /** The Taylor remainder test of a catalogued case along a random direction. */
+    /**
+     * The Taylor remainder test of a catalogued case along a random direction.
+     *
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param c the column
+     * @return the Taylor remainder test of a catalogued case along a random direction
+     */
     public <X, Y> TaylorResult taylor(LayerCase<M, X, Y> c) {
         return taylor(c.layer(), c.input(), c.upstream());
     }
 
-    /** {@code ‖a − b‖_F / ‖b‖_F} of two matrices of any backends, widened to double. */
+    /**
+     * {@code ‖a − b‖_F / ‖b‖_F} of two matrices of any backends, widened to double.
+     *
+     * @param a the matrix A
+     * @param b the matrix B
+     * @return {@code ‖a − b‖_F / ‖b‖_F} of two matrices of any backends, widened to double
+     */
     public static double relativeError(double[] a, double[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("relativeError: " + a.length + " vs " + b.length + " entries");

@@ -32,17 +32,17 @@ import picocli.CommandLine.Spec;
         sortOptions = false, mixinStandardHelpOptions = true,
         defaultValueProvider = GradCheckCommand.DefaultOutput.class,
         description = {
-            "Checks every layer x {double, float} x {paper, stable} form against a high-precision",
-            "(Dfp) reference on a fixed grid of spectra: well separated, clustered at relative gaps",
-            "1e-4, 1e-8, 1e-12, and rank-deficient. Prints a table and writes JSON. With --baseline",
-            "it compares with a stored run and fails when a gradient got less accurate. With",
-            "--device gpu (or auto on a machine with one) the double and float layers run on the",
-            "GPU backend (cuda-double, cuda-float), checking it against the same reference.",
+            "Checks every layer x {double, float} x {paper, stable} form against a high-precision (Dfp)"
+                + " reference on a fixed grid of spectra: well separated, clustered at relative gaps 1e-4, 1e-8,"
+                + " 1e-12, and rank-deficient. Prints a table and writes JSON. With --baseline it compares with a"
+                + " stored run and fails when a gradient got less accurate. With --device gpu (or auto on a"
+                + " machine with one) the double and float layers run on the GPU backend (cuda-double,"
+                + " cuda-float), checking it against the same reference.",
             "",
-            "Verdicts (bound = 1e3 * eps * A, A = effective condition number, times 1/gap for",
-            "forms that divide by gaps): accurate (within the bound, error <= 1e-2),",
-            "ill-conditioned (within the bound, error > 1e-2), inaccurate (above the bound),",
-            "refused (a documented error such as a tie), failed (anything else).",
+            "Verdicts (bound = 1e3 * eps * A, A = effective condition number, times 1/gap for forms that"
+                + " divide by gaps): accurate (within the bound, error <= 1e-2), ill-conditioned (within the"
+                + " bound, error > 1e-2), inaccurate (above the bound), refused (a documented error such as a"
+                + " tie), failed (anything else).",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done; with --baseline: no regression", "1:with --baseline: a regression",

@@ -29,12 +29,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "grad", header = "Exact gradient of a loss through one structured layer.",
         sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-            "Computes a loss through one structured layer and writes its exact gradient with",
-            "respect to the input. Prints one JSON line: loss, shapes and spectral diagnostics",
-            "(gaps, max|K|, numerical rank, condition number) and error_bound, the predicted",
-            "relative error of the gradient (docs/ERROR-BOUND.md). When error_bound exceeds",
-            "--max-error the gradient is still written, one line on stderr names the cause",
-            "and the remedy, and the exit status is 3.",
+            "Computes a loss through one structured layer and writes its exact gradient with respect to the"
+                + " input. Prints one JSON line: loss, shapes and spectral diagnostics (gaps, max|K|, numerical"
+                + " rank, condition number) and error_bound, the predicted relative error of the gradient"
+                + " (docs/ERROR-BOUND.md). When error_bound exceeds --max-error the gradient is still written,"
+                + " one line on stderr names the cause and the remedy, and the exit status is 3.",
             "",
             "Layers (G is --upstream, the identity by default):",
             "  o2p-svd    <G, log(F'F + eps I)> by DeepO2P-SVD (Cor. 1, eq. 46); dL/dF",
@@ -44,9 +43,9 @@ import picocli.CommandLine.Spec;
             "  eig-fn     <G, g(Z)>, Z symmetric, g from --fn (Prop. 4); symmetric dL/dZ",
             "  projector  <G, A A+> (Lemma 1); dL/dA",
             "",
-            "Files: .npy (2-D float64 or float32; integer or bool E accepted) or .csv.",
-            "The gradient is written atomically (float32 with --precision float); on any",
-            "error nothing is written and an existing --out file is left as it was.",
+            "Files: .npy (2-D float64 or float32; integer or bool E accepted) or .csv. The gradient is written"
+                + " atomically (float32 with --precision float); on any error nothing is written and an existing"
+                + " --out file is left as it was.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:gradient written", "3:gradient written, but its predicted error bound exceeds"

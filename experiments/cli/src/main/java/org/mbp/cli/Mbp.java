@@ -27,11 +27,20 @@ public final class Mbp implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the command-line arguments
+     */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line: one-line errors, exit code 2 for bad input. */
+    /**
+     * The configured command line: one-line errors, exit code 2 for bad input.
+     *
+     * @return the configured command line: one-line errors, exit code 2 for bad input
+     */
     public static CommandLine commandLine() {
         return configure(new CommandLine(new Mbp()));
     }

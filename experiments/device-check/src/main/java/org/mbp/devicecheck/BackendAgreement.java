@@ -44,12 +44,20 @@ public final class BackendAgreement {
      */
     public record Agreement(String operation, Precision precision, String shapes, double maxRelativeError) {
 
-        /** The largest accepted error: 1e-10 in double, 1e-4 in float. */
+        /**
+         * The largest accepted error: 1e-10 in double, 1e-4 in float.
+         *
+         * @return the largest accepted error: 1e-10 in double, 1e-4 in float
+         */
         public double threshold() {
             return precision == Precision.DOUBLE ? 1e-10 : 1e-4;
         }
 
-        /** Whether the error is within {@link #threshold()} (a NaN error fails). */
+        /**
+         * Whether the error is within {@link #threshold()} (a NaN error fails).
+         *
+         * @return whether the error is within {@link #threshold()} (a NaN error fails)
+         */
         public boolean passed() {
             return maxRelativeError <= threshold();
         }
@@ -64,7 +72,12 @@ public final class BackendAgreement {
     private BackendAgreement() {
     }
 
-    /** Every comparison, in float and in double, on the device of {@code context}. */
+    /**
+     * Every comparison, in float and in double, on the device of {@code context}.
+     *
+     * @param context the context
+     * @return every comparison, in float and in double, on the device of {@code context}
+     */
     public static List<Agreement> run(CudaContext context) {
         List<Agreement> all = new ArrayList<>();
         for (Precision precision : Precision.values()) {

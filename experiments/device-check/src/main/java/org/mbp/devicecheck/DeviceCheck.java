@@ -61,7 +61,19 @@ public final class DeviceCheck {
     public record Request(Path out, Path torch, int batch, List<Integer> sizes, int gpuImages, int cpuImages,
             int repeats) {
 
-        /** Checks every value, naming the option of a bad one. */
+        /**
+         * Checks every value, naming the option of a bad one.
+         *
+         * @param out where to write
+         * @param torch PyTorch's batched EIG/SVD times (scripts/peer_eigh_torch.py's JSON), or
+         *              null;
+         * @param batch the batch
+         * @param sizes the orders of the timed matrices
+         * @param gpuImages the most random images of the timed GPU epoch, which is sized to take
+         *                  about
+         * @param cpuImages the random images of the timed CPU epoch
+         * @param repeats timed repetitions of each batched EIG/SVD (their median is reported)
+         */
         public Request {
             Objects.requireNonNull(out, "--out");
             sizes = List.copyOf(sizes);
@@ -98,7 +110,11 @@ public final class DeviceCheck {
     /**
      * Runs the check: progress on {@code err}, the table last on {@code out}.
      *
+     * @param request the request
+     * @param out where to write
+     * @param err where to write messages
      * @return whether every kernel, layer and section passed
+     * @throws IOException if reading or writing fails
      */
     public static boolean run(Request request, PrintWriter out, PrintWriter err) throws IOException {
         return new DeviceCheck(request, out, err).run();

@@ -34,7 +34,11 @@ public final class EpochTiming {
     public record Timing(String backend, int images, int threads, double trainImagesPerSecond,
             double testImagesPerSecond) {
 
-        /** Seconds for a full 60 000-image epoch at the measured rate. */
+        /**
+         * Seconds for a full 60 000-image epoch at the measured rate.
+         *
+         * @return seconds for a full 60 000-image epoch at the measured rate
+         */
         public double fullEpochSeconds() {
             return FULL_EPOCH / trainImagesPerSecond;
         }
@@ -46,6 +50,16 @@ public final class EpochTiming {
     /**
      * Trains one epoch of {@code images} random images on {@code backends} with {@code threads}
      * threads, in a scratch folder under {@code scratch}.
+     *
+     * @param <M> the backend's matrix type
+     * @param backends the backends
+     * @param label the label
+     * @param images the images
+     * @param threads the number of threads
+     * @param scratch the scratch
+     * @param err where to write messages
+     * @return the timing
+     * @throws IOException if reading or writing fails
      */
     public static <M> Timing run(MixedPrecision<M> backends, String label, int images, int threads, Path scratch,
             PrintWriter err) throws IOException {

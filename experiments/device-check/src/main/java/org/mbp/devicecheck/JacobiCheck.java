@@ -27,6 +27,11 @@ public final class JacobiCheck {
         /** Relative difference allowed: the algorithms are the same, the rounding identical by construction. */
         public static final double THRESHOLD = 1e-10;
 
+        /**
+         * Whether every comparison passed.
+         *
+         * @return whether every comparison passed
+         */
         public boolean passed() {
             return relativeDifference <= THRESHOLD;
         }
@@ -41,7 +46,13 @@ public final class JacobiCheck {
     private JacobiCheck() {
     }
 
-    /** Kernel against reference for EIG of order 1, 7, 32, 64, 256 and SVD of 20×7, 64×64, 300×256 (batch 3). */
+    /**
+     * Kernel against reference for EIG of order 1, 7, 32, 64, 256 and SVD of 20×7, 64×64, 300×256 (batch 3).
+     *
+     * @param context the context
+     * @return Kernel against reference for EIG of order 1, 7, 32, 64, 256 and SVD of 20×7, 64×64,
+     *         300×256 (batch 3)
+     */
     public static List<Agreement> agreement(CudaContext context) {
         List<Agreement> out = new ArrayList<>();
         int batch = 3;
@@ -76,7 +87,16 @@ public final class JacobiCheck {
         return out;
     }
 
-    /** Median of {@code repeats} timed batches (after one untimed) for each order, EIG then SVD. */
+    /**
+     * Median of {@code repeats} timed batches (after one untimed) for each order, EIG then SVD.
+     *
+     * @param context the context
+     * @param batch the batch
+     * @param orders the orders
+     * @param repeats timed repetitions of each batched EIG/SVD (their median is reported)
+     * @return median of {@code repeats} timed batches (after one untimed) for each order, EIG then
+     *         SVD
+     */
     public static List<Timing> timings(CudaContext context, int batch, int[] orders, int repeats) {
         List<Timing> out = new ArrayList<>();
         for (int d : orders) {

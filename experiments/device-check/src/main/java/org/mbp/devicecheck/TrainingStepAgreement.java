@@ -59,7 +59,13 @@ public final class TrainingStepAgreement {
     private TrainingStepAgreement() {
     }
 
-    /** Both networks, {@link #EXAMPLES} examples each: the largest differences per network. */
+    /**
+     * Both networks, {@link #EXAMPLES} examples each: the largest differences per network.
+     *
+     * @param tested the tested
+     * @param reference the reference
+     * @return both networks, {@link #EXAMPLES} examples each: the largest differences per network
+     */
     public static List<Agreement> compare(MixedPrecision<?> tested, MixedPrecision<?> reference) {
         List<Agreement> out = new ArrayList<>();
         LabelledImages images = EpochTiming.randomImages(EXAMPLES, 3);

@@ -31,7 +31,12 @@ public final class CellStore implements AutoCloseable {
     /** The header that makes two stores (or a store and a run) comparable. */
     public record Header(String study, long seed, Map<String, Object> parameters, int cells, String shard) {
 
-        /** Equal apart from the shard. */
+        /**
+         * Equal apart from the shard.
+         *
+         * @param other the other one
+         * @return whether equal apart from the shard
+         */
         public boolean sameGrid(Header other) {
             return study.equals(other.study) && seed == other.seed && parameters.equals(other.parameters)
                     && cells == other.cells;
@@ -49,12 +54,24 @@ public final class CellStore implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** The store of a study in a folder (whether or not it exists yet). */
+    /**
+     * The store of a study in a folder (whether or not it exists yet).
+     *
+     * @param folder the folder
+     * @return the store of a study in a folder (whether or not it exists yet)
+     */
     public static Path file(Path folder) {
         return folder.resolve(FILE);
     }
 
-    /** Starts a new store, replacing any earlier one, with the header written. */
+    /**
+     * Starts a new store, replacing any earlier one, with the header written.
+     *
+     * @param folder the folder
+     * @param header the header
+     * @return the cell store
+     * @throws IOException if reading or writing fails
+     */
     public static CellStore create(Path folder, Header header) throws IOException {
         Files.createDirectories(folder);
         AtomicFile.writeString(file(folder), JSON.writeValueAsString(headerMap(header)) + "\n");
@@ -64,6 +81,10 @@ public final class CellStore implements AutoCloseable {
     /**
      * Opens an existing store for appending (after {@link #read} has checked it), first cutting
      * off a last line that an interrupted run left unfinished.
+     *
+     * @param folder the folder
+     * @return the cell store
+     * @throws IOException if reading or writing fails
      */
     public static CellStore open(Path folder) throws IOException {
         Path file = file(folder);
@@ -91,7 +112,12 @@ public final class CellStore implements AutoCloseable {
         return 0;
     }
 
-    /** Appends one finished cell and forces it to disk. */
+    /**
+     * Appends one finished cell and forces it to disk.
+     *
+     * @param cell the grid cell
+     * @throws IOException if reading or writing fails
+     */
     public synchronized void append(StoredCell cell) throws IOException {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("cell", cell.cell());
@@ -117,6 +143,10 @@ public final class CellStore implements AutoCloseable {
      * Reads a store, leaving the file as it is. Only lines ended by a newline count: a last line
      * cut off by an interrupted run is ignored; any other damage is an error naming the file and
      * line.
+     *
+     * @param folder the folder
+     * @return a store, leaving the file as it is
+     * @throws IOException if reading or writing fails
      */
     public static Contents read(Path folder) throws IOException {
         Path file = file(folder);
@@ -167,7 +197,12 @@ public final class CellStore implements AutoCloseable {
                 (String) m.get("shard"));
     }
 
-    /** Parameters as they read back from JSON, so in-memory and stored headers compare equal. */
+    /**
+     * Parameters as they read back from JSON, so in-memory and stored headers compare equal.
+     *
+     * @param parameters the parameters
+     * @return parameters as they read back from JSON, so in-memory and stored headers compare equal
+     */
     public static Map<String, Object> normalized(Map<String, Object> parameters) {
         try {
             return JSON.readValue(JSON.writeValueAsString(parameters), new TypeReference<Map<String, Object>>() { });
@@ -183,7 +218,12 @@ public final class CellStore implements AutoCloseable {
         return out;
     }
 
-    /** Lists the rows of all cells in index order, each with its cell index first. */
+    /**
+     * Lists the rows of all cells in index order, each with its cell index first.
+     *
+     * @param contents the contents
+     * @return the rows of all cells in index order, each with its cell index first
+     */
     public static List<Map<String, Object>> rows(Contents contents) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (StoredCell c : contents.cells().values()) {

@@ -12,15 +12,30 @@ import java.util.Locale;
  */
 public interface Labelled {
 
-    /** The word this value is written as. */
+    /**
+     * The word this value is written as.
+     *
+     * @return the word this value is written as
+     */
     String label();
 
-    /** The word a constant is written as. */
+    /**
+     * The word a constant is written as.
+     *
+     * @param constant the constant
+     * @return the word a constant is written as
+     */
     static String of(Enum<?> constant) {
         return constant instanceof Labelled labelled ? labelled.label() : constant.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The words of every constant of an enum, in declaration order. */
+    /**
+     * The words of every constant of an enum, in declaration order.
+     *
+     * @param <E> the enum type
+     * @param type the type
+     * @return the words of every constant of an enum, in declaration order
+     */
     static <E extends Enum<E>> List<String> all(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(Labelled::of).toList();
     }
@@ -28,6 +43,10 @@ public interface Labelled {
     /**
      * The constant written as {@code word}.
      *
+     * @param <E> the enum type
+     * @param type the type
+     * @param word the word
+     * @return the constant written as {@code word}
      * @throws IllegalArgumentException when no constant is written so
      */
     static <E extends Enum<E>> E parse(Class<E> type, String word) {

@@ -34,12 +34,25 @@ public final class Progress implements AutoCloseable {
         this.total = total;
     }
 
-    /** Whether this process writes to a terminal, where progress is a bar redrawn in place. */
+    /**
+     * Whether this process writes to a terminal, where progress is a bar redrawn in place.
+     *
+     * @return whether this process writes to a terminal, where progress is a bar redrawn in place
+     */
     public static boolean terminalAttached() {
         return System.console() != null;
     }
 
-    /** Progress over {@code total} units (e.g. "images") of a task. */
+    /**
+     * Progress over {@code total} units (e.g. "images") of a task.
+     *
+     * @param task the task
+     * @param total the total
+     * @param unit the unit
+     * @param err where to write messages
+     * @param terminal whether a terminal is attached
+     * @return progress over {@code total} units (e.g. "images") of a task
+     */
     public static Progress start(String task, long total, String unit, PrintWriter err, boolean terminal) {
         ProgressBar bar = terminal ? new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setUnit(" " + unit, 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build() : null;
@@ -51,7 +64,11 @@ public final class Progress implements AutoCloseable {
         stepBy(1);
     }
 
-    /** {@code n} more units done. */
+    /**
+     * {@code n} more units done.
+     *
+     * @param n the size
+     */
     public void stepBy(long n) {
         if (bar != null) {
             bar.stepBy(n);

@@ -30,6 +30,12 @@ public final class ReportAssembler {
     /**
      * The result folders under {@code out}: those named in {@code order} first, in that order,
      * then every other sub-folder with a summary, sorted by name.
+     *
+     * @param out where to write
+     * @param order the order
+     * @return the result folders under {@code out}: those named in {@code order} first, in that
+     *         order, then every other sub-folder with a summary, sorted by name
+     * @throws IOException if reading or writing fails
      */
     public static List<Path> folders(Path out, List<String> order) throws IOException {
         List<Path> folders = new ArrayList<>();
@@ -47,7 +53,15 @@ public final class ReportAssembler {
         return folders;
     }
 
-    /** The report of the given result folders. */
+    /**
+     * The report of the given result folders.
+     *
+     * @param facts the facts
+     * @param steps every step tried
+     * @param folders the folders
+     * @return the report of the given result folders
+     * @throws IOException if reading or writing fails
+     */
     public static ReportDocument assemble(Map<String, String> facts, List<Step> steps, List<Path> folders)
             throws IOException {
         ReportDocument report = new ReportDocument().titlePage("mbp report",

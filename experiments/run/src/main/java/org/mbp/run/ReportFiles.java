@@ -31,7 +31,10 @@ public final class ReportFiles {
     /**
      * Writes the report into {@code out}.
      *
+     * @param report the report
+     * @param out where to write
      * @return the page images written, in page order
+     * @throws IOException if reading or writing fails
      */
     public static List<Path> write(ReportDocument report, Path out) throws IOException {
         AtomicFile.write(out.resolve(PDF), report::writePdf);

@@ -36,17 +36,36 @@ public final class ResultFolder {
     private ResultFolder() {
     }
 
-    /** Writes {@code summary.json} atomically. */
+    /**
+     * Writes {@code summary.json} atomically.
+     *
+     * @param folder the folder
+     * @param summary the summary
+     * @throws IOException if reading or writing fails
+     */
     public static void writeSummary(Path folder, Map<String, Object> summary) throws IOException {
         writeJson(folder.resolve(SUMMARY), summary);
     }
 
-    /** Writes a JSON object, indented, atomically. */
+    /**
+     * Writes a JSON object, indented, atomically.
+     *
+     * @param file the file
+     * @param value the value
+     * @throws IOException if reading or writing fails
+     */
     public static void writeJson(Path file, Map<String, Object> value) throws IOException {
         AtomicFile.writeString(file, JSON.writeValueAsString(value) + "\n");
     }
 
-    /** Writes every chart as PNG, then their specifications; returns the PNG file names. */
+    /**
+     * Writes every chart as PNG, then their specifications; returns the PNG file names.
+     *
+     * @param folder the folder
+     * @param charts the charts
+     * @return the list
+     * @throws IOException if reading or writing fails
+     */
     public static List<String> writeCharts(Path folder, List<Chart> charts) throws IOException {
         List<String> files = new ArrayList<>();
         for (Chart chart : charts) {
@@ -58,12 +77,23 @@ public final class ResultFolder {
         return files;
     }
 
-    /** Whether a folder holds a summary the report can present. */
+    /**
+     * Whether a folder holds a summary the report can present.
+     *
+     * @param folder the folder
+     * @return whether a folder holds a summary the report can present
+     */
     public static boolean isResult(Path folder) {
         return Files.isRegularFile(folder.resolve(SUMMARY));
     }
 
-    /** The folder's summary. */
+    /**
+     * The folder's summary.
+     *
+     * @param folder the folder
+     * @return the folder's summary
+     * @throws IOException if reading or writing fails
+     */
     public static JsonNode summary(Path folder) throws IOException {
         Path file = folder.resolve(SUMMARY);
         try {
@@ -74,7 +104,13 @@ public final class ResultFolder {
     }
 
 
-    /** The folder's charts, none when it has no {@code charts.json}. */
+    /**
+     * The folder's charts, none when it has no {@code charts.json}.
+     *
+     * @param folder the folder
+     * @return the folder's charts, none when it has no {@code charts.json}
+     * @throws IOException if reading or writing fails
+     */
     public static List<Chart> charts(Path folder) throws IOException {
         Path file = folder.resolve(CHARTS);
         if (!Files.isRegularFile(file)) {

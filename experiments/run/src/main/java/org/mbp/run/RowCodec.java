@@ -62,7 +62,13 @@ public final class RowCodec<R extends Record> {
         parts.forEach(part -> part.accessor().setAccessible(true));
     }
 
-    /** The codec of a row record. */
+    /**
+     * The codec of a row record.
+     *
+     * @param <R> the result type
+     * @param type the type
+     * @return the codec of a row record
+     */
     public static <R extends Record> RowCodec<R> of(Class<R> type) {
         return new RowCodec<>(type);
     }
@@ -85,12 +91,21 @@ public final class RowCodec<R extends Record> {
         return s.toString();
     }
 
-    /** The columns, in order. */
+    /**
+     * The columns, in order.
+     *
+     * @return the columns, in order
+     */
     public List<String> columns() {
         return List.copyOf(columns);
     }
 
-    /** A row as its stored columns, in order. */
+    /**
+     * A row as its stored columns, in order.
+     *
+     * @param row the row
+     * @return a row as its stored columns, in order
+     */
     public Map<String, Object> encode(R row) {
         Map<String, Object> out = new LinkedHashMap<>();
         put(row, out);
@@ -124,6 +139,8 @@ public final class RowCodec<R extends Record> {
     /**
      * The row stored as {@code stored}.
      *
+     * @param stored the stored value
+     * @return the row stored as {@code stored}
      * @throws IllegalArgumentException naming the column, when a column is missing or holds a
      *     value of the wrong kind
      */
@@ -193,7 +210,12 @@ public final class RowCodec<R extends Record> {
         return type == boolean.class ? "true or false" : "a word";
     }
 
-    /** The rows as CSV: a header line with the columns, then one line per row. */
+    /**
+     * The rows as CSV: a header line with the columns, then one line per row.
+     *
+     * @param rows the number of rows
+     * @return the rows as CSV: a header line with the columns, then one line per row
+     */
     public String csv(Collection<R> rows) {
         return Rows.csv(columns, rows.stream().map(this::encode).toList());
     }

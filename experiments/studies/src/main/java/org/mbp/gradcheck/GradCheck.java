@@ -34,7 +34,13 @@ public final class GradCheck {
      */
     public record Request(AccuracyGrid grid, int threads, Path baseline, double factor) {
 
-        /** @throws IllegalArgumentException for reference digits or a factor out of range */
+        /**
+         * @param grid the grid
+         * @param threads the number of threads
+         * @param baseline a stored run to compare with, or null for none
+         * @param factor the factor
+         * @throws IllegalArgumentException for reference digits or a factor out of range
+         */
         public Request {
             HighPrecision.ops(grid.digits());
             if (!(factor > 1)) {
@@ -68,6 +74,8 @@ public final class GradCheck {
     /**
      * A check of {@code request}, with its baseline read.
      *
+     * @param request the request
+     * @return a check of {@code request}, with its baseline read
      * @throws IllegalArgumentException naming {@code --baseline} when the baseline cannot be read
      */
     public static GradCheck prepare(Request request) {
@@ -78,6 +86,11 @@ public final class GradCheck {
     /**
      * Checks {@code families} on the device's backends: double and float on a GPU, the CPU's defaults
      * otherwise. Progress goes to {@code err}.
+     *
+     * @param families the families
+     * @param device the device
+     * @param err where to write messages
+     * @return the outcome
      */
     public Outcome run(List<LayerFamily> families, ComputeDevice device, PrintWriter err) {
         AccuracyGrid grid = request.grid();
@@ -106,7 +119,11 @@ public final class GradCheck {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    /** Whether there is a baseline to compare with. */
+    /**
+     * Whether there is a baseline to compare with.
+     *
+     * @return whether there is a baseline to compare with
+     */
     public boolean hasBaseline() {
         return stored != null;
     }
@@ -114,6 +131,8 @@ public final class GradCheck {
     /**
      * The cells of {@code outcome} whose accuracy regressed against the baseline.
      *
+     * @param outcome the outcome
+     * @return the cells of {@code outcome} whose accuracy regressed against the baseline
      * @throws IllegalArgumentException when the baseline is of another grid or other cells
      */
     public List<Baseline.Regression> regressions(Outcome outcome) {

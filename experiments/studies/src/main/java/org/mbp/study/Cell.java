@@ -12,12 +12,21 @@ import org.mbp.run.RowCodec;
  */
 public record Cell<P extends Record>(int index, P point) {
 
-    /** The seed of this cell's inputs. */
+    /**
+     * The seed of this cell's inputs.
+     *
+     * @param studySeed the study seed
+     * @return the seed of this cell's inputs
+     */
     public long seed(long studySeed) {
         return studySeed * 1_000_003L + index;
     }
 
-    /** The point's parameters as they are stored, for messages. */
+    /**
+     * The point's parameters as they are stored, for messages.
+     *
+     * @return the point's parameters as they are stored, for messages
+     */
     @SuppressWarnings("unchecked")
     public Map<String, Object> parameters() {
         return RowCodec.of((Class<P>) point.getClass()).encode(point);

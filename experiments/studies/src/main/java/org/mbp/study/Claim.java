@@ -10,9 +10,18 @@ import java.util.List;
  */
 public interface Claim<R extends Record> {
 
-    /** The claim, in a sentence or two, for the report. */
+    /**
+     * The claim, in a sentence or two, for the report.
+     *
+     * @return the claim, in a sentence or two, for the report
+     */
     String statement();
 
-    /** What the rows of every cell (in cell order) show about the claim. */
+    /**
+     * What the rows of every cell (in cell order) show about the claim.
+     *
+     * @param rows the number of rows
+     * @return what the rows of every cell (in cell order) show about the claim
+     */
     Finding check(List<R> rows);
 }

@@ -12,15 +12,31 @@ import org.mbp.run.ClaimVerdict;
  */
 public interface Finding {
 
-    /** The verdict on the claim, with the numbers that ground it. */
+    /**
+     * The verdict on the claim, with the numbers that ground it.
+     *
+     * @return the verdict on the claim, with the numbers that ground it
+     */
     ClaimVerdict verdict();
 
-    /** The key numbers as a table for the report. */
+    /**
+     * The key numbers as a table for the report.
+     *
+     * @return the key numbers as a table for the report
+     */
     KeyNumbers keyNumbers();
 
-    /** The key numbers by name, as {@code summary.json} holds them. */
+    /**
+     * The key numbers by name, as {@code summary.json} holds them.
+     *
+     * @return the key numbers by name, as {@code summary.json} holds them
+     */
     Map<String, Object> numbers();
 
-    /** The charts. */
+    /**
+     * The charts.
+     *
+     * @return the charts
+     */
     List<Chart> charts();
 }

@@ -12,11 +12,20 @@ public final class Fits {
     /** A fitted slope: estimate, half-width of the 95% interval, number of points. */
     public record Slope(double value, double halfWidth, int points) {
 
+        /**
+         * The slope with its 95% interval, or "-" with fewer than three points.
+         *
+         * @return the slope with its 95% interval, or "-" with fewer than three points
+         */
         public String text() {
             return points < 3 ? "-" : String.format(Locale.ROOT, "%.3f ± %.3f", value, halfWidth);
         }
 
-        /** The slope by name, as {@code summary.json} holds it. */
+        /**
+         * The slope by name, as {@code summary.json} holds it.
+         *
+         * @return the slope by name, as {@code summary.json} holds it
+         */
         public Map<String, Object> numbers() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("slope", Rows.finiteOrNull(value));
@@ -25,7 +34,13 @@ public final class Fits {
             return m;
         }
 
-        /** Whether the fitted slope lies within {@code tolerance} of {@code expected}. */
+        /**
+         * Whether the fitted slope lies within {@code tolerance} of {@code expected}.
+         *
+         * @param expected the expected
+         * @param tolerance the tolerance
+         * @return whether the fitted slope lies within {@code tolerance} of {@code expected}
+         */
         public boolean near(double expected, double tolerance) {
             return Math.abs(value - expected) <= tolerance;
         }
@@ -34,7 +49,13 @@ public final class Fits {
     private Fits() {
     }
 
-    /** The slope of log y against log x over the points with positive finite coordinates. */
+    /**
+     * The slope of log y against log x over the points with positive finite coordinates.
+     *
+     * @param x the input
+     * @param y the output
+     * @return the slope of log y against log x over the points with positive finite coordinates
+     */
     public static Slope logLog(double[] x, double[] y) {
         SimpleRegression fit = new SimpleRegression();
         for (int i = 0; i < x.length; i++) {

@@ -10,12 +10,26 @@ import java.util.List;
  */
 public interface Grid<P extends Record, R extends Record> {
 
-    /** What is run, in a few sentences, for the report. */
+    /**
+     * What is run, in a few sentences, for the report.
+     *
+     * @return what is run, in a few sentences, for the report
+     */
     String description();
 
-    /** The points, in the grid's fixed order. */
+    /**
+     * The points, in the grid's fixed order.
+     *
+     * @return the points, in the grid's fixed order
+     */
     List<P> points();
 
-    /** The measurements of one cell, from the cell's seed. */
+    /**
+     * The measurements of one cell, from the cell's seed.
+     *
+     * @param cell the grid cell
+     * @param seed the random seed
+     * @return the measurements of one cell, from the cell's seed
+     */
     List<R> measure(Cell<P> cell, long seed);
 }

@@ -10,6 +10,11 @@ public final class Parameters {
 
     private final Map<String, Object> values;
 
+    /**
+     * The parameters from their values by name.
+     *
+     * @param values the values
+     */
     public Parameters(Map<String, Object> values) {
         this.values = values;
     }
@@ -22,6 +27,14 @@ public final class Parameters {
         return v;
     }
 
+    /**
+     * The integer {@code key}, which must lie in [min, max].
+     *
+     * @param key the key
+     * @param min the minimum
+     * @param max the maximum
+     * @return the integer {@code key}, which must lie in [min, max]
+     */
     public int integer(String key, int min, int max) {
         Object v = raw(key);
         if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
@@ -34,6 +47,14 @@ public final class Parameters {
         return i;
     }
 
+    /**
+     * The number {@code key}, which must lie in [min, max].
+     *
+     * @param key the key
+     * @param min the minimum
+     * @param max the maximum
+     * @return the number {@code key}, which must lie in [min, max]
+     */
     public double number(String key, double min, double max) {
         Object v = raw(key);
         if (!(v instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
@@ -43,6 +64,16 @@ public final class Parameters {
         return n.doubleValue();
     }
 
+    /**
+     * The numbers {@code key}, each in the interval from min to max, open where asked.
+     *
+     * @param key the key
+     * @param min the minimum
+     * @param max the maximum
+     * @param openBelow the open below
+     * @param openAbove the open above
+     * @return the numbers {@code key}, each in the interval from min to max, open where asked
+     */
     public List<Double> numbers(String key, double min, double max, boolean openBelow, boolean openAbove) {
         Object v = raw(key);
         if (!(v instanceof List<?> list) || list.isEmpty()) {
@@ -65,6 +96,14 @@ public final class Parameters {
         return out;
     }
 
+    /**
+     * The integers {@code key}, each in [min, max].
+     *
+     * @param key the key
+     * @param min the minimum
+     * @param max the maximum
+     * @return the integers {@code key}, each in [min, max]
+     */
     public List<Integer> integers(String key, int min, int max) {
         List<Integer> out = new ArrayList<>();
         for (double x : numbers(key, min, max, false, false)) {
@@ -76,7 +115,14 @@ public final class Parameters {
         return out;
     }
 
-    /** Words naming constants of an enum, as {@link Labelled} writes them. */
+    /**
+     * Words naming constants of an enum, as {@link Labelled} writes them.
+     *
+     * @param <E> the enum type
+     * @param key the key
+     * @param type the type
+     * @return words naming constants of an enum, as {@link Labelled} writes them
+     */
     public <E extends Enum<E>> List<E> choices(String key, Class<E> type) {
         Object v = raw(key);
         if (!(v instanceof List<?> list) || list.isEmpty()) {

@@ -57,7 +57,15 @@ public final class ReportJob {
     private ReportJob() {
     }
 
-    /** Runs the job, reporting each step on {@code out} as it ends and progress on {@code err}. */
+    /**
+     * Runs the job, reporting each step on {@code out} as it ends and progress on {@code err}.
+     *
+     * @param request the request
+     * @param out where to write
+     * @param err where to write messages
+     * @return the outcome
+     * @throws IOException if reading or writing fails
+     */
     public static Outcome run(Request request, PrintWriter out, PrintWriter err) throws IOException {
         Instant started = Instant.now();
         long start = System.nanoTime();

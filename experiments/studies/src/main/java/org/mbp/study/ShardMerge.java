@@ -31,7 +31,13 @@ public final class ShardMerge {
         this.byStudy = byStudy;
     }
 
-    /** Reads the study stores in the shard folders (each the output folder of one shard run). */
+    /**
+     * Reads the study stores in the shard folders (each the output folder of one shard run).
+     *
+     * @param shards the shards
+     * @return the study stores in the shard folders (each the output folder of one shard run)
+     * @throws IOException if reading or writing fails
+     */
     public static ShardMerge read(List<Path> shards) throws IOException {
         Map<String, List<CellStore.Contents>> byStudy = new LinkedHashMap<>();
         for (Path shard : shards) {
@@ -47,7 +53,11 @@ public final class ShardMerge {
         return new ShardMerge(byStudy);
     }
 
-    /** Whether the shard folders hold no study results at all. */
+    /**
+     * Whether the shard folders hold no study results at all.
+     *
+     * @return whether the shard folders hold no study results at all
+     */
     public boolean isEmpty() {
         return byStudy.isEmpty();
     }
@@ -56,7 +66,11 @@ public final class ShardMerge {
      * Merges every study into {@code out}, writing its outputs there; each study's merge is
      * reported to {@code done} as it ends.
      *
+     * @param out where to write
+     * @param done the done
+     * @return the list
      * @throws IllegalArgumentException when a study's shards come from different runs or miss cells
+     * @throws IOException if reading or writing fails
      */
     public List<Merged> into(Path out, Consumer<Merged> done) throws IOException {
         Files.createDirectories(out);

@@ -37,7 +37,13 @@ public final class Studies {
         return new IllegalArgumentException("unknown study '" + name + "' (known: " + String.join(", ", NAMES) + ")");
     }
 
-    /** The study's default parameters at a scale. */
+    /**
+     * The study's default parameters at a scale.
+     *
+     * @param name the name
+     * @param scale the scale
+     * @return the study's default parameters at a scale
+     */
     public static Map<String, Object> defaults(String name, Scale scale) {
         return switch (name) {
             case SvdVsEigStudy.NAME -> SvdVsEigGrid.defaults(scale);
@@ -51,6 +57,12 @@ public final class Studies {
     /**
      * A study at a scale with some parameters overridden; overrides the study does not use are
      * ignored (so one set of options can serve {@code all}).
+     *
+     * @param name the name
+     * @param scale the scale
+     * @param overrides the overrides
+     * @return a study at a scale with some parameters overridden; overrides the study does not use
+     *         are ignored (so one set of options can serve {@code all})
      */
     public static Study<?, ?> create(String name, Scale scale, Map<String, Object> overrides) {
         Map<String, Object> parameters = new LinkedHashMap<>(defaults(name, scale));
@@ -62,7 +74,13 @@ public final class Studies {
         return constructor(name).apply(parameters);
     }
 
-    /** The study a stored result was made with. */
+    /**
+     * The study a stored result was made with.
+     *
+     * @param name the name
+     * @param parameters the parameters
+     * @return the study a stored result was made with
+     */
     public static Study<?, ?> fromParameters(String name, Map<String, Object> parameters) {
         return constructor(name).apply(parameters);
     }

@@ -34,6 +34,8 @@ public final class Study<P extends Record, R extends Record> {
      * @param parameters the parameters the grid was made from, as they are stored (the cell
      *     store's header and the summary): what makes two runs comparable
      * @param rowType    the measurement's record, whose first component is {@code int cell}
+     * @param grid the grid
+     * @param claim the claim
      */
     public Study(String name, String title, Map<String, Object> parameters, Grid<P, R> grid, Claim<R> claim,
             Class<R> rowType) {
@@ -48,30 +50,57 @@ public final class Study<P extends Record, R extends Record> {
         }
     }
 
+    /**
+     * The study's name, as users type it.
+     *
+     * @return the study's name, as users type it
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The study's title.
+     *
+     * @return the study's title
+     */
     public String title() {
         return title;
     }
 
-    /** What was run, in a few sentences, for the report. */
+    /**
+     * What was run, in a few sentences, for the report.
+     *
+     * @return what was run, in a few sentences, for the report
+     */
     public String description() {
         return grid.description();
     }
 
-    /** The claim checked, for the report. */
+    /**
+     * The claim checked, for the report.
+     *
+     * @return the claim checked, for the report
+     */
     public String claim() {
         return claim.statement();
     }
 
-    /** The grid's parameters as stored (what makes two runs comparable), for the summary and for merging. */
+    /**
+     * The grid's parameters as stored (what makes two runs comparable), for the summary and for merging.
+     *
+     * @return the grid's parameters as stored (what makes two runs comparable), for the summary and
+     *         for merging
+     */
     public Map<String, Object> parameters() {
         return parameters;
     }
 
-    /** The grid, in its fixed order. */
+    /**
+     * The grid, in its fixed order.
+     *
+     * @return the grid, in its fixed order
+     */
     public List<Cell<P>> cells() {
         List<Cell<P>> cells = new ArrayList<>();
         for (P point : grid.points()) {
@@ -80,22 +109,42 @@ public final class Study<P extends Record, R extends Record> {
         return cells;
     }
 
-    /** The measurements of one cell. */
+    /**
+     * The measurements of one cell.
+     *
+     * @param cell the grid cell
+     * @param seed the random seed
+     * @return the measurements of one cell
+     */
     public List<R> measure(Cell<P> cell, long seed) {
         return grid.measure(cell, seed);
     }
 
-    /** How the rows are stored. */
+    /**
+     * How the rows are stored.
+     *
+     * @return how the rows are stored
+     */
     public RowCodec<R> codec() {
         return codec;
     }
 
-    /** The rows of a store's cells, in cell order. */
+    /**
+     * The rows of a store's cells, in cell order.
+     *
+     * @param stored the stored value
+     * @return the rows of a store's cells, in cell order
+     */
     public List<R> rows(CellStore.Contents stored) {
         return CellStore.rows(stored).stream().map(codec::decode).toList();
     }
 
-    /** What the rows of every cell show. */
+    /**
+     * What the rows of every cell show.
+     *
+     * @param all all of them
+     * @return what the rows of every cell show
+     */
     public Finding check(List<R> all) {
         return claim.check(all);
     }

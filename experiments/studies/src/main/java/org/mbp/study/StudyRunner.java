@@ -42,13 +42,24 @@ public final class StudyRunner {
     /** Shard {@code index} of {@code count}: the cells whose grid index ≡ index (mod count). */
     public record Shard(int index, int count) {
 
+        /**
+         * Checks that 0 ≤ index &lt; count.
+         *
+         * @param index the index
+         * @param count the count
+         */
         public Shard {
             if (count < 1 || index < 0 || index >= count) {
                 throw new IllegalArgumentException("shard must be i/N with 0 ≤ i < N, got " + index + "/" + count);
             }
         }
 
-        /** Parses {@code "i/N"}. */
+        /**
+         * Parses {@code "i/N"}.
+         *
+         * @param text the text
+         * @return {@code "i/N"}
+         */
         public static Shard parse(String text) {
             String[] parts = text.split("/");
             try {
@@ -84,11 +95,28 @@ public final class StudyRunner {
     private StudyRunner() {
     }
 
-    /** The folder of a study's results under the output folder. */
+    /**
+     * The folder of a study's results under the output folder.
+     *
+     * @param out where to write
+     * @param study the study
+     * @return the folder of a study's results under the output folder
+     */
     public static Path folder(Path out, Study<?, ?> study) {
         return out.resolve(study.name());
     }
 
+    /**
+     * Runs the study with {@code options}.
+     *
+     * @param <P> the parameter type
+     * @param <R> the result type
+     * @param study the study
+     * @param options the options
+     * @param err where to write messages
+     * @return the outcome
+     * @throws IOException if reading or writing fails
+     */
     public static <P extends Record, R extends Record> Outcome run(Study<P, R> study, Options options,
             PrintWriter err) throws IOException {
         long start = System.nanoTime();
@@ -173,7 +201,18 @@ public final class StudyRunner {
         return contents.cells();
     }
 
-    /** Writes the outputs of a complete store; returns the verdict. */
+    /**
+     * Writes the outputs of a complete store; returns the verdict.
+     *
+     * @param <R> the result type
+     * @param study the study
+     * @param folder the folder
+     * @param contents the contents
+     * @param seconds wall time of all checks of this layer
+     * @param threads the number of threads
+     * @return the claim verdict
+     * @throws IOException if reading or writing fails
+     */
     public static <R extends Record> ClaimVerdict finish(Study<?, R> study, Path folder, CellStore.Contents contents,
             double seconds, int threads) throws IOException {
         int expected = contents.header().cells();

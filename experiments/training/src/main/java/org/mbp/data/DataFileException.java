@@ -12,6 +12,7 @@ public class DataFileException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    /** Byte offset in the file where the problem lies. */
     private final long offset;
 
     /**
@@ -24,7 +25,15 @@ public class DataFileException extends IllegalArgumentException {
         this(file, decompressed, offset, problem, null);
     }
 
-    /** As {@link #DataFileException(Path, boolean, long, String)}, with the underlying cause. */
+    /**
+     * As {@link #DataFileException(Path, boolean, long, String)}, with the underlying cause.
+     *
+     * @param file the file
+     * @param decompressed whether {@code offset} counts bytes of a decompressed (gzip) stream
+     * @param offset the offset
+     * @param problem the problem
+     * @param cause the underlying cause
+     */
     public DataFileException(Path file, boolean decompressed, long offset, String problem, Throwable cause) {
         super(file + ": at byte offset " + offset + (decompressed ? " of the decompressed gzip stream" : "")
                 + ": " + problem, cause);
@@ -32,12 +41,20 @@ public class DataFileException extends IllegalArgumentException {
         this.offset = offset;
     }
 
-    /** The file that could not be read. */
+    /**
+     * The file that could not be read.
+     *
+     * @return the file that could not be read
+     */
     public Path file() {
         return file;
     }
 
-    /** The byte offset of the problem (in the decompressed stream for a gzip file). */
+    /**
+     * The byte offset of the problem (in the decompressed stream for a gzip file).
+     *
+     * @return the byte offset of the problem (in the decompressed stream for a gzip file)
+     */
     public long offset() {
         return offset;
     }

@@ -39,12 +39,22 @@ public final class FashionMnist {
             this.prefix = prefix;
         }
 
-        /** The images file name without the optional {@code .gz}, e.g. {@code t10k-images-idx3-ubyte}. */
+        /**
+         * The images file name without the optional {@code .gz}, e.g. {@code t10k-images-idx3-ubyte}.
+         *
+         * @return the images file name without the optional {@code .gz}, e.g. {@code
+         *         t10k-images-idx3-ubyte}
+         */
         public String imagesFile() {
             return prefix + "-images-idx3-ubyte";
         }
 
-        /** The labels file name without the optional {@code .gz}, e.g. {@code t10k-labels-idx1-ubyte}. */
+        /**
+         * The labels file name without the optional {@code .gz}, e.g. {@code t10k-labels-idx1-ubyte}.
+         *
+         * @return the labels file name without the optional {@code .gz}, e.g. {@code
+         *         t10k-labels-idx1-ubyte}
+         */
         public String labelsFile() {
             return prefix + "-labels-idx1-ubyte";
         }
@@ -57,6 +67,10 @@ public final class FashionMnist {
      * Loads one split from {@code dir}, where each file may be plain or gzip-compressed (the plain
      * name is used when both exist). Pixels are scaled to [0, 1] by 1/255.
      *
+     * @param dir the dir
+     * @param split the data split
+     * @return one split from {@code dir}, where each file may be plain or gzip-compressed (the
+     *         plain name is used when both exist)
      * @throws IllegalArgumentException if the directory or a file is missing (with how to install it)
      * @throws DataFileException        if a file is malformed, the images are not 28 × 28, a label is
      *                                  not 0..9, or the two files disagree on the number of images

@@ -44,6 +44,8 @@ public final class IdxFile {
     /**
      * Reads an IDX file of unsigned bytes with any number of dimensions.
      *
+     * @param path the path
+     * @return an IDX file of unsigned bytes with any number of dimensions
      * @throws DataFileException if the file is not a well-formed IDX unsigned-byte file
      * @throws IOException       if the file cannot be read
      */
@@ -55,6 +57,10 @@ public final class IdxFile {
      * Reads an IDX file of unsigned bytes that must have {@code rank} dimensions (1 for labels,
      * 3 for a stack of images).
      *
+     * @param path the path
+     * @param rank the rank
+     * @return an IDX file of unsigned bytes that must have {@code rank} dimensions (1 for labels, 3
+     *         for a stack of images)
      * @throws DataFileException if the file is not a well-formed IDX unsigned-byte file of that rank
      * @throws IOException       if the file cannot be read
      */
@@ -70,52 +76,100 @@ public final class IdxFile {
         }
     }
 
-    /** The file this was read from. */
+    /**
+     * The file this was read from.
+     *
+     * @return the file this was read from
+     */
     public Path path() {
         return path;
     }
 
-    /** Whether the file was gzip-compressed (offsets then count decompressed bytes). */
+    /**
+     * Whether the file was gzip-compressed (offsets then count decompressed bytes).
+     *
+     * @return whether the file was gzip-compressed (offsets then count decompressed bytes)
+     */
     public boolean compressed() {
         return compressed;
     }
 
-    /** The number of dimensions. */
+    /**
+     * The number of dimensions.
+     *
+     * @return the number of dimensions
+     */
     public int rank() {
         return dimensions.length;
     }
 
-    /** The size along one axis (0 is the outermost, e.g. the number of images). */
+    /**
+     * The size along one axis (0 is the outermost, e.g. the number of images).
+     *
+     * @param axis the axis
+     * @return the size along one axis (0 is the outermost, e.g. the number of images)
+     */
     public int dimension(int axis) {
         return dimensions[Objects.checkIndex(axis, dimensions.length)];
     }
 
-    /** All sizes, outermost first (a copy). */
+    /**
+     * All sizes, outermost first (a copy).
+     *
+     * @return all sizes, outermost first (a copy)
+     */
     public int[] dimensions() {
         return dimensions.clone();
     }
 
-    /** The number of values, the product of the dimensions. */
+    /**
+     * The number of values, the product of the dimensions.
+     *
+     * @return the number of values, the product of the dimensions
+     */
     public int size() {
         return values.length;
     }
 
-    /** The value at a row-major index, 0..255. */
+    /**
+     * The value at a row-major index, 0..255.
+     *
+     * @param index the index
+     * @return the value at a row-major index, 0..255
+     */
     public int value(int index) {
         return values[Objects.checkIndex(index, values.length)] & 0xff;
     }
 
-    /** The byte offset of the dimension field of {@code axis} (in the decompressed stream for gzip). */
+    /**
+     * The byte offset of the dimension field of {@code axis} (in the decompressed stream for gzip).
+     *
+     * @param axis the axis
+     * @return the byte offset of the dimension field of {@code axis} (in the decompressed stream
+     *         for gzip)
+     */
     public long dimensionOffset(int axis) {
         return 4L + 4L * Objects.checkIndex(axis, dimensions.length);
     }
 
-    /** The byte offset of the value at a row-major index (in the decompressed stream for gzip). */
+    /**
+     * The byte offset of the value at a row-major index (in the decompressed stream for gzip).
+     *
+     * @param index the index
+     * @return the byte offset of the value at a row-major index (in the decompressed stream for
+     *         gzip)
+     */
     public long valueOffset(int index) {
         return 4L + 4L * dimensions.length + Objects.checkIndex(index, values.length);
     }
 
-    /** An error about this file at a byte offset, as {@link DataFileException}. */
+    /**
+     * An error about this file at a byte offset, as {@link DataFileException}.
+     *
+     * @param offset the offset
+     * @param problem the problem
+     * @return an error about this file at a byte offset, as {@link DataFileException}
+     */
     public DataFileException error(long offset, String problem) {
         return new DataFileException(path, compressed, offset, problem);
     }

@@ -24,6 +24,12 @@ public record LabelledImages(int count, int rows, int cols, float[] pixels, int[
      * Checks that the shape and the array lengths agree, that every label is a class and every
      * pixel is in [0, 1].
      *
+     * @param count the count
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param pixels {@code count * rows * cols} values in [0, 1] (grey level / 255), image after
+     *               image,
+     * @param labels the labels
      * @throws IllegalArgumentException naming the first offending image otherwise
      */
     public LabelledImages {
@@ -53,25 +59,43 @@ public record LabelledImages(int count, int rows, int cols, float[] pixels, int[
         }
     }
 
-    /** The number of pixels of one image, {@code rows * cols}. */
+    /**
+     * The number of pixels of one image, {@code rows * cols}.
+     *
+     * @return the number of pixels of one image, {@code rows * cols}
+     */
     public int pixelsPerImage() {
         return rows * cols;
     }
 
-    /** Image {@code i} as a fresh row-major array of {@code rows * cols} values in [0, 1]. */
+    /**
+     * Image {@code i} as a fresh row-major array of {@code rows * cols} values in [0, 1].
+     *
+     * @param i the index
+     * @return image {@code i} as a fresh row-major array of {@code rows * cols} values in [0, 1]
+     */
     public float[] image(int i) {
         checkImage(i);
         int n = pixelsPerImage();
         return Arrays.copyOfRange(pixels, i * n, (i + 1) * n);
     }
 
-    /** The label of image {@code i}, 0..9. */
+    /**
+     * The label of image {@code i}, 0..9.
+     *
+     * @param i the index
+     * @return the label of image {@code i}, 0..9
+     */
     public int label(int i) {
         checkImage(i);
         return labels[i];
     }
 
-    /** How many images each class has: entry c counts the labels equal to c. */
+    /**
+     * How many images each class has: entry c counts the labels equal to c.
+     *
+     * @return how many images each class has: entry c counts the labels equal to c
+     */
     public int[] classCounts() {
         int[] counts = new int[CLASS_COUNT];
         for (int label : labels) {
@@ -80,7 +104,13 @@ public record LabelledImages(int count, int rows, int cols, float[] pixels, int[
         return counts;
     }
 
-    /** Images {@code from} (inclusive) to {@code to} (exclusive), copied. */
+    /**
+     * Images {@code from} (inclusive) to {@code to} (exclusive), copied.
+     *
+     * @param from the source
+     * @param to the destination
+     * @return images {@code from} (inclusive) to {@code to} (exclusive), copied
+     */
     public LabelledImages subset(int from, int to) {
         if (from < 0 || to > count || from > to) {
             throw new IllegalArgumentException("subset [" + from + ", " + to + ") is not within the " + count

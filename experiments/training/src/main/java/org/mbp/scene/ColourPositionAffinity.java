@@ -18,7 +18,13 @@ public record ColourPositionAffinity(double sigmaColour, double sigmaPosition, d
     public static final ColourPositionAffinity DEFAULT =
             new ColourPositionAffinity(0.2, 0.25, Double.POSITIVE_INFINITY);
 
-    /** Checks that the widths are positive and finite and the radius positive. */
+    /**
+     * Checks that the widths are positive and finite and the radius positive.
+     *
+     * @param sigmaColour σc, in RGB units (channels in [0, 1])
+     * @param sigmaPosition σp, in units of the image size
+     * @param radius the radius
+     */
     public ColourPositionAffinity {
         if (!(sigmaColour > 0 && sigmaColour < Double.POSITIVE_INFINITY && sigmaPosition > 0
                 && sigmaPosition < Double.POSITIVE_INFINITY && radius > 0)) {
@@ -27,7 +33,15 @@ public record ColourPositionAffinity(double sigmaColour, double sigmaPosition, d
         }
     }
 
-    /** W over the r×r grid of an interleaved-RGB image, (r·r)×(r·r) row-major. */
+    /**
+     * W over the r×r grid of an interleaved-RGB image, (r·r)×(r·r) row-major.
+     *
+     * @param rgb the RGB pixels
+     * @param width the width
+     * @param height the height
+     * @param r the row
+     * @return W over the r×r grid of an interleaved-RGB image, (r·r)×(r·r) row-major
+     */
     public double[] affinity(float[] rgb, int width, int height, int r) {
         double[] colour = blockMeans(rgb, width, height, r);
         int n = r * r;
@@ -52,7 +66,15 @@ public record ColourPositionAffinity(double sigmaColour, double sigmaPosition, d
         return w;
     }
 
-    /** The mean colour of each block of the r×r grid, interleaved RGB, locations row-major. */
+    /**
+     * The mean colour of each block of the r×r grid, interleaved RGB, locations row-major.
+     *
+     * @param rgb the RGB pixels
+     * @param width the width
+     * @param height the height
+     * @param r the row
+     * @return the mean colour of each block of the r×r grid, interleaved RGB, locations row-major
+     */
     public static double[] blockMeans(float[] rgb, int width, int height, int r) {
         if (width <= 0 || height <= 0 || rgb.length != 3L * width * height) {
             throw new IllegalArgumentException("image of " + rgb.length + " floats is not " + width + "×" + height

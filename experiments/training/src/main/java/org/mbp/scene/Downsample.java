@@ -17,7 +17,16 @@ public final class Downsample {
     private Downsample() {
     }
 
-    /** The majority label of each block, row-major over the r×r grid (ties to the smallest label). */
+    /**
+     * The majority label of each block, row-major over the r×r grid (ties to the smallest label).
+     *
+     * @param labels the labels
+     * @param width the width
+     * @param height the height
+     * @param r the row
+     * @return the majority label of each block, row-major over the r×r grid (ties to the smallest
+     *         label)
+     */
     public static int[] majority(int[] labels, int width, int height, int r) {
         int[][] counts = blockCounts(labels, width, height, r);
         int[] winners = new int[r * r];
@@ -33,7 +42,16 @@ public final class Downsample {
         return winners;
     }
 
-    /** The hard segmentation matrix: one 1 per row, in the column of the block's majority label. */
+    /**
+     * The hard segmentation matrix: one 1 per row, in the column of the block's majority label.
+     *
+     * @param labels the labels
+     * @param width the width
+     * @param height the height
+     * @param r the row
+     * @return the hard segmentation matrix: one 1 per row, in the column of the block's majority
+     *         label
+     */
     public static SegmentationMatrix hard(int[] labels, int width, int height, int r) {
         int[] winners = majority(labels, width, height, r);
         int[] segments = Arrays.stream(winners).distinct().sorted().toArray();
@@ -44,7 +62,16 @@ public final class Downsample {
         return new SegmentationMatrix(winners.length, segments.length, values, segments);
     }
 
-    /** The soft segmentation matrix: the fraction of each block in each segment present in the image. */
+    /**
+     * The soft segmentation matrix: the fraction of each block in each segment present in the image.
+     *
+     * @param labels the labels
+     * @param width the width
+     * @param height the height
+     * @param r the row
+     * @return the soft segmentation matrix: the fraction of each block in each segment present in
+     *         the image
+     */
     public static SegmentationMatrix soft(int[] labels, int width, int height, int r) {
         int[][] counts = blockCounts(labels, width, height, r);
         int[] segments = Arrays.stream(labels).distinct().sorted().toArray();

@@ -15,7 +15,12 @@ public record FashionItems(List<float[]> images, int[] labels) {
     /** The side of a Fashion-MNIST image in pixels. */
     public static final int SIDE = 28;
 
-    /** Checks that there is at least one item, one label per image, 784 intensities in [0, 1] each and labels ≥ 0. */
+    /**
+     * Checks that there is at least one item, one label per image, 784 intensities in [0, 1] each and labels ≥ 0.
+     *
+     * @param images the images
+     * @param labels the labels
+     */
     public FashionItems {
         if (images.isEmpty() || images.size() != labels.length) {
             throw new IllegalArgumentException("Fashion items need at least one image and one label per image, got "

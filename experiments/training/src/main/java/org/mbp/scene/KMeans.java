@@ -21,7 +21,13 @@ public final class KMeans {
     public record Clustering(int[] labels, double inertia) {
     }
 
-    /** K-means with this seed, number of restarts (≥ 1) and iteration cap (≥ 1). */
+    /**
+     * K-means with this seed, number of restarts (≥ 1) and iteration cap (≥ 1).
+     *
+     * @param seed the random seed
+     * @param restarts the restarts
+     * @param maxIterations the max iterations
+     */
     public KMeans(long seed, int restarts, int maxIterations) {
         if (restarts < 1 || maxIterations < 1) {
             throw new IllegalArgumentException("k-means needs at least one restart and one iteration, got "
@@ -32,7 +38,13 @@ public final class KMeans {
         this.maxIterations = maxIterations;
     }
 
-    /** Clusters the points (rows, all of one dimension) into at most k clusters, 1 ≤ k ≤ number of points. */
+    /**
+     * Clusters the points (rows, all of one dimension) into at most k clusters, 1 ≤ k ≤ number of points.
+     *
+     * @param points the points
+     * @param k the number k
+     * @return the clustering
+     */
     public Clustering cluster(double[][] points, int k) {
         if (points.length == 0 || k < 1 || k > points.length) {
             throw new IllegalArgumentException("cannot cluster " + points.length + " points into " + k + " clusters");

@@ -29,7 +29,19 @@ public record Scene(int width, int height, float[] rgb, int[] regions, List<int[
         PHOTOGRAPH
     }
 
-    /** Checks that the arrays match the size and that there is at least one annotation. */
+    /**
+     * Checks that the arrays match the size and that there is at least one annotation.
+     *
+     * @param width the width
+     * @param height the height
+     * @param rgb the RGB pixels
+     * @param regions the finest segmentation: labels 0..n−1 numbered in row-major order of first
+     *                appearance, each region 4-connected
+     * @param annotations one label map per simulated annotator (same numbering rule); entry 0
+     *                    equals {@code regions}, the others are coarsenings of it
+     * @param seed the random seed
+     * @param kind the kind
+     */
     public Scene {
         int pixels = width * height;
         if (width <= 0 || height <= 0 || rgb.length != 3 * pixels || regions.length != pixels) {
@@ -48,7 +60,11 @@ public record Scene(int width, int height, float[] rgb, int[] regions, List<int[
         annotations = List.copyOf(annotations);
     }
 
-    /** The number of regions of the finest segmentation. */
+    /**
+     * The number of regions of the finest segmentation.
+     *
+     * @return the number of regions of the finest segmentation
+     */
     public int regionCount() {
         return Regions.count(regions);
     }

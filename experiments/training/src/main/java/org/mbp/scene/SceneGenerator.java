@@ -22,29 +22,51 @@ public final class SceneGenerator {
     private final SceneOptions options;
     private final FashionItems items;
 
-    /** A generator of dead-leaves scenes only. */
+    /**
+     * A generator of dead-leaves scenes only.
+     *
+     * @param options the options
+     */
     public SceneGenerator(SceneOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.items = null;
     }
 
-    /** A generator of both kinds, drawing FASHION scenes from these items. */
+    /**
+     * A generator of both kinds, drawing FASHION scenes from these items.
+     *
+     * @param options the options
+     * @param items the items
+     */
     public SceneGenerator(SceneOptions options, FashionItems items) {
         this.options = Objects.requireNonNull(options, "options");
         this.items = Objects.requireNonNull(items, "items");
     }
 
-    /** The options scenes are drawn with. */
+    /**
+     * The options scenes are drawn with.
+     *
+     * @return the options scenes are drawn with
+     */
     public SceneOptions options() {
         return options;
     }
 
-    /** The Fashion-MNIST items, if this generator has them. */
+    /**
+     * The Fashion-MNIST items, if this generator has them.
+     *
+     * @return the Fashion-MNIST items, if this generator has them
+     */
     public Optional<FashionItems> items() {
         return Optional.ofNullable(items);
     }
 
-    /** The dead-leaves scene of this seed. */
+    /**
+     * The dead-leaves scene of this seed.
+     *
+     * @param seed the random seed
+     * @return the dead-leaves scene of this seed
+     */
     public Scene generate(long seed) {
         return generate(seed, Scene.Kind.DEAD_LEAVES);
     }
@@ -52,6 +74,9 @@ public final class SceneGenerator {
     /**
      * The scene of this seed and kind.
      *
+     * @param seed the random seed
+     * @param kind the kind
+     * @return the scene of this seed and kind
      * @throws IllegalStateException for FASHION when the generator was made without items
      */
     public Scene generate(long seed, Scene.Kind kind) {

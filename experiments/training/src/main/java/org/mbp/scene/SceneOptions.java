@@ -20,7 +20,16 @@ public record SceneOptions(int size, double minRadius, double maxRadius, int lea
      */
     public static final SceneOptions DEFAULTS = new SceneOptions(64, 6, 40, 12, 16, 5);
 
-    /** Checks size ≥ 1, 0 &lt; minRadius ≤ maxRadius &lt; ∞, leaves ≥ 0, minRegionArea, annotators ≥ 1. */
+    /**
+     * Checks size ≥ 1, 0 &lt; minRadius ≤ maxRadius &lt; ∞, leaves ≥ 0, minRegionArea, annotators ≥ 1.
+     *
+     * @param size the size
+     * @param minRadius the smallest dead-leaves radius, pixels
+     * @param maxRadius the largest dead-leaves radius, pixels
+     * @param leaves the number of dead leaves drawn before the background leaf
+     * @param minRegionArea regions smaller than this many pixels are merged into a neighbour
+     * @param annotators the number of simulated annotators, at least 1 (annotator 0 is the finest)
+     */
     public SceneOptions {
         if (size < 1) {
             throw new IllegalArgumentException("scene size must be at least 1 pixel, got " + size);

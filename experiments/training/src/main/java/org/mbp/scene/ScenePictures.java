@@ -18,7 +18,14 @@ public final class ScenePictures {
     private ScenePictures() {
     }
 
-    /** An interleaved-RGB image as 8-bit RGB, each channel rounded from [0, 1] to 0..255. */
+    /**
+     * An interleaved-RGB image as 8-bit RGB, each channel rounded from [0, 1] to 0..255.
+     *
+     * @param rgb the RGB pixels
+     * @param width the width
+     * @param height the height
+     * @return an interleaved-RGB image as 8-bit RGB, each channel rounded from [0, 1] to 0..255
+     */
     public static BufferedImage image(float[] rgb, int width, int height) {
         if (width <= 0 || height <= 0 || rgb.length != 3L * width * height) {
             throw new IllegalArgumentException("image of " + rgb.length + " floats is not " + width + "×" + height
@@ -35,6 +42,12 @@ public final class ScenePictures {
     /**
      * A label map in false colour: label l gets hue l·φ (mod 1), φ the golden ratio, and alternating
      * brightness, so consecutive labels differ clearly.
+     *
+     * @param labels the labels
+     * @param width the width
+     * @param height the height
+     * @return a label map in false colour: label l gets hue l·φ (mod 1), φ the golden ratio, and
+     *         alternating brightness, so consecutive labels differ clearly
      */
     public static BufferedImage labels(int[] labels, int width, int height) {
         if (width <= 0 || height <= 0 || labels.length != (long) width * height) {
@@ -50,7 +63,14 @@ public final class ScenePictures {
         return image;
     }
 
-    /** One row per scene: the image, then each annotation in false colour; pixels enlarged {@code zoom} times. */
+    /**
+     * One row per scene: the image, then each annotation in false colour; pixels enlarged {@code zoom} times.
+     *
+     * @param scenes training scenes to generate, or the cap on BSDS300's; at least 1
+     * @param zoom the zoom
+     * @return one row per scene: the image, then each annotation in false colour; pixels enlarged
+     *         {@code zoom} times
+     */
     public static BufferedImage montage(List<Scene> scenes, int zoom) {
         List<List<BufferedImage>> rows = new ArrayList<>();
         for (Scene scene : scenes) {
@@ -63,7 +83,13 @@ public final class ScenePictures {
         return grid(rows, zoom);
     }
 
-    /** Pictures laid out in rows, each enlarged {@code zoom} times, with a gap between tiles. */
+    /**
+     * Pictures laid out in rows, each enlarged {@code zoom} times, with a gap between tiles.
+     *
+     * @param rows the number of rows
+     * @param zoom the zoom
+     * @return pictures laid out in rows, each enlarged {@code zoom} times, with a gap between tiles
+     */
     public static BufferedImage grid(List<List<BufferedImage>> rows, int zoom) {
         if (rows.isEmpty() || zoom < 1) {
             throw new IllegalArgumentException("a montage needs pictures and a zoom ≥ 1, got " + rows.size()
@@ -87,7 +113,13 @@ public final class ScenePictures {
         return montage;
     }
 
-    /** Writes a PNG atomically. */
+    /**
+     * Writes a PNG atomically.
+     *
+     * @param target the target
+     * @param image the image
+     * @throws IOException if reading or writing fails
+     */
     public static void writePng(Path target, BufferedImage image) throws IOException {
         AtomicFile.write(target, out -> {
             if (!ImageIO.write(image, "png", out)) {

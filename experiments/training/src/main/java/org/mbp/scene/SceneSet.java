@@ -8,7 +8,15 @@ package org.mbp.scene;
  */
 public record SceneSet(SceneGenerator generator, long baseSeed, int size, double fashionFraction) {
 
-    /** Checks size ≥ 0, the fraction in [0, 1], and that a positive fraction comes with Fashion-MNIST items. */
+    /**
+     * Checks size ≥ 0, the fraction in [0, 1], and that a positive fraction comes with Fashion-MNIST items.
+     *
+     * @param generator the generator
+     * @param baseSeed the base seed
+     * @param size the size
+     * @param fashionFraction fraction of generated scenes with Fashion-MNIST items (0: no data
+     *                        needed)
+     */
     public SceneSet {
         if (size < 0) {
             throw new IllegalArgumentException("a scene set cannot have " + size + " scenes");
@@ -22,20 +30,35 @@ public record SceneSet(SceneGenerator generator, long baseSeed, int size, double
         }
     }
 
-    /** The seed of scene i. */
+    /**
+     * The seed of scene i.
+     *
+     * @param i the index
+     * @return the seed of scene i
+     */
     public long seed(int i) {
         checkIndex(i);
         return Hashing.derive(baseSeed, i);
     }
 
-    /** The kind of scene i. */
+    /**
+     * The kind of scene i.
+     *
+     * @param i the index
+     * @return the kind of scene i
+     */
     public Scene.Kind kind(int i) {
         checkIndex(i);
         return Math.floor((i + 1) * fashionFraction) > Math.floor(i * fashionFraction)
                 ? Scene.Kind.FASHION : Scene.Kind.DEAD_LEAVES;
     }
 
-    /** Scene i, generated afresh. */
+    /**
+     * Scene i, generated afresh.
+     *
+     * @param i the index
+     * @return scene i, generated afresh
+     */
     public Scene scene(int i) {
         return generator.generate(seed(i), kind(i));
     }

@@ -14,7 +14,14 @@ import org.ejml.data.DMatrixRMaj;
  */
 public record SegmentationMatrix(int rows, int cols, double[] values, int[] segments) {
 
-    /** Checks that the shapes agree. */
+    /**
+     * Checks that the shapes agree.
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param values the values
+     * @param segments the segments
+     */
     public SegmentationMatrix {
         if (rows < 0 || cols < 0 || values.length != rows * cols || segments.length != cols) {
             throw new IllegalArgumentException("segmentation matrix " + rows + "×" + cols + " with " + values.length
@@ -22,12 +29,22 @@ public record SegmentationMatrix(int rows, int cols, double[] values, int[] segm
         }
     }
 
-    /** Entry (i, j). */
+    /**
+     * Entry (i, j).
+     *
+     * @param i the index
+     * @param j the second index
+     * @return entry (i, j)
+     */
     public double get(int i, int j) {
         return values[i * cols + j];
     }
 
-    /** E as an EJML matrix sharing this record's values. */
+    /**
+     * E as an EJML matrix sharing this record's values.
+     *
+     * @return E as an EJML matrix sharing this record's values
+     */
     public DMatrixRMaj toMatrix() {
         return DMatrixRMaj.wrap(rows, cols, values);
     }

@@ -39,7 +39,13 @@ public final class SpectralClustering {
     private final Embedding embedding;
     private final KMeans kMeans;
 
-    /** Labellings for k = 1..segmentations, with this embedding and k-means. */
+    /**
+     * Labellings for k = 1..segmentations, with this embedding and k-means.
+     *
+     * @param segmentations the segmentations
+     * @param embedding the embedding
+     * @param kMeans the k means
+     */
     public SpectralClustering(int segmentations, Embedding embedding, KMeans kMeans) {
         if (segmentations < 1) {
             throw new IllegalArgumentException("spectral clustering needs at least one segmentation, got "
@@ -50,7 +56,13 @@ public final class SpectralClustering {
         this.kMeans = kMeans;
     }
 
-    /** The defaults: 8 labellings, Ng–Jordan–Weiss rows, k-means with 10 restarts of at most 100 iterations. */
+    /**
+     * The defaults: 8 labellings, Ng–Jordan–Weiss rows, k-means with 10 restarts of at most 100 iterations.
+     *
+     * @param seed the random seed
+     * @return the defaults: 8 labellings, Ng–Jordan–Weiss rows, k-means with 10 restarts of at most
+     *         100 iterations
+     */
     public static SpectralClustering withDefaults(long seed) {
         return new SpectralClustering(DEFAULT_SEGMENTATIONS, Embedding.NORMALISED_ROWS, new KMeans(seed, 10, 100));
     }
@@ -58,6 +70,11 @@ public final class SpectralClustering {
     /**
      * The labellings for k = 1..min(K, n) of the n locations of W (n×n, row-major): entry k−1
      * labels the locations 0..(at most k)−1, numbered in order of first appearance.
+     *
+     * @param w the weights
+     * @param n the size
+     * @return the labellings for k = 1..min(K, n) of the n locations of W (n×n, row-major): entry
+     *         k−1 labels the locations 0..(at most k)−1, numbered in order of first appearance
      */
     public List<int[]> segment(double[] w, int n) {
         if (n < 1 || w.length != (long) n * n) {
@@ -79,7 +96,12 @@ public final class SpectralClustering {
         return labellings;
     }
 
-    /** The labellings of an EJML affinity matrix; see {@link #segment(double[], int)}. */
+    /**
+     * The labellings of an EJML affinity matrix; see {@link #segment(double[], int)}.
+     *
+     * @param w the weights
+     * @return the labellings of an EJML affinity matrix; see {@link #segment(double[], int)}
+     */
     public List<int[]> segment(DMatrixRMaj w) {
         if (w.numRows != w.numCols) {
             throw new IllegalArgumentException("affinity must be square, got " + w.numRows + "×" + w.numCols);

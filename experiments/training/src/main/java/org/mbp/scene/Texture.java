@@ -8,10 +8,23 @@ package org.mbp.scene;
 @FunctionalInterface
 public interface Texture {
 
-    /** Writes the colour of pixel (x, y) to {@code out[offset..offset + 2]}. */
+    /**
+     * Writes the colour of pixel (x, y) to {@code out[offset..offset + 2]}.
+     *
+     * @param x the input
+     * @param y the output
+     * @param out where to write
+     * @param offset the offset
+     */
     void colourAt(int x, int y, float[] out, int offset);
 
-    /** The colour of pixel (x, y) as {r, g, b}. */
+    /**
+     * The colour of pixel (x, y) as {r, g, b}.
+     *
+     * @param x the input
+     * @param y the output
+     * @return the colour of pixel (x, y) as {r, g, b}
+     */
     default float[] rgbAt(int x, int y) {
         float[] colour = new float[3];
         colourAt(x, y, colour, 0);
@@ -21,6 +34,11 @@ public interface Texture {
     /**
      * Paints the pixels of an interleaved-RGB, row-major image whose entry in {@code labels}
      * equals {@code label}; the other pixels are left as they are.
+     *
+     * @param rgb the RGB pixels
+     * @param width the width
+     * @param labels the labels
+     * @param label the label
      */
     default void fill(float[] rgb, int width, int[] labels, int label) {
         if (rgb.length != 3 * labels.length || labels.length % width != 0) {

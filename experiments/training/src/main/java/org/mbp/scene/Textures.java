@@ -33,6 +33,11 @@ public final class Textures {
      * A texture of a kind drawn uniformly from the {@link #KINDS} kinds, with two distinct
      * palette colours and pattern parameters (period, angle, scale) drawn from ranges suited
      * to images of 32–128 pixels.
+     *
+     * @param rng the rng
+     * @return a texture of a kind drawn uniformly from the {@link #KINDS} kinds, with two distinct
+     *         palette colours and pattern parameters (period, angle, scale) drawn from ranges suited to
+     *         images of 32–128 pixels
      */
     public static Texture random(Random rng) {
         int first = rng.nextInt(PALETTE.size());
@@ -56,7 +61,13 @@ public final class Textures {
     /** A uniform colour plus per-pixel grey noise uniform in [−amplitude, amplitude], clamped to [0, 1]. */
     public record Flat(Rgb colour, float amplitude, long seed) implements Texture {
 
-        /** Checks that the amplitude lies in [0, 1]. */
+        /**
+         * Checks that the amplitude lies in [0, 1].
+         *
+         * @param colour the colour
+         * @param amplitude the amplitude
+         * @param seed the random seed
+         */
         public Flat {
             requireIn("noise amplitude", amplitude, 0, 1);
         }
@@ -73,7 +84,14 @@ public final class Textures {
     /** Parallel stripes of equal width, alternately {@code a} and {@code b}, across direction {@code angle}. */
     public record Stripes(Rgb a, Rgb b, double angle, double period) implements Texture {
 
-        /** Checks that the period is at least two pixels. */
+        /**
+         * Checks that the period is at least two pixels.
+         *
+         * @param a the matrix A
+         * @param b the matrix B
+         * @param angle the angle
+         * @param period the period
+         */
         public Stripes {
             requireIn("stripe period", period, 2, Double.MAX_VALUE);
         }
@@ -88,7 +106,14 @@ public final class Textures {
     /** A checkerboard of square cells of side {@code cell} pixels, rotated by {@code angle} (radians). */
     public record Checker(Rgb a, Rgb b, double angle, double cell) implements Texture {
 
-        /** Checks that the cell is at least one pixel. */
+        /**
+         * Checks that the cell is at least one pixel.
+         *
+         * @param a the matrix A
+         * @param b the matrix B
+         * @param angle the angle
+         * @param cell the grid cell
+         */
         public Checker {
             requireIn("checker cell", cell, 1, Double.MAX_VALUE);
         }
@@ -107,7 +132,14 @@ public final class Textures {
      */
     public record Dots(Rgb background, Rgb dot, double spacing, double radius) implements Texture {
 
-        /** Checks the spacing (at least three pixels) and the relative radius (in (0, 0.5]). */
+        /**
+         * Checks the spacing (at least three pixels) and the relative radius (in (0, 0.5]).
+         *
+         * @param background the background
+         * @param dot the dot product
+         * @param spacing the spacing
+         * @param radius the radius
+         */
         public Dots {
             requireIn("dot spacing", spacing, 3, Double.MAX_VALUE);
             requireIn("relative dot radius", radius, 1e-9, 0.5);
@@ -129,7 +161,14 @@ public final class Textures {
      */
     public record Gradient(Rgb a, Rgb b, double angle, double length) implements Texture {
 
-        /** Checks that the ramp is at least two pixels long. */
+        /**
+         * Checks that the ramp is at least two pixels long.
+         *
+         * @param a the matrix A
+         * @param b the matrix B
+         * @param angle the angle
+         * @param length the length
+         */
         public Gradient {
             requireIn("gradient length", length, 2, Double.MAX_VALUE);
         }
@@ -148,7 +187,14 @@ public final class Textures {
      */
     public record Clouds(Rgb a, Rgb b, double scale, long seed) implements Texture {
 
-        /** Checks that the coarsest lattice spacing is at least four pixels. */
+        /**
+         * Checks that the coarsest lattice spacing is at least four pixels.
+         *
+         * @param a the matrix A
+         * @param b the matrix B
+         * @param scale the scale
+         * @param seed the random seed
+         */
         public Clouds {
             requireIn("cloud scale", scale, 4, Double.MAX_VALUE);
         }
@@ -164,7 +210,15 @@ public final class Textures {
     /** Concentric rings of width period/2 around (cx, cy), alternately {@code a} and {@code b}. */
     public record Rings(Rgb a, Rgb b, double cx, double cy, double period) implements Texture {
 
-        /** Checks that the period is at least two pixels. */
+        /**
+         * Checks that the period is at least two pixels.
+         *
+         * @param a the matrix A
+         * @param b the matrix B
+         * @param cx the centre's x
+         * @param cy the centre's y
+         * @param period the period
+         */
         public Rings {
             requireIn("ring period", period, 2, Double.MAX_VALUE);
         }
@@ -181,7 +235,14 @@ public final class Textures {
     /** Axis-aligned lines of colour {@code line}, {@code width} px wide every {@code period} px, over {@code fill}. */
     public record Grid(Rgb fill, Rgb line, double period, double width) implements Texture {
 
-        /** Checks that the lines are at least one pixel wide and leave at least one pixel between them. */
+        /**
+         * Checks that the lines are at least one pixel wide and leave at least one pixel between them.
+         *
+         * @param fill the fill
+         * @param line the line
+         * @param period the period
+         * @param width the width
+         */
         public Grid {
             requireIn("grid line width", width, 1, Double.MAX_VALUE);
             requireIn("grid period", period, width + 1, Double.MAX_VALUE);
@@ -197,7 +258,14 @@ public final class Textures {
     /** Salt noise: each pixel independently {@code b} with probability {@code density}, else {@code a}. */
     public record Speckle(Rgb a, Rgb b, float density, long seed) implements Texture {
 
-        /** Checks that the density lies in [0, 1]. */
+        /**
+         * Checks that the density lies in [0, 1].
+         *
+         * @param a the matrix A
+         * @param b the matrix B
+         * @param density the density
+         * @param seed the random seed
+         */
         public Speckle {
             requireIn("speckle density", density, 0, 1);
         }

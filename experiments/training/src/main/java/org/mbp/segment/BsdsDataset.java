@@ -26,9 +26,16 @@ public final class BsdsDataset {
 
     /** The two halves of BSDS300: 200 training and 100 test images. */
     public enum Split {
-        TRAIN, TEST;
+        /** The training split. */
+        TRAIN,
+        /** The test split. */
+        TEST;
 
-        /** The folder name under {@code images/}. */
+        /**
+         * The folder name under {@code images/}.
+         *
+         * @return the folder name under {@code images/}
+         */
         public String folder() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -36,9 +43,16 @@ public final class BsdsDataset {
 
     /** Which human segmentations: those drawn on the colour or on the gray-scale image. */
     public enum Annotation {
-        COLOR, GRAY;
+        /** Colour images. */
+        COLOR,
+        /** Grey-level images. */
+        GRAY;
 
-        /** The folder name under {@code human/}. */
+        /**
+         * The folder name under {@code human/}.
+         *
+         * @return the folder name under {@code human/}
+         */
         public String folder() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -47,12 +61,22 @@ public final class BsdsDataset {
     /** One image with its human segmentations (ground truths), sorted by user id. */
     public record Sample(String id, RgbImage image, List<HumanSegmentation> truths) {
 
-        /** Copies the list of ground truths. */
+        /**
+         * Copies the list of ground truths.
+         *
+         * @param id the identifier
+         * @param image the image
+         * @param truths the ground truths
+         */
         public Sample {
             truths = List.copyOf(truths);
         }
 
-        /** The ground truths' label maps. */
+        /**
+         * The ground truths' label maps.
+         *
+         * @return the ground truths' label maps
+         */
         public List<LabelMap> truthLabels() {
             return truths.stream().map(HumanSegmentation::labels).toList();
         }
@@ -64,19 +88,33 @@ public final class BsdsDataset {
 
     private final Path root;
 
-    /** A dataset rooted at {@code root}; fails unless {@code root/images} and {@code root/human} exist. */
+    /**
+     * A dataset rooted at {@code root}; fails unless {@code root/images} and {@code root/human} exist.
+     *
+     * @param root the root
+     */
     public BsdsDataset(Path root) {
         this.root = root;
         requireDirectory(root.resolve("images"), "images/{train,test}/<iid>.jpg");
         requireDirectory(root.resolve("human"), "human/{color,gray}/<uid>/<iid>.seg");
     }
 
-    /** The root folder. */
+    /**
+     * The root folder.
+     *
+     * @return the root folder
+     */
     public Path root() {
         return root;
     }
 
-    /** The ids of the images of a split: the names of {@code images/<split>/*.jpg} without extension. */
+    /**
+     * The ids of the images of a split: the names of {@code images/<split>/*.jpg} without extension.
+     *
+     * @param split the data split
+     * @return the ids of the images of a split: the names of {@code images/<split>/*.jpg} without
+     *         extension
+     */
     public List<String> imageIds(Split split) {
         Path folder = root.resolve("images").resolve(split.folder());
         requireDirectory(folder, "images/" + split.folder() + "/<iid>.jpg");
@@ -91,7 +129,13 @@ public final class BsdsDataset {
         return ids;
     }
 
-    /** The image {@code images/<split>/<iid>.jpg} as floats in [0, 1]. */
+    /**
+     * The image {@code images/<split>/<iid>.jpg} as floats in [0, 1].
+     *
+     * @param split the data split
+     * @param iid the image id
+     * @return the image {@code images/<split>/<iid>.jpg} as floats in [0, 1]
+     */
     public RgbImage image(Split split, String iid) {
         Path file = imageFile(split, iid);
         if (!Files.isRegularFile(file)) {
@@ -100,7 +144,12 @@ public final class BsdsDataset {
         return RgbImage.read(file);
     }
 
-    /** The human segmentations of an image drawn on the colour image. */
+    /**
+     * The human segmentations of an image drawn on the colour image.
+     *
+     * @param iid the image id
+     * @return the human segmentations of an image drawn on the colour image
+     */
     public List<HumanSegmentation> segmentations(String iid) {
         return segmentations(iid, Annotation.COLOR);
     }
@@ -108,6 +157,11 @@ public final class BsdsDataset {
     /**
      * The human segmentations {@code human/<annotation>/<uid>/<iid>.seg} of an image, sorted by
      * user folder; at least one, all of the same size.
+     *
+     * @param iid the image id
+     * @param annotation the annotation
+     * @return the human segmentations {@code human/<annotation>/<uid>/<iid>.seg} of an image,
+     *         sorted by user folder; at least one, all of the same size
      */
     public List<HumanSegmentation> segmentations(String iid, Annotation annotation) {
         requireId(iid);
@@ -136,7 +190,14 @@ public final class BsdsDataset {
         return result;
     }
 
-    /** An image with its human segmentations; fails when their size differs from the image's. */
+    /**
+     * An image with its human segmentations; fails when their size differs from the image's.
+     *
+     * @param split the data split
+     * @param iid the image id
+     * @param annotation the annotation
+     * @return an image with its human segmentations; fails when their size differs from the image's
+     */
     public Sample sample(Split split, String iid, Annotation annotation) {
         RgbImage image = image(split, iid);
         List<HumanSegmentation> truths = segmentations(iid, annotation);

@@ -26,7 +26,14 @@ public final class Covering {
     private Covering() {
     }
 
-    /** C(machine → truth): how well the machine segmentation covers the ground truth; in [0, 1]. */
+    /**
+     * C(machine → truth): how well the machine segmentation covers the ground truth; in [0, 1].
+     *
+     * @param machine the machine description
+     * @param truth the ground truth
+     * @return C(machine → truth): how well the machine segmentation covers the ground truth; in [0,
+     *         1]
+     */
     public static double covering(LabelMap machine, LabelMap truth) {
         return regionOverlaps(machine, truth).covering();
     }
@@ -34,6 +41,11 @@ public final class Covering {
     /**
      * For each region R of the ground truth, |R| and its best overlap max_{R′} |R ∩ R′| / |R ∪ R′|
      * with a machine region: the terms of C(machine → truth) before summation.
+     *
+     * @param machine the machine description
+     * @param truth the ground truth
+     * @return for each region R of the ground truth, |R| and its best overlap max_{R′} |R ∩ R′| /
+     *         |R ∪ R′| with a machine region: the terms of C(machine → truth) before summation
      */
     public static RegionOverlaps regionOverlaps(LabelMap machine, LabelMap truth) {
         if (!machine.sameSize(truth)) {

@@ -25,7 +25,22 @@ public record CoveringScores(int images, int odsK, double odsAverage, int odsKBe
         double oisAverage, double oisBestTruth, double bestAverage, double bestBestTruth,
         List<Double> datasetAverageByK, List<Double> datasetBestTruthByK) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param images the images
+     * @param odsK the one k for the whole dataset that maximises {@link #odsAverage}
+     * @param odsAverage ODS, ground truths averaged
+     * @param odsKBestTruth the one k that maximises {@link #odsBestTruth}
+     * @param odsBestTruth ODS, best ground truth per image
+     * @param oisAverage OIS (each image at its own best k), ground truths averaged
+     * @param oisBestTruth OIS, best ground truth per image
+     * @param bestAverage Best (each ground-truth region at its best k), ground truths averaged
+     * @param bestBestTruth Best, best ground truth per image
+     * @param datasetAverageByK element k-1: the dataset covering at k, ground truths averaged
+     * @param datasetBestTruthByK element k-1: the dataset covering at k, best ground truth per
+     *                            image
+     */
     public CoveringScores {
         datasetAverageByK = List.copyOf(datasetAverageByK);
         datasetBestTruthByK = List.copyOf(datasetBestTruthByK);

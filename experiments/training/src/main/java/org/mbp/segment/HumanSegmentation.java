@@ -15,7 +15,18 @@ package org.mbp.segment;
 public record HumanSegmentation(String image, String user, String date, boolean gray, boolean invert,
         boolean flipflop, LabelMap labels) {
 
-    /** Validates that every field can be written to a {@code .seg} header. */
+    /**
+     * Validates that every field can be written to a {@code .seg} header.
+     *
+     * @param image the image
+     * @param user the user-supplied value
+     * @param date the free-text date (header field {@code date}), one line, stripped, possibly
+     *             empty
+     * @param gray whether the annotator saw the gray-scale image ({@code gray 1})
+     * @param invert header field {@code invert} (the image was shown inverted)
+     * @param flipflop header field {@code flipflop} (the image was shown mirrored)
+     * @param labels the labels
+     */
     public HumanSegmentation {
         requireToken("image", image);
         requireToken("user", user);
@@ -32,12 +43,24 @@ public record HumanSegmentation(String image, String user, String date, boolean 
         }
     }
 
-    /** A segmentation with the header fields a tool would write: no date, not gray, not inverted or flipped. */
+    /**
+     * A segmentation with the header fields a tool would write: no date, not gray, not inverted or flipped.
+     *
+     * @param image the image
+     * @param user the user-supplied value
+     * @param labels the labels
+     * @return a segmentation with the header fields a tool would write: no date, not gray, not
+     *         inverted or flipped
+     */
     public static HumanSegmentation of(String image, String user, LabelMap labels) {
         return new HumanSegmentation(image, user, "", false, false, false, labels);
     }
 
-    /** The number of segments (header field {@code segments}). */
+    /**
+     * The number of segments (header field {@code segments}).
+     *
+     * @return the number of segments (header field {@code segments})
+     */
     public int segments() {
         return labels.segmentCount();
     }

@@ -32,6 +32,10 @@ public final class ImageCovering {
     /**
      * Scores the machine segmentations (element k-1 is the one for parameter k) against the ground
      * truths; all maps must have the same size.
+     *
+     * @param machine the machine description
+     * @param truths the ground truths
+     * @return the image covering
      */
     public static ImageCovering of(List<LabelMap> machine, List<LabelMap> truths) {
         if (machine.isEmpty() || truths.isEmpty()) {
@@ -69,57 +73,112 @@ public final class ImageCovering {
         }
     }
 
-    /** K, the number of machine segmentations. */
+    /**
+     * K, the number of machine segmentations.
+     *
+     * @return K, the number of machine segmentations
+     */
     public int levels() {
         return byLevel.size();
     }
 
-    /** S, the number of ground truths. */
+    /**
+     * S, the number of ground truths.
+     *
+     * @return S, the number of ground truths
+     */
     public int truths() {
         return bestOverLevels.size();
     }
 
-    /** N, the number of pixels. */
+    /**
+     * N, the number of pixels.
+     *
+     * @return N, the number of pixels
+     */
     public long pixels() {
         return pixels;
     }
 
-    /** The terms of C(S′_k → S_s), k and s 1-based. */
+    /**
+     * The terms of C(S′_k → S_s), k and s 1-based.
+     *
+     * @param k the number k
+     * @param truth the ground truth
+     * @return the terms of C(S′_k → S_s), k and s 1-based
+     */
     public RegionOverlaps overlaps(int k, int truth) {
         return byLevel.get(checkLevel(k) - 1).get(truth - 1);
     }
 
-    /** C(S′_k → S_s), k and s 1-based. */
+    /**
+     * C(S′_k → S_s), k and s 1-based.
+     *
+     * @param k the number k
+     * @param truth the ground truth
+     * @return C(S′_k → S_s), k and s 1-based
+     */
     public double covering(int k, int truth) {
         return overlaps(k, truth).covering();
     }
 
-    /** Σ_s Σ_R |R|·overlap for segmentation k: the numerator of {@link #averageOverTruths(int)}. */
+    /**
+     * Σ_s Σ_R |R|·overlap for segmentation k: the numerator of {@link #averageOverTruths(int)}.
+     *
+     * @param k the number k
+     * @return Σ_s Σ_R |R|·overlap for segmentation k: the numerator of {@link
+     *         #averageOverTruths(int)}
+     */
     public double averageNumerator(int k) {
         return sumOfWeighted(byLevel.get(checkLevel(k) - 1));
     }
 
-    /** S·N: the denominator of every average over ground truths. */
+    /**
+     * S·N: the denominator of every average over ground truths.
+     *
+     * @return S·N: the denominator of every average over ground truths
+     */
     public long averageDenominator() {
         return truths() * pixels;
     }
 
-    /** Mean over ground truths of C(S′_k → S_s). */
+    /**
+     * Mean over ground truths of C(S′_k → S_s).
+     *
+     * @param k the number k
+     * @return mean over ground truths of C(S′_k → S_s)
+     */
     public double averageOverTruths(int k) {
         return averageNumerator(k) / averageDenominator();
     }
 
-    /** max_s Σ_R |R|·overlap for segmentation k: the numerator of {@link #bestOverTruths(int)}, whose denominator is N. */
+    /**
+     * max_s Σ_R |R|·overlap for segmentation k: the numerator of {@link #bestOverTruths(int)}, whose denominator is N.
+     *
+     * @param k the number k
+     * @return max_s Σ_R |R|·overlap for segmentation k: the numerator of {@link
+     *         #bestOverTruths(int)}, whose denominator is N
+     */
     public double bestTruthNumerator(int k) {
         return maxOfWeighted(byLevel.get(checkLevel(k) - 1));
     }
 
-    /** max over ground truths of C(S′_k → S_s). */
+    /**
+     * max over ground truths of C(S′_k → S_s).
+     *
+     * @param k the number k
+     * @return max over ground truths of C(S′_k → S_s)
+     */
     public double bestOverTruths(int k) {
         return bestTruthNumerator(k) / pixels;
     }
 
-    /** The k (smallest on ties) with the largest {@link #averageOverTruths(int)}: this image's OIS choice. */
+    /**
+     * The k (smallest on ties) with the largest {@link #averageOverTruths(int)}: this image's OIS choice.
+     *
+     * @return the k (smallest on ties) with the largest {@link #averageOverTruths(int)}: this
+     *         image's OIS choice
+     */
     public int oisK() {
         int best = 1;
         for (int k = 2; k <= levels(); k++) {
@@ -130,7 +189,11 @@ public final class ImageCovering {
         return best;
     }
 
-    /** The k (smallest on ties) with the largest {@link #bestOverTruths(int)}. */
+    /**
+     * The k (smallest on ties) with the largest {@link #bestOverTruths(int)}.
+     *
+     * @return the k (smallest on ties) with the largest {@link #bestOverTruths(int)}
+     */
     public int oisKBestTruth() {
         int best = 1;
         for (int k = 2; k <= levels(); k++) {
@@ -141,22 +204,40 @@ public final class ImageCovering {
         return best;
     }
 
-    /** "Best": each region of each ground truth with its best overlap over all k; Σ_s Σ_R |R|·max_k overlap. */
+    /**
+     * "Best": each region of each ground truth with its best overlap over all k; Σ_s Σ_R |R|·max_k overlap.
+     *
+     * @return "Best": each region of each ground truth with its best overlap over all k; Σ_s Σ_R
+     *         |R|·max_k overlap
+     */
     public double bestAverageNumerator() {
         return sumOfWeighted(bestOverLevels);
     }
 
-    /** "Best" averaged over ground truths: {@link #bestAverageNumerator()} / (S·N). */
+    /**
+     * "Best" averaged over ground truths: {@link #bestAverageNumerator()} / (S·N).
+     *
+     * @return "Best" averaged over ground truths: {@link #bestAverageNumerator()} / (S·N)
+     */
     public double bestAverage() {
         return bestAverageNumerator() / averageDenominator();
     }
 
-    /** "Best" for the ground truth where it is largest: max_s Σ_R |R|·max_k overlap (denominator N). */
+    /**
+     * "Best" for the ground truth where it is largest: max_s Σ_R |R|·max_k overlap (denominator N).
+     *
+     * @return "Best" for the ground truth where it is largest: max_s Σ_R |R|·max_k overlap
+     *         (denominator N)
+     */
     public double bestBestTruthNumerator() {
         return maxOfWeighted(bestOverLevels);
     }
 
-    /** "Best" over ground truths: {@link #bestBestTruthNumerator()} / N. */
+    /**
+     * "Best" over ground truths: {@link #bestBestTruthNumerator()} / N.
+     *
+     * @return "Best" over ground truths: {@link #bestBestTruthNumerator()} / N
+     */
     public double bestBestTruth() {
         return bestBestTruthNumerator() / pixels;
     }

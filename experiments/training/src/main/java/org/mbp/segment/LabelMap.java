@@ -18,7 +18,13 @@ import java.util.Map;
  */
 public record LabelMap(int width, int height, int[] labels) {
 
-    /** Validates the shape and the labels and copies the array. */
+    /**
+     * Validates the shape and the labels and copies the array.
+     *
+     * @param width the width
+     * @param height the height
+     * @param labels the labels
+     */
     public LabelMap {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("a label map needs width and height >= 1, got "
@@ -40,13 +46,23 @@ public record LabelMap(int width, int height, int[] labels) {
         }
     }
 
-    /** A copy of the row-major labels. */
+    /**
+     * A copy of the row-major labels.
+     *
+     * @return a copy of the row-major labels
+     */
     @Override
     public int[] labels() {
         return labels.clone();
     }
 
-    /** The label of the pixel in column {@code x}, row {@code y}. */
+    /**
+     * The label of the pixel in column {@code x}, row {@code y}.
+     *
+     * @param x the input
+     * @param y the output
+     * @return the label of the pixel in column {@code x}, row {@code y}
+     */
     public int label(int x, int y) {
         if (x < 0 || x >= width || y < 0 || y >= height) {
             throw new IndexOutOfBoundsException("pixel (" + x + ", " + y + ") outside the "
@@ -55,12 +71,20 @@ public record LabelMap(int width, int height, int[] labels) {
         return labels[y * width + x];
     }
 
-    /** The number of pixels. */
+    /**
+     * The number of pixels.
+     *
+     * @return the number of pixels
+     */
     public int pixels() {
         return labels.length;
     }
 
-    /** The largest label. */
+    /**
+     * The largest label.
+     *
+     * @return the largest label
+     */
     public int maxLabel() {
         int max = 0;
         for (int label : labels) {
@@ -69,12 +93,20 @@ public record LabelMap(int width, int height, int[] labels) {
         return max;
     }
 
-    /** The number of distinct labels (regions). */
+    /**
+     * The number of distinct labels (regions).
+     *
+     * @return the number of distinct labels (regions)
+     */
     public int segmentCount() {
         return (int) Arrays.stream(labels).distinct().count();
     }
 
-    /** Whether the labels are exactly {@code 0 .. segmentCount() - 1}, each used. */
+    /**
+     * Whether the labels are exactly {@code 0 .. segmentCount() - 1}, each used.
+     *
+     * @return whether the labels are exactly {@code 0 .. segmentCount() - 1}, each used
+     */
     public boolean isDense() {
         return maxLabel() + 1 == segmentCount();
     }
@@ -82,6 +114,8 @@ public record LabelMap(int width, int height, int[] labels) {
     /**
      * The same regions labelled {@code 0 .. n-1} in the order in which they first appear in a
      * row-major scan (the top-left pixel's region gets 0).
+     *
+     * @return the same regions labelled {@code 0 .. n-1} in order of first appearance
      */
     public LabelMap relabelled() {
         int[] dense = new int[labels.length];
@@ -99,6 +133,11 @@ public record LabelMap(int width, int height, int[] labels) {
      * targetWidth)}, the source pixel whose extent contains that centre when both images span the
      * same rectangle; rows likewise. Enlarging by an integer factor f thus repeats every pixel f
      * times. Shrinking works the same way (it subsamples) but loses regions.
+     *
+     * @param targetWidth the target width
+     * @param targetHeight the target height
+     * @return this map resampled to {@code targetWidth × targetHeight} by nearest neighbour, for
+     *         maps computed at reduced resolution
      */
     public LabelMap upsampledTo(int targetWidth, int targetHeight) {
         if (targetWidth < 1 || targetHeight < 1) {
@@ -123,6 +162,8 @@ public record LabelMap(int width, int height, int[] labels) {
      * Every 4-connected piece of every region as its own segment, labelled {@code 0 .. n-1} in the
      * order of first appearance in a row-major scan. Two pixels are neighbours when they share an
      * edge; diagonal contact does not connect. Iterative flood fill with an explicit stack.
+     *
+     * @return every 4-connected piece of every region as its own segment, labelled {@code 0 .. n-1}
      */
     public LabelMap connectedComponents() {
         int[] out = new int[labels.length];
@@ -162,7 +203,12 @@ public record LabelMap(int width, int height, int[] labels) {
         return new LabelMap(width, height, out);
     }
 
-    /** Whether the other map has this map's size. */
+    /**
+     * Whether the other map has this map's size.
+     *
+     * @param other the other one
+     * @return whether the other map has this map's size
+     */
     public boolean sameSize(LabelMap other) {
         return width == other.width && height == other.height;
     }

@@ -12,7 +12,12 @@ public final class LabelMapFiles {
     private LabelMapFiles() {
     }
 
-    /** Whether the file's extension (any case) is .png or .seg. */
+    /**
+     * Whether the file's extension (any case) is .png or .seg.
+     *
+     * @param file the file
+     * @return whether the file's extension (any case) is .png or .seg
+     */
     public static boolean isKnownType(Path file) {
         return isSeg(file) || extension(file).equals(".png");
     }
@@ -20,6 +25,8 @@ public final class LabelMapFiles {
     /**
      * The labels of a .seg file, or of any other file read as a PNG label map.
      *
+     * @param file the file
+     * @return the labels of a .seg file, or of any other file read as a PNG label map
      * @throws SegmentationFileException naming the file when it cannot be read or is malformed
      */
     public static LabelMap read(Path file) {

@@ -35,13 +35,24 @@ public final class LabelMapPng {
     private LabelMapPng() {
     }
 
-    /** Reads a label map from a PNG (or any image javax.imageio reads), as described above. */
+    /**
+     * Reads a label map from a PNG (or any image javax.imageio reads), as described above.
+     *
+     * @param file the file
+     * @return a label map from a PNG (or any image javax.imageio reads), as described above
+     */
     public static LabelMap read(Path file) {
         BufferedImage image = RgbImage.decode(file, " (expected a PNG)");
         return isPlainGray(image) ? grayLabels(image) : colourLabels(image);
     }
 
-    /** Writes a label map as a 16-bit grayscale PNG, atomically. */
+    /**
+     * Writes a label map as a 16-bit grayscale PNG, atomically.
+     *
+     * @param file the file
+     * @param map the map
+     * @throws IOException if reading or writing fails
+     */
     public static void write(Path file, LabelMap map) throws IOException {
         int max = map.maxLabel();
         if (max > MAX_LABEL) {

@@ -21,22 +21,41 @@ public final class RegionOverlaps {
         this.overlaps = overlaps.clone();
     }
 
-    /** The number of ground-truth regions. */
+    /**
+     * The number of ground-truth regions.
+     *
+     * @return the number of ground-truth regions
+     */
     public int regions() {
         return sizes.length;
     }
 
-    /** |R| of ground-truth region i. */
+    /**
+     * |R| of ground-truth region i.
+     *
+     * @param i the index
+     * @return |R| of ground-truth region i
+     */
     public int size(int i) {
         return sizes[i];
     }
 
-    /** The best overlap (intersection over union) of ground-truth region i with a machine region. */
+    /**
+     * The best overlap (intersection over union) of ground-truth region i with a machine region.
+     *
+     * @param i the index
+     * @return the best overlap (intersection over union) of ground-truth region i with a machine
+     *         region
+     */
     public double overlap(int i) {
         return overlaps[i];
     }
 
-    /** Σ_R |R| · overlap(R): the numerator of the covering. */
+    /**
+     * Σ_R |R| · overlap(R): the numerator of the covering.
+     *
+     * @return Σ_R |R| · overlap(R): the numerator of the covering
+     */
     public double weightedOverlap() {
         double sum = 0;
         for (int i = 0; i < sizes.length; i++) {
@@ -45,7 +64,11 @@ public final class RegionOverlaps {
         return sum;
     }
 
-    /** N = Σ_R |R|: the number of pixels, the denominator of the covering. */
+    /**
+     * N = Σ_R |R|: the number of pixels, the denominator of the covering.
+     *
+     * @return N = Σ_R |R|: the number of pixels, the denominator of the covering
+     */
     public long pixels() {
         long sum = 0;
         for (int size : sizes) {
@@ -54,7 +77,11 @@ public final class RegionOverlaps {
         return sum;
     }
 
-    /** The covering weightedOverlap() / pixels(), in [0, 1]. */
+    /**
+     * The covering weightedOverlap() / pixels(), in [0, 1].
+     *
+     * @return the covering weightedOverlap() / pixels(), in [0, 1]
+     */
     public double covering() {
         return weightedOverlap() / pixels();
     }
@@ -63,6 +90,11 @@ public final class RegionOverlaps {
      * Region by region the larger overlap of this and another covering of the same ground truth
      * (e.g. by other machine segmentations): the benchmark's "Best" takes, for each region, its
      * best overlap over all segmentations.
+     *
+     * @param other the other one
+     * @return region by region the larger overlap of this and another covering of the same ground
+     *         truth (e.g. by other machine segmentations): the benchmark's "Best" takes, for each region,
+     *         its best overlap over all segmentations
      */
     public RegionOverlaps max(RegionOverlaps other) {
         if (!Arrays.equals(sizes, other.sizes)) {

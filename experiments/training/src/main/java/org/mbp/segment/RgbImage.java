@@ -19,7 +19,13 @@ import javax.imageio.ImageIO;
  */
 public record RgbImage(int width, int height, float[] rgb) {
 
-    /** Validates the shape and the range and copies the array. */
+    /**
+     * Validates the shape and the range and copies the array.
+     *
+     * @param width the width
+     * @param height the height
+     * @param rgb the RGB pixels
+     */
     public RgbImage {
         if (width < 1 || height < 1 || (long) width * height * 3 > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("an image needs a size from 1×1 up to 2^31/3 pixels, got "
@@ -38,7 +44,12 @@ public record RgbImage(int width, int height, float[] rgb) {
         }
     }
 
-    /** Reads an image javax.imageio can decode (JPEG, PNG, ...); gray images give equal channels. */
+    /**
+     * Reads an image javax.imageio can decode (JPEG, PNG, ...); gray images give equal channels.
+     *
+     * @param file the file
+     * @return an image javax.imageio can decode (JPEG, PNG, ...); gray images give equal channels
+     */
     public static RgbImage read(Path file) {
         BufferedImage image = decode(file, "");
         int width = image.getWidth();
@@ -53,13 +64,24 @@ public record RgbImage(int width, int height, float[] rgb) {
         return new RgbImage(width, height, rgb);
     }
 
-    /** A copy of the interleaved values. */
+    /**
+     * A copy of the interleaved values.
+     *
+     * @return a copy of the interleaved values
+     */
     @Override
     public float[] rgb() {
         return rgb.clone();
     }
 
-    /** One channel (0 red, 1 green, 2 blue) of the pixel in column {@code x}, row {@code y}. */
+    /**
+     * One channel (0 red, 1 green, 2 blue) of the pixel in column {@code x}, row {@code y}.
+     *
+     * @param x the input
+     * @param y the output
+     * @param channel the channel
+     * @return one channel (0 red, 1 green, 2 blue) of the pixel in column {@code x}, row {@code y}
+     */
     public float get(int x, int y, int channel) {
         if (x < 0 || x >= width || y < 0 || y >= height || channel < 0 || channel > 2) {
             throw new IndexOutOfBoundsException("(" + x + ", " + y + ", channel " + channel + ") outside the "

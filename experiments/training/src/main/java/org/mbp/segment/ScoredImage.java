@@ -12,6 +12,9 @@ public record ScoredImage(List<LabelMap> predictions, List<LabelMap> truths, Ima
     /**
      * Reads and scores the files.
      *
+     * @param predictionFiles the prediction files
+     * @param truthFiles the truth files
+     * @return and scores the files
      * @throws SegmentationFileException naming a file that cannot be read
      * @throws IllegalArgumentException  naming a file whose size differs from the first ground truth's
      */

@@ -45,7 +45,12 @@ public final class SegFile {
     private SegFile() {
     }
 
-    /** Reads and validates a {@code .seg} file. */
+    /**
+     * Reads and validates a {@code .seg} file.
+     *
+     * @param file the file
+     * @return and validates a {@code .seg} file
+     */
     public static HumanSegmentation read(Path file) {
         byte[] content;
         try {
@@ -56,17 +61,34 @@ public final class SegFile {
         return parse(content, file.toString());
     }
 
-    /** Parses and validates the content of a {@code .seg} file; {@code source} names it in errors. */
+    /**
+     * Parses and validates the content of a {@code .seg} file; {@code source} names it in errors.
+     *
+     * @param content the content
+     * @param source the source
+     * @return and validates the content of a {@code .seg} file; {@code source} names it in errors
+     */
     public static HumanSegmentation parse(byte[] content, String source) {
         return new Parser(content, source).parse();
     }
 
-    /** Writes a segmentation atomically in the format {@link #read} accepts. */
+    /**
+     * Writes a segmentation atomically in the format {@link #read} accepts.
+     *
+     * @param file the file
+     * @param segmentation the segmentation
+     * @throws IOException if reading or writing fails
+     */
     public static void write(Path file, HumanSegmentation segmentation) throws IOException {
         AtomicFile.writeString(file, format(segmentation));
     }
 
-    /** The text of the {@code .seg} file of a segmentation. */
+    /**
+     * The text of the {@code .seg} file of a segmentation.
+     *
+     * @param s the value s
+     * @return the text of the {@code .seg} file of a segmentation
+     */
     public static String format(HumanSegmentation s) {
         LabelMap map = s.labels();
         StringBuilder text = new StringBuilder();

@@ -25,7 +25,13 @@ public final class SegmentationBenchmark {
     private SegmentationBenchmark() {
     }
 
-    /** Scores a dataset given, per image, its k-indexed machine segmentations and its ground truths. */
+    /**
+     * Scores a dataset given, per image, its k-indexed machine segmentations and its ground truths.
+     *
+     * @param machine the machine description
+     * @param truths the ground truths
+     * @return the covering scores
+     */
     public static CoveringScores evaluate(List<List<LabelMap>> machine, List<List<LabelMap>> truths) {
         if (machine.size() != truths.size()) {
             throw new IllegalArgumentException("machine segmentations for " + machine.size()
@@ -42,7 +48,12 @@ public final class SegmentationBenchmark {
         return score(images);
     }
 
-    /** Dataset figures from per-image coverings. */
+    /**
+     * Dataset figures from per-image coverings.
+     *
+     * @param images the images
+     * @return dataset figures from per-image coverings
+     */
     public static CoveringScores score(List<ImageCovering> images) {
         if (images.isEmpty()) {
             throw new IllegalArgumentException("no images to score");

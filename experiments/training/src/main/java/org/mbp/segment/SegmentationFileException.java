@@ -8,10 +8,21 @@ public class SegmentationFileException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A segmentation file problem, described in {@code message}.
+     *
+     * @param message the message
+     */
     public SegmentationFileException(String message) {
         super(message);
     }
 
+    /**
+     * A segmentation file problem, described in {@code message}, with the underlying cause.
+     *
+     * @param message the message
+     * @param cause the underlying cause
+     */
     public SegmentationFileException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -17,7 +17,12 @@ public record Augmentation(int shift, boolean mirror) {
     /** No augmentation. */
     public static final Augmentation NONE = new Augmentation(0, false);
 
-    /** Mirroring and shifts of up to {@code shift} pixels. */
+    /**
+     * Mirroring and shifts of up to {@code shift} pixels.
+     *
+     * @param shift the shift
+     * @return the augmentation
+     */
     public static Augmentation mirrorAndShift(int shift) {
         return new Augmentation(shift, true);
     }
@@ -26,6 +31,9 @@ public record Augmentation(int shift, boolean mirror) {
      * The augmentation an option value names: {@code S} (an integer ≥ 0) is mirroring and shifts of up
      * to S pixels, 0 none; {@code mirror} is mirroring alone.
      *
+     * @param value the value
+     * @return the augmentation an option value names: {@code S} (an integer ≥ 0) is mirroring and
+     *         shifts of up to S pixels, 0 none; {@code mirror} is mirroring alone
      * @throws IllegalArgumentException naming the value when it is neither
      */
     public static Augmentation parse(String value) {
@@ -43,18 +51,32 @@ public record Augmentation(int shift, boolean mirror) {
         return shift == 0 ? NONE : mirrorAndShift(shift);
     }
 
+    /**
+     * Checks that the shift is not negative.
+     *
+     * @param shift the shift
+     * @param mirror whether to mirror left–right
+     */
     public Augmentation {
         if (shift < 0) {
             throw new IllegalArgumentException("augmentation shift must be ≥ 0, got " + shift);
         }
     }
 
-    /** Whether this changes any image. */
+    /**
+     * Whether this changes any image.
+     *
+     * @return whether this changes any image
+     */
     public boolean isNone() {
         return shift == 0 && !mirror;
     }
 
-    /** "none", or e.g. "mirror, shift ≤ 2 px", for descriptions. */
+    /**
+     * "none", or e.g. "mirror, shift ≤ 2 px", for descriptions.
+     *
+     * @return "none", or e.g. "mirror, shift ≤ 2 px", for descriptions
+     */
     public String label() {
         if (isNone()) {
             return "none";
@@ -66,6 +88,11 @@ public record Augmentation(int shift, boolean mirror) {
      * The augmented copy of a {@code rows × cols} single-channel image (row-major).
      *
      * @param seed the example's seed
+     * @param image the image
+     * @param offset the offset
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return the augmented copy of a {@code rows × cols} single-channel image (row-major)
      */
     public float[] apply(float[] image, int offset, int rows, int cols, long seed) {
         float[] out = new float[rows * cols];

@@ -22,7 +22,14 @@ public final class BsdsScenes {
     private BsdsScenes() {
     }
 
-    /** Every image of a split, resampled to {@code size}×{@code size}. */
+    /**
+     * Every image of a split, resampled to {@code size}×{@code size}.
+     *
+     * @param dataset the dataset
+     * @param split the data split
+     * @param size the size
+     * @return every image of a split, resampled to {@code size}×{@code size}
+     */
     public static List<Scene> load(BsdsDataset dataset, BsdsDataset.Split split, int size) {
         List<Scene> scenes = new ArrayList<>();
         List<String> ids = dataset.imageIds(split);

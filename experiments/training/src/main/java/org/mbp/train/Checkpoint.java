@@ -38,7 +38,12 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
     private static final byte[] MAGIC = "MBPCKPT1".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Writes the checkpoint into {@code folder}, atomically. */
+    /**
+     * Writes the checkpoint into {@code folder}, atomically.
+     *
+     * @param folder the folder
+     * @throws IOException if reading or writing fails
+     */
     public void write(Path folder) throws IOException {
         byte[] header = JSON.writeValueAsBytes(Map.of("settings", settings, "epoch", epoch, "history",
                 Epoch.rows(history)));
@@ -66,8 +71,12 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
     /**
      * Reads the checkpoint of {@code folder} for a network with these parameters.
      *
+     * @param folder the folder
+     * @param parameters the parameters
+     * @return the checkpoint of {@code folder} for a network with these parameters
      * @throws IllegalArgumentException when the file is not a checkpoint, is cut short, or holds
      *                                  other shapes (the message names the file and byte offset)
+     * @throws IOException if reading or writing fails
      */
     public static Checkpoint read(Path folder, List<Parameter> parameters) throws IOException {
         return read(folder, parameters, null);
@@ -77,7 +86,13 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
      * Reads the checkpoint of {@code folder}, first checking that it was written with
      * {@code settings} (compared as JSON).
      *
+     * @param folder the folder
+     * @param parameters the parameters
+     * @param settings the task's description and the optimiser's settings; a resumed run must match
+     * @return the checkpoint of {@code folder}, first checking that it was written with {@code
+     *         settings} (compared as JSON)
      * @throws IllegalArgumentException for a checkpoint of other settings, then as {@link #read(Path, List)}
+     * @throws IOException if reading or writing fails
      */
     public static Checkpoint read(Path folder, List<Parameter> parameters, Map<String, Object> settings)
             throws IOException {
@@ -140,7 +155,12 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
         }
     }
 
-    /** The weights as a network's {@link Weights}. */
+    /**
+     * The weights as a network's {@link Weights}.
+     *
+     * @param parameters the parameters
+     * @return the weights as a network's {@link Weights}
+     */
     public Weights weights(List<Parameter> parameters) {
         return Weights.of(parameters, weights);
     }

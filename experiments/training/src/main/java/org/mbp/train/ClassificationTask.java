@@ -35,11 +35,25 @@ public final class ClassificationTask<M> implements Task {
     private final double deviation;
     private final Augmentation augmentation;
 
-    /** Without augmentation. */
+    /**
+     * Without augmentation.
+     *
+     * @param model the model
+     * @param train the training data
+     * @param test the test data
+     */
     public ClassificationTask(ClassifierModel<M> model, LabelledImages train, LabelledImages test) {
         this(model, train, test, Augmentation.NONE);
     }
 
+    /**
+     * A classification task: the model, its training and test images, and the training options.
+     *
+     * @param model the model
+     * @param train the training data
+     * @param test the test data
+     * @param augmentation the augmentation
+     */
     public ClassificationTask(ClassifierModel<M> model, LabelledImages train, LabelledImages test,
             Augmentation augmentation) {
         this.model = model;

@@ -30,7 +30,12 @@ public record ClassifierModel<M>(ClassifierVariant variant, ConvNet<M> trunk, Ma
     /** Name of the pooling stage whose incoming gradient the run monitors. */
     public static final String POOLING_STAGE = "pooling";
 
-    /** The network on images of the given shape. */
+    /**
+     * The network on images of the given shape.
+     *
+     * @param image the image
+     * @return the network on images of the given shape
+     */
     public Network network(ImageShape image) {
         MatrixOps<M> ops = trunk.trunk();
         Network.Builder net = Network.builder();
@@ -57,7 +62,11 @@ public record ClassifierModel<M>(ClassifierVariant variant, ConvNet<M> trunk, Ma
         return net.then(new AffineLayer<>(ops), new Parameter("classifier", features + 1, classes)).build();
     }
 
-    /** Everything that fixes the network. */
+    /**
+     * Everything that fixes the network.
+     *
+     * @return everything that fixes the network
+     */
     public Map<String, Object> description() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("variant", variant.id());

@@ -23,25 +23,48 @@ public enum ClassifierVariant {
         this.fullyConnected = fullyConnected;
     }
 
-    /** The command-line and folder name. */
+    /**
+     * The command-line and folder name.
+     *
+     * @return the command-line and folder name
+     */
     public String id() {
         return id;
     }
 
-    /** The name in tables. */
+    /**
+     * The name in tables.
+     *
+     * @return the name in tables
+     */
     public String label() {
         return label;
     }
 
+    /**
+     * Whether the structured layer is second-order pooling (O₂P) rather than none.
+     *
+     * @return whether the structured layer is second-order pooling (O₂P) rather than none
+     */
     public boolean secondOrder() {
         return secondOrder;
     }
 
+    /**
+     * Whether the classifier ends in fully connected layers.
+     *
+     * @return whether the classifier ends in fully connected layers
+     */
     public boolean fullyConnected() {
         return fullyConnected;
     }
 
-    /** The variant of an id, e.g. {@code deepo2p-fc}. */
+    /**
+     * The variant of an id, e.g. {@code deepo2p-fc}.
+     *
+     * @param id the identifier
+     * @return the variant of an id, e.g. {@code deepo2p-fc}
+     */
     public static ClassifierVariant of(String id) {
         for (ClassifierVariant v : values()) {
             if (v.id.equals(id)) {

@@ -23,6 +23,14 @@ import org.mbp.nn.Relu;
  */
 public record ConvNet<M>(int[] channels, int pooled, MatrixOps<M> trunk) {
 
+    /**
+     * Copies the channels and checks the blocks.
+     *
+     * @param channels the number of channels
+     * @param pooled how many leading blocks end in 2×2 max pooling (at most {@code
+     *               channels.length})
+     * @param trunk the conventional layers' backend
+     */
     public ConvNet {
         channels = channels.clone();
         if (channels.length == 0) {
@@ -39,17 +47,32 @@ public record ConvNet<M>(int[] channels, int pooled, MatrixOps<M> trunk) {
         }
     }
 
-    /** A trunk whose every block ends in pooling. */
+    /**
+     * A trunk whose every block ends in pooling.
+     *
+     * @param channels the number of channels
+     * @param trunk the conventional layers' backend
+     */
     public ConvNet(int[] channels, MatrixOps<M> trunk) {
         this(channels, channels.length, trunk);
     }
 
-    /** How many times the trunk halves the image's height and width. */
+    /**
+     * How many times the trunk halves the image's height and width.
+     *
+     * @return how many times the trunk halves the image's height and width
+     */
     public int scale() {
         return 1 << pooled;
     }
 
-    /** Appends the blocks to {@code net} and returns the shape of their output. */
+    /**
+     * Appends the blocks to {@code net} and returns the shape of their output.
+     *
+     * @param net the net
+     * @param in where to read from
+     * @return the image shape
+     */
     public ImageShape append(Network.Builder net, ImageShape in) {
         ImageShape shape = in;
         for (int b = 0; b < channels.length; b++) {
@@ -67,7 +90,11 @@ public record ConvNet<M>(int[] channels, int pooled, MatrixOps<M> trunk) {
         return shape;
     }
 
-    /** The trunk in words, e.g. "3×3 conv → ReLU → 2×2 max-pool blocks of 32/64 channels". */
+    /**
+     * The trunk in words, e.g. "3×3 conv → ReLU → 2×2 max-pool blocks of 32/64 channels".
+     *
+     * @return the trunk in words, e.g. "3×3 conv → ReLU → 2×2 max-pool blocks of 32/64 channels"
+     */
     public String layout() {
         String widths = Arrays.stream(channels).mapToObj(String::valueOf).collect(Collectors.joining("/"));
         if (pooled == channels.length) {
@@ -76,7 +103,11 @@ public record ConvNet<M>(int[] channels, int pooled, MatrixOps<M> trunk) {
         return "3×3 conv → ReLU blocks of " + widths + " channels, the first " + pooled + " ending in 2×2 max-pool";
     }
 
-    /** The trunk's settings. */
+    /**
+     * The trunk's settings.
+     *
+     * @return the trunk's settings
+     */
     public Map<String, Object> description() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("channels", channels.clone());

@@ -22,11 +22,24 @@ public final class CoveringEvaluation {
 
     private final SpectralClustering clustering;
 
+    /**
+     * An evaluation that segments with {@code clustering}.
+     *
+     * @param clustering the clustering
+     */
     public CoveringEvaluation(SpectralClustering clustering) {
         this.clustering = clustering;
     }
 
-    /** The covering scores of the segmentations that {@code affinity} gives each scene. */
+    /**
+     * The covering scores of the segmentations that {@code affinity} gives each scene.
+     *
+     * @param scenes training scenes to generate, or the cap on BSDS300's; at least 1
+     * @param affinity the affinity matrix
+     * @param r the row
+     * @param executor the executor
+     * @return the covering scores of the segmentations that {@code affinity} gives each scene
+     */
     public CoveringScores scores(List<Scene> scenes, Function<Scene, double[]> affinity, int r,
             BatchExecutor executor) {
         List<ImageCovering> images = executor.map(scenes, s -> {
@@ -36,14 +49,29 @@ public final class CoveringEvaluation {
         return SegmentationBenchmark.score(images);
     }
 
-    /** The segmentations of a scene for k = 1..8, at the scene's resolution, from its r×r affinity. */
+    /**
+     * The segmentations of a scene for k = 1..8, at the scene's resolution, from its r×r affinity.
+     *
+     * @param s the value s
+     * @param affinity the affinity matrix
+     * @param r the row
+     * @return the segmentations of a scene for k = 1..8, at the scene's resolution, from its r×r
+     *         affinity
+     */
     public List<LabelMap> segmentations(Scene s, double[] affinity, int r) {
         return clustering.segment(affinity, r * r).stream()
                 .map(labels -> new LabelMap(r, r, labels).upsampledTo(s.width(), s.height()).connectedComponents())
                 .toList();
     }
 
-    /** The scores as per-epoch columns: ODS, OIS and Best, averaged over and best of the ground truths. */
+    /**
+     * The scores as per-epoch columns: ODS, OIS and Best, averaged over and best of the ground truths.
+     *
+     * @param s the value s
+     * @param prefix the prefix
+     * @return the scores as per-epoch columns: ODS, OIS and Best, averaged over and best of the
+     *         ground truths
+     */
     public static Map<String, Double> columns(CoveringScores s, String prefix) {
         Map<String, Double> m = new LinkedHashMap<>();
         double[] figures = CoveringFigures.of(s).values();

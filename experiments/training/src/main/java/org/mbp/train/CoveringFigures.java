@@ -15,6 +15,12 @@ public record CoveringFigures(double ods, double ois, double best, double odsBes
     static final List<String> COLUMNS = List.of("covering_ods", "covering_ois", "covering_best",
             "covering_ods_best_gt", "covering_ois_best_gt", "covering_best_best_gt");
 
+    /**
+     * The dataset-level figures of covering scores.
+     *
+     * @param s the value s
+     * @return the dataset-level figures of covering scores
+     */
     public static CoveringFigures of(CoveringScores s) {
         return new CoveringFigures(s.odsAverage(), s.oisAverage(), s.bestAverage(), s.odsBestTruth(),
                 s.oisBestTruth(), s.bestBestTruth());

@@ -31,6 +31,10 @@ public final class DeepNCutsExperiment {
 
     /**
      * @param data a sentence on where the scenes come from, for the report
+     * @param task the task
+     * @param test the test data
+     * @param evaluation the evaluation
+     * @param options the options
      */
     public DeepNCutsExperiment(SegmentationTask<?> task, List<Scene> test, CoveringEvaluation evaluation,
             TrainingOptions options, String data) {
@@ -44,6 +48,14 @@ public final class DeepNCutsExperiment {
     /**
      * The baselines' scores, then training (continuing a checkpoint with {@code resume}), then the
      * result folder; returns what the run found.
+     *
+     * @param out where to write
+     * @param resume whether to resume
+     * @param err where to write messages
+     * @param terminal whether a terminal is attached
+     * @return the baselines' scores, then training (continuing a checkpoint with {@code resume}),
+     *         then the result folder; returns what the run found
+     * @throws IOException if reading or writing fails
      */
     public DeepNCutsFindings run(Path out, boolean resume, PrintWriter err, boolean terminal) throws IOException {
         int r = task.featureShape().height();

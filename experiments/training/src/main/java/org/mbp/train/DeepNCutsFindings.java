@@ -23,26 +23,50 @@ public record DeepNCutsFindings(SegmentationTask.Loss loss, List<Epoch> history,
     /** The margin over both baselines the issue asks for (the paper's margins are 0.04–0.08). */
     public static final double TARGET_MARGIN = 0.04;
 
+    /**
+     * Copies the history and baselines.
+     *
+     * @param loss the loss
+     * @param history the history
+     * @param baselines the baselines
+     */
     public DeepNCutsFindings {
         history = List.copyOf(history);
         baselines = Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
     }
 
+    /**
+     * The last epoch.
+     *
+     * @return the last epoch
+     */
     public Epoch last() {
         return history.get(history.size() - 1);
     }
 
-    /** The covering of the learned features after the last epoch. */
+    /**
+     * The covering of the learned features after the last epoch.
+     *
+     * @return the covering of the learned features after the last epoch
+     */
     public CoveringFigures learned() {
         return CoveringFigures.of(last(), SegmentationTask.EVALUATION);
     }
 
-    /** The stronger baseline's ODS. */
+    /**
+     * The stronger baseline's ODS.
+     *
+     * @return the stronger baseline's ODS
+     */
     public double strongestBaseline() {
         return baselines.values().stream().mapToDouble(CoveringFigures::ods).max().orElseThrow();
     }
 
-    /** The learned ODS above the stronger baseline's. */
+    /**
+     * The learned ODS above the stronger baseline's.
+     *
+     * @return the learned ODS above the stronger baseline's
+     */
     public double margin() {
         return learned().ods() - strongestBaseline();
     }

@@ -43,7 +43,25 @@ public final class DeepNCutsTraining {
             SegmentationTask.Loss loss, int[] channels, int pooled, int wide, int features, double constant,
             double rankTolerance, TrainingOptions options) {
 
-        /** @throws IllegalArgumentException for scene counts or a rank tolerance out of range */
+        /**
+         * @param scenes training scenes to generate, or the cap on BSDS300's; at least 1
+         * @param testScenes test scenes, likewise
+         * @param size the size
+         * @param fashionFraction fraction of generated scenes with Fashion-MNIST items (0: no data
+         *                        needed)
+         * @param data the data
+         * @param bsds the BSDS300 folder to train and test on, or null for generated scenes
+         * @param loss the loss
+         * @param channels the number of channels
+         * @param pooled how many leading blocks end in 2×2 max pooling (at most {@code
+         *               channels.length})
+         * @param wide whether wide
+         * @param features the features
+         * @param constant the constant
+         * @param rankTolerance relative rank tolerance of projectors in [0, 1), NaN for the default
+         * @param options the options
+         * @throws IllegalArgumentException for scene counts or a rank tolerance out of range
+         */
         public Request {
             if (scenes < 1 || testScenes < 1) {
                 throw new IllegalArgumentException("--scenes and --test-scenes must be at least 1");
@@ -64,14 +82,30 @@ public final class DeepNCutsTraining {
      * The network of {@code request} on {@code backends}, with its scenes; what is read or generated
      * is announced on {@code err}.
      *
+     * @param request the request
+     * @param backends the backends
+     * @param err where to write messages
+     * @return the network of {@code request} on {@code backends}, with its scenes; what is read or
+     *         generated is announced on {@code err}
      * @throws IllegalArgumentException for a bad network or size, or missing or malformed data
+     * @throws IOException if reading or writing fails
      */
     public static DeepNCutsTraining prepare(Request request, MixedPrecision<?> backends, PrintWriter err)
             throws IOException {
         return new DeepNCutsTraining(experiment(request, backends, err));
     }
 
-    /** The baselines' scores, then training into {@code out} (continuing a checkpoint with {@code resume}). */
+    /**
+     * The baselines' scores, then training into {@code out} (continuing a checkpoint with {@code resume}).
+     *
+     * @param out where to write
+     * @param resume whether to resume
+     * @param err where to write messages
+     * @param terminal whether a terminal is attached
+     * @return the baselines' scores, then training into {@code out} (continuing a checkpoint with
+     *         {@code resume})
+     * @throws IOException if reading or writing fails
+     */
     public DeepNCutsFindings run(Path out, boolean resume, PrintWriter err, boolean terminal) throws IOException {
         return experiment.run(out, resume, err, terminal);
     }

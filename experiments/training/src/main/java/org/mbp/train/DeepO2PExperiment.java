@@ -22,6 +22,14 @@ public final class DeepO2PExperiment {
     private final TrainingOptions options;
     private final Augmentation augmentation;
 
+    /**
+     * The experiment on the given variants, each trained on the model {@code models} builds for it.
+     *
+     * @param variants the variants
+     * @param models the models
+     * @param options the options
+     * @param augmentation the augmentation
+     */
     public DeepO2PExperiment(List<ClassifierVariant> variants, Function<ClassifierVariant, ClassifierModel<?>> models,
             TrainingOptions options, Augmentation augmentation) {
         this.variants = List.copyOf(variants);
@@ -33,6 +41,15 @@ public final class DeepO2PExperiment {
     /**
      * Trains every variant (continuing checkpoints with {@code resume}) and writes the result
      * folder; returns what the runs found.
+     *
+     * @param train the training data
+     * @param test the test data
+     * @param out where to write
+     * @param resume whether to resume
+     * @param err where to write messages
+     * @param terminal whether a terminal is attached
+     * @return the findings of the DeepO₂P training
+     * @throws IOException if reading or writing fails
      */
     public DeepO2PFindings run(LabelledImages train, LabelledImages test, Path out, boolean resume, PrintWriter err,
             boolean terminal) throws IOException {

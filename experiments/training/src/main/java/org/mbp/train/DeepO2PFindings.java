@@ -26,6 +26,12 @@ public record DeepO2PFindings(List<VariantRun> runs, int testImages) implements 
     /** The evaluation's accuracy column ({@link ClassificationTask#evaluate}). */
     static final String TEST_ACCURACY = "test_accuracy";
 
+    /**
+     * Copies the runs.
+     *
+     * @param runs run label → its epochs
+     * @param testImages the test images
+     */
     public DeepO2PFindings {
         runs = List.copyOf(runs);
     }
@@ -33,20 +39,39 @@ public record DeepO2PFindings(List<VariantRun> runs, int testImages) implements 
     /** One network's epochs. */
     public record VariantRun(ClassifierVariant variant, List<Epoch> history) {
 
+        /**
+         * Copies the history.
+         *
+         * @param variant the variant
+         * @param history the history
+         */
         public VariantRun {
             history = List.copyOf(history);
         }
 
-        /** The test accuracy after the last epoch. */
+        /**
+         * The test accuracy after the last epoch.
+         *
+         * @return the test accuracy after the last epoch
+         */
         public double testAccuracy() {
             return history.get(history.size() - 1).value(TEST_ACCURACY);
         }
 
+        /**
+         * The number of epochs run.
+         *
+         * @return the number of epochs run
+         */
         public int epochs() {
             return history.size();
         }
 
-        /** The training time of all epochs. */
+        /**
+         * The training time of all epochs.
+         *
+         * @return the training time of all epochs
+         */
         public double trainSeconds() {
             return history.stream().mapToDouble(Epoch::trainSeconds).sum();
         }
@@ -57,7 +82,12 @@ public record DeepO2PFindings(List<VariantRun> runs, int testImages) implements 
         }
     }
 
-    /** The run of a variant, if this experiment trained it. */
+    /**
+     * The run of a variant, if this experiment trained it.
+     *
+     * @param variant the variant
+     * @return the run of a variant, if this experiment trained it
+     */
     public Optional<VariantRun> run(ClassifierVariant variant) {
         return runs.stream().filter(r -> r.variant() == variant).findFirst();
     }

@@ -31,7 +31,22 @@ public final class DeepO2PTraining {
             int[] channels, int pooled, int hidden, double dropout, Form form, double epsilon,
             Augmentation augmentation, TrainingOptions options) {
 
-        /** @throws IllegalArgumentException for a width or an ε out of range */
+        /**
+         * @param variants the variants
+         * @param data the data
+         * @param trainSize train on the first N training images, or null for all
+         * @param testSize test on the first N test images, or null for all
+         * @param channels the number of channels
+         * @param pooled how many leading blocks end in 2×2 max pooling (at most {@code
+         *               channels.length})
+         * @param hidden width of the fully connected layer, at least 1
+         * @param dropout the dropout
+         * @param form the form
+         * @param epsilon the regularizer ε
+         * @param augmentation the augmentation
+         * @param options the options
+         * @throws IllegalArgumentException for a width or an ε out of range
+         */
         public Request {
             variants = List.copyOf(variants);
             if (hidden < 1) {
@@ -56,7 +71,11 @@ public final class DeepO2PTraining {
     /**
      * The networks of {@code request} on {@code backends}, with the data loaded.
      *
+     * @param request the request
+     * @param backends the backends
+     * @return the networks of {@code request} on {@code backends}, with the data loaded
      * @throws IllegalArgumentException for a bad trunk, missing or malformed data, or sizes beyond the data
+     * @throws IOException if reading or writing fails
      */
     public static DeepO2PTraining prepare(Request request, MixedPrecision<?> backends) throws IOException {
         DeepO2PExperiment experiment = new DeepO2PExperiment(request.variants(), models(request, backends),
@@ -68,7 +87,16 @@ public final class DeepO2PTraining {
         return new DeepO2PTraining(experiment, train, test);
     }
 
-    /** Trains every variant into {@code out} (continuing checkpoints with {@code resume}) and writes the result folder. */
+    /**
+     * Trains every variant into {@code out} (continuing checkpoints with {@code resume}) and writes the result folder.
+     *
+     * @param out where to write
+     * @param resume whether to resume
+     * @param err where to write messages
+     * @param terminal whether a terminal is attached
+     * @return the findings of the DeepO₂P training
+     * @throws IOException if reading or writing fails
+     */
     public DeepO2PFindings run(Path out, boolean resume, PrintWriter err, boolean terminal)
             throws IOException {
         return experiment.run(train, test, out, resume, err, terminal);

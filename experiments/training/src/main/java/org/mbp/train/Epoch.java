@@ -31,12 +31,28 @@ public record Epoch(int epoch, double learningRate, double trainLoss, Map<String
     private static final List<String> FIXED = List.of(EPOCH, LEARNING_RATE, TRAIN_LOSS, TRAIN_SECONDS, TRAIN_RATE,
             MS_PER_BATCH, TEST_RATE);
 
-    /** Copies the metrics, keeping their order. */
+    /**
+     * Copies the metrics, keeping their order.
+     *
+     * @param epoch the epoch
+     * @param learningRate the learning rate
+     * @param trainLoss the train loss
+     * @param metrics the task's readings aggregated over the epoch ({@code train_<reading>})
+     *                followed by
+     * @param trainSeconds the train seconds
+     * @param trainImagesPerSecond the train images per second
+     * @param msPerBatch the ms per batch
+     * @param testImagesPerSecond the test images per second
+     */
     public Epoch {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
-    /** The row, in the column order of {@code epochs.csv}. */
+    /**
+     * The row, in the column order of {@code epochs.csv}.
+     *
+     * @return the row, in the column order of {@code epochs.csv}
+     */
     public Map<String, Object> row() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put(EPOCH, epoch);
@@ -50,12 +66,22 @@ public record Epoch(int epoch, double learningRate, double trainLoss, Map<String
         return row;
     }
 
-    /** The value of a column of {@link #row()}, NaN where the epoch has none. */
+    /**
+     * The value of a column of {@link #row()}, NaN where the epoch has none.
+     *
+     * @param column the column
+     * @return the value of a column of {@link #row()}, NaN where the epoch has none
+     */
     public double value(String column) {
         return Rows.number(row(), column);
     }
 
-    /** The rows of a history. */
+    /**
+     * The rows of a history.
+     *
+     * @param history the history
+     * @return the rows of a history
+     */
     public static List<Map<String, Object>> rows(List<Epoch> history) {
         return history.stream().map(Epoch::row).toList();
     }

@@ -48,6 +48,11 @@ interface Findings {
      * {@code summary.json}.
      *
      * @param description what was trained on what, for the report
+     * @param out where to write
+     * @param study the study
+     * @param title the title
+     * @param options the options
+     * @throws IOException if reading or writing fails
      */
     default void write(Path out, String study, String title, String description, TrainingOptions options)
             throws IOException {

@@ -24,6 +24,15 @@ public record SegmentationModel<M>(ConvNet<M> trunk, int wide, int features, dou
     /** Name of the stage that outputs F. */
     public static final String FEATURES_STAGE = "features";
 
+    /**
+     * Checks that the widths are positive.
+     *
+     * @param trunk the conventional layers' backend
+     * @param wide whether wide
+     * @param features the features
+     * @param constant the constant
+     * @param structured the structured layer
+     */
     public SegmentationModel {
         if (wide < 1 || features < 1) {
             throw new IllegalArgumentException("--wide and --features must be positive, got " + wide + " and " + features);
@@ -33,7 +42,12 @@ public record SegmentationModel<M>(ConvNet<M> trunk, int wide, int features, dou
         }
     }
 
-    /** The network from an image to F (locations × (features + 1)). */
+    /**
+     * The network from an image to F (locations × (features + 1)).
+     *
+     * @param image the image
+     * @return the network from an image to F (locations × (features + 1))
+     */
     public Network network(ImageShape image) {
         MatrixOps<M> ops = trunk.trunk();
         Network.Builder net = Network.builder();
@@ -49,13 +63,22 @@ public record SegmentationModel<M>(ConvNet<M> trunk, int wide, int features, dou
         return net.build();
     }
 
-    /** The resolution of F for images of the given shape. */
+    /**
+     * The resolution of F for images of the given shape.
+     *
+     * @param image the image
+     * @return the resolution of F for images of the given shape
+     */
     public ImageShape featureShape(ImageShape image) {
         int scale = trunk.scale();
         return new ImageShape(image.height() / scale, image.width() / scale, features + 1);
     }
 
-    /** Everything that fixes the network. */
+    /**
+     * Everything that fixes the network.
+     *
+     * @return everything that fixes the network
+     */
     public Map<String, Object> description() {
         Map<String, Object> m = new LinkedHashMap<>(trunk.description());
         m.put("wide", wide);

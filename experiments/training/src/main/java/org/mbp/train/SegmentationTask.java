@@ -30,7 +30,12 @@ import org.mbp.scene.SegmentationMatrix;
 public final class SegmentationTask<M> implements Task {
 
     /** The alignment loss. */
-    public enum Loss { J1, J2 }
+    public enum Loss{
+        /** The paper's loss J1 (eq. 65). */
+        J1,
+        /** The paper's loss J2 (eq. 66). */
+        J2
+    }
 
     /** The prefix of the evaluation's columns. */
     static final String EVALUATION = "test_";
@@ -46,6 +51,16 @@ public final class SegmentationTask<M> implements Task {
     private final List<M> targets = new ArrayList<>();
     private final CoveringEvaluation evaluation;
 
+    /**
+     * A segmentation task: the model, its training and test scenes, the loss and the training options.
+     *
+     * @param model the model
+     * @param train the training data
+     * @param test the test data
+     * @param loss the loss
+     * @param rankTolerance relative rank tolerance of projectors in [0, 1), NaN for the default
+     * @param evaluation the evaluation
+     */
     public SegmentationTask(SegmentationModel<M> model, List<Scene> train, List<Scene> test, Loss loss,
             double rankTolerance, CoveringEvaluation evaluation) {
         this.model = model;
@@ -93,7 +108,11 @@ public final class SegmentationTask<M> implements Task {
         return structured().toRowMajor(NCutsLosses.linearAffinity(structured(), features.channels()).forward(f).output());
     }
 
-    /** The shape of F. */
+    /**
+     * The shape of F.
+     *
+     * @return the shape of F
+     */
     public ImageShape featureShape() {
         return features;
     }
@@ -108,6 +127,11 @@ public final class SegmentationTask<M> implements Task {
         return "deepncuts-" + loss.name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The loss the task trains with.
+     *
+     * @return the loss the task trains with
+     */
     public Loss loss() {
         return loss;
     }

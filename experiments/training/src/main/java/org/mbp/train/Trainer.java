@@ -41,6 +41,10 @@ public final class Trainer {
     /**
      * A trainer. Examples run in parallel on {@code options.threads()} threads, so EJML's own
      * multi-threaded kernels are switched off (they would oversubscribe the cores).
+     *
+     * @param options the options
+     * @param err where to write messages
+     * @param terminal whether a terminal is attached
      */
     public Trainer(TrainingOptions options, PrintWriter err, boolean terminal) {
         EjmlConcurrency.USE_CONCURRENT = false;
@@ -52,7 +56,11 @@ public final class Trainer {
     /** What a run leaves: its epochs and the final weights. */
     public record Result(List<Epoch> history, Weights weights) {
 
-        /** The last epoch. */
+        /**
+         * The last epoch.
+         *
+         * @return the last epoch
+         */
         public Epoch last() {
             return history.get(history.size() - 1);
         }
@@ -62,7 +70,11 @@ public final class Trainer {
      * Trains {@code task} into {@code folder}.
      *
      * @param resume continue from the folder's checkpoint; without it a folder holding one is refused
+     * @param task the task
+     * @param folder the folder
+     * @return what the training found
      * @throws IllegalArgumentException for a checkpoint of other settings, or one present without --resume
+     * @throws IOException if reading or writing fails
      */
     public Result run(Task task, Path folder, boolean resume) throws IOException {
         Map<String, Object> settings = new LinkedHashMap<>();

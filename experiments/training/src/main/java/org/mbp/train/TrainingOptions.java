@@ -13,6 +13,18 @@ import org.mbp.run.RunEnvironment;
 public record TrainingOptions(int epochs, int batch, double learningRate, int warmupEpochs, double momentum,
         double weightDecay, long seed, int threads) {
 
+    /**
+     * Checks every setting.
+     *
+     * @param epochs the epochs
+     * @param batch the batch
+     * @param learningRate the learning rate
+     * @param warmupEpochs the warmup epochs
+     * @param momentum the momentum
+     * @param weightDecay the weight decay
+     * @param seed the random seed
+     * @param threads the number of threads
+     */
     public TrainingOptions {
         require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
         require(batch >= 1, "--batch must be at least 1, got " + batch);
@@ -34,6 +46,12 @@ public record TrainingOptions(int epochs, int batch, double learningRate, int wa
      * The learning rate at step t (from 0) of T = epochs · stepsPerEpoch: {@code η (t + 1) / W} for
      * the W = warmupEpochs · stepsPerEpoch warm-up steps, then {@code η ½(1 + cos(π (t − W) / (T − W)))}.
      * The warm-up keeps a wide trunk from a first step so large that every ReLU dies.
+     *
+     * @param step the step
+     * @param stepsPerEpoch the steps per epoch
+     * @return the learning rate at step t (from 0) of T = epochs · stepsPerEpoch: {@code η (t + 1)
+     *         / W} for the W = warmupEpochs · stepsPerEpoch warm-up steps, then {@code η ½(1 + cos(π (t −
+     *         W) / (T − W)))}
      */
     public double learningRateAt(long step, long stepsPerEpoch) {
         long warmup = warmupEpochs * stepsPerEpoch;
@@ -43,7 +61,12 @@ public record TrainingOptions(int epochs, int batch, double learningRate, int wa
         return learningRate * 0.5 * (1 + Math.cos(Math.PI * (step - warmup) / (epochs * stepsPerEpoch - warmup)));
     }
 
-    /** The schedule in words, e.g. "learning rate 0.05 after 1 warm-up epoch, annealed by a half cosine". */
+    /**
+     * The schedule in words, e.g. "learning rate 0.05 after 1 warm-up epoch, annealed by a half cosine".
+     *
+     * @return the schedule in words, e.g. "learning rate 0.05 after 1 warm-up epoch, annealed by a
+     *         half cosine"
+     */
     public String scheduleText() {
         String warmup = warmupEpochs == 0 ? ""
                 : " after " + warmupEpochs + " warm-up epoch" + (warmupEpochs == 1 ? "" : "s") + ",";
@@ -51,7 +74,11 @@ public record TrainingOptions(int epochs, int batch, double learningRate, int wa
                 warmup);
     }
 
-    /** The settings that determine the results (not the thread count), for the checkpoint. */
+    /**
+     * The settings that determine the results (not the thread count), for the checkpoint.
+     *
+     * @return the settings that determine the results (not the thread count), for the checkpoint
+     */
     public Map<String, Object> description() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epochs", epochs);
@@ -68,6 +95,10 @@ public record TrainingOptions(int epochs, int batch, double learningRate, int wa
     /**
      * What differs between runs of the same settings, for a summary's {@code run} object: the
      * training time, threads, machine, JVM, version and commit.
+     *
+     * @param trainingSeconds the training seconds
+     * @return what differs between runs of the same settings, for a summary's {@code run} object:
+     *         the training time, threads, machine, JVM, version and commit
      */
     public Map<String, Object> run(double trainingSeconds) {
         Map<String, Object> run = new LinkedHashMap<>();

@@ -14,7 +14,7 @@ import org.mbp.cuda.BatchedJacobi;
  * same rounded operations, so the kernel's output can be compared with this one to rounding.
  *
  * <p>Per matrix: W = (A + Aᵀ)/2 (entry-wise {@code (a_ij + a_ji)·0.5}), Vᵀ = I. Each round of
- * {@link RoundRobinOrdering} first computes the rotation of every pair (p &lt; q) from the
+ * {@link org.mbp.backend.RoundRobinOrdering} first computes the rotation of every pair (p &lt; q) from the
  * current W with {@link JacobiRotation} (diff = w_qq − w_pp, off = w_pq), skipping a pair when
  * |w_pq| ≤ {@value #RELATIVE_TOLERANCE}·(√|w_pp|·√|w_qq|) (the relative criterion of Demmel and
  * Veselić, "Jacobi's method is more accurate than QR", SIAM J. Matrix Anal. Appl. 13 (1992))
@@ -58,6 +58,9 @@ public final class JacobiEigen {
      * Decomposes one symmetric d×d row-major matrix with at most {@value BatchedJacobi#DEFAULT_MAX_SWEEPS}
      * sweeps.
      *
+     * @param a the matrix A
+     * @param d the dimension d
+     * @return the decomposition
      * @throws IllegalArgumentException on bad input, see
      *         {@link #decompose(double[], int, int, int, double[], double[], int[])}
      */
@@ -75,6 +78,8 @@ public final class JacobiEigen {
     /**
      * The decomposition of a symmetric EJML double matrix, in {@link SymmetricEigen} form.
      *
+     * @param a the matrix A
+     * @return the decomposition of a symmetric EJML double matrix, in {@link SymmetricEigen} form
      * @throws IllegalArgumentException if {@code a} is not square or invalid as below
      * @throws ArithmeticException      if {@value BatchedJacobi#DEFAULT_MAX_SWEEPS} sweeps do not converge
      */

@@ -7,7 +7,7 @@ import org.mbp.cuda.BatchedJacobi;
 
 /**
  * Batched compact SVD by the one-sided (Hestenes) Jacobi method with the parallel
- * {@link RoundRobinOrdering}: the CPU reference of {@code jacobi_svd_f64} in
+ * {@link org.mbp.backend.RoundRobinOrdering}: the CPU reference of {@code jacobi_svd_f64} in
  * {@code cuda/src/main/cuda/jacobi.cu}, step for step and with the same rounded operations.
  * Hestenes, "Inversion of matrices by biorthogonalization", J. SIAM 6 (1958); the stopping rule
  * follows LAPACK's {@code dgesvj} (Drmač and Veselić, SIAM J. Matrix Anal. Appl. 29 (2008)).
@@ -45,7 +45,12 @@ public final class OneSidedJacobiSvd {
     private OneSidedJacobiSvd() {
     }
 
-    /** The relative orthogonality tolerance for m rows: ε·√m. */
+    /**
+     * The relative orthogonality tolerance for m rows: ε·√m.
+     *
+     * @param m the number of rows m
+     * @return the relative orthogonality tolerance for m rows: ε·√m
+     */
     public static double tolerance(int m) {
         return Math.ulp(1.0) * Math.sqrt(m);
     }
@@ -53,6 +58,10 @@ public final class OneSidedJacobiSvd {
     /**
      * Decomposes one m×n row-major matrix with at most {@value BatchedJacobi#DEFAULT_MAX_SWEEPS} sweeps.
      *
+     * @param a the matrix A
+     * @param m the number of rows m
+     * @param n the size
+     * @return the decomposition
      * @throws IllegalArgumentException on bad input, see
      *         {@link #decompose(double[], int, int, int, int, double[], double[], double[], int[])}
      */
@@ -70,6 +79,9 @@ public final class OneSidedJacobiSvd {
      * The compact SVD of an EJML double matrix with m ≥ n, in {@link Svd} form (u m×n, sigma
      * n×1, v n×n).
      *
+     * @param a the matrix A
+     * @return the compact SVD of an EJML double matrix with m ≥ n, in {@link Svd} form (u m×n,
+     *         sigma n×1, v n×n)
      * @throws IllegalArgumentException if the shape or the entries are invalid
      * @throws ArithmeticException      if {@value BatchedJacobi#DEFAULT_MAX_SWEEPS} sweeps do not converge
      */

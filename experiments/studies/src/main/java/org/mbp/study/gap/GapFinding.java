@@ -47,6 +47,9 @@ public record GapFinding(List<GapRow> rows, double smallest, double middle, Fits
     /**
      * Confirmed where every slope is −1 within {@link GapClaim#SLOPE_TOLERANCE} and the divided
      * differences stay at rounding.
+     *
+     * @return confirmed where every slope is −1 within {@link GapClaim#SLOPE_TOLERANCE} and the
+     *         divided differences stay at rounding
      */
     public Ruling ruling() {
         return maxAbsKSlope.near(-1, GapClaim.SLOPE_TOLERANCE) && eigenvectorSlope.near(-1, GapClaim.SLOPE_TOLERANCE)

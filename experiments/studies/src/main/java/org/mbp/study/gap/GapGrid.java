@@ -58,6 +58,7 @@ public final class GapGrid implements Grid<GapPoint, GapRow> {
     /**
      * The grid of these parameters.
      *
+     * @param parameters the parameters
      * @throws IllegalArgumentException naming the option, when a parameter is out of range
      */
     public GapGrid(Map<String, Object> parameters) {
@@ -71,7 +72,12 @@ public final class GapGrid implements Grid<GapPoint, GapRow> {
         this.digits = p.integer("digits", 30, 200);
     }
 
-    /** The parameters at a scale. */
+    /**
+     * The parameters at a scale.
+     *
+     * @param scale the scale
+     * @return the parameters at a scale
+     */
     public static Map<String, Object> defaults(Scale scale) {
         Map<String, Object> p = new LinkedHashMap<>();
         List<Double> gaps = new ArrayList<>();
@@ -112,32 +118,56 @@ public final class GapGrid implements Grid<GapPoint, GapRow> {
         return gaps.stream().map(GapPoint::new).toList();
     }
 
-    /** The gaps, in grid order. */
+    /**
+     * The gaps, in grid order.
+     *
+     * @return the gaps, in grid order
+     */
     public List<Double> gaps() {
         return gaps;
     }
 
-    /** The degree of the Taylor-expanded K̃. */
+    /**
+     * The degree of the Taylor-expanded K̃.
+     *
+     * @return the degree of the Taylor-expanded K̃
+     */
     public int taylorDegree() {
         return taylorDegree;
     }
 
-    /** K̃ as a Taylor series of the given degree (Wang et al., TPAMI 2021). */
+    /**
+     * K̃ as a Taylor series of the given degree (Wang et al., TPAMI 2021).
+     *
+     * @return K̃ as a Taylor series of the given degree (Wang et al., TPAMI 2021)
+     */
     public GapKernel taylor() {
         return GapKernel.taylor(taylorDegree);
     }
 
-    /** K̃ with its gaps clamped at τ = clamp·λ_max (λ_max = n). */
+    /**
+     * K̃ with its gaps clamped at τ = clamp·λ_max (λ_max = n).
+     *
+     * @return K̃ with its gaps clamped at τ = clamp·λ_max (λ_max = n)
+     */
     public GapKernel clamped() {
         return GapKernel.clamped(clamp * size);
     }
 
-    /** K̃ with its gaps shifted by τ = clamp·λ_max. */
+    /**
+     * K̃ with its gaps shifted by τ = clamp·λ_max.
+     *
+     * @return K̃ with its gaps shifted by τ = clamp·λ_max
+     */
     public GapKernel shifted() {
         return GapKernel.shifted(clamp * size);
     }
 
-    /** K̃ with Lorentzian broadening η·λ_max. */
+    /**
+     * K̃ with Lorentzian broadening η·λ_max.
+     *
+     * @return K̃ with Lorentzian broadening η·λ_max
+     */
     public GapKernel lorentzian() {
         return GapKernel.lorentzian(eta * size);
     }
@@ -147,7 +177,11 @@ public final class GapGrid implements Grid<GapPoint, GapRow> {
         return List.of(GapKernel.paper(), taylor(), clamped(), shifted(), lorentzian());
     }
 
-    /** The log loss's methods: the K̃ variants, then the divided differences. */
+    /**
+     * The log loss's methods: the K̃ variants, then the divided differences.
+     *
+     * @return the log loss's methods: the K̃ variants, then the divided differences
+     */
     public List<String> methods() {
         List<String> m = new ArrayList<>();
         kernels().forEach(k -> m.add(k.label()));

@@ -16,7 +16,12 @@ public final class GapStudy {
     private GapStudy() {
     }
 
-    /** The study on the grid of these parameters. */
+    /**
+     * The study on the grid of these parameters.
+     *
+     * @param parameters the parameters
+     * @return the study on the grid of these parameters
+     */
     public static Study<GapPoint, GapRow> create(Map<String, Object> parameters) {
         GapGrid grid = new GapGrid(parameters);
         return new Study<>(NAME, "Eigenvalue-gap blow-up in K̃ and its stabilisations", parameters, grid,

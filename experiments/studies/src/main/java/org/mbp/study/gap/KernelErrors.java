@@ -11,7 +11,12 @@ import org.mbp.study.Fits;
 /** One method of the log loss: its bias and error at the marked gaps, and the slope of its error against the gap. */
 public record KernelErrors(String method, List<GapErrors> atMarks, Fits.Slope slope) {
 
-    /** The bias and error at a marked gap. */
+    /**
+     * The bias and error at a marked gap.
+     *
+     * @param gap the gap
+     * @return the bias and error at a marked gap
+     */
     public GapErrors at(double gap) {
         return atMarks.stream().filter(e -> e.gap() == gap).findFirst().orElseThrow();
     }

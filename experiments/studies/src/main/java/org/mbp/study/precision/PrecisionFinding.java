@@ -44,6 +44,11 @@ public record PrecisionFinding(List<PrecisionRow> rows, List<PrecisionComparison
     /** ε_float / ε_double, the ratio rounding alone gives. */
     private static final double EPSILON_RATIO = Precision.FLOAT.epsilon() / Precision.DOUBLE.epsilon();
 
+    /**
+     * The ruling on the claim.
+     *
+     * @return the ruling on the claim
+     */
     public Ruling ruling() {
         return medianFloatOverDouble >= SIGNIFICANT ? Ruling.SUPPORTED : Ruling.NOT_SUPPORTED;
     }

@@ -33,6 +33,7 @@ public final class PrecisionGrid implements Grid<PrecisionPoint, PrecisionRow> {
     /**
      * The grid of these parameters.
      *
+     * @param parameters the parameters
      * @throws IllegalArgumentException naming the option, when a parameter is out of range
      */
     public PrecisionGrid(Map<String, Object> parameters) {
@@ -42,7 +43,12 @@ public final class PrecisionGrid implements Grid<PrecisionPoint, PrecisionRow> {
         this.digits = p.integer("digits", 30, 200);
     }
 
-    /** The parameters at a scale. */
+    /**
+     * The parameters at a scale.
+     *
+     * @param scale the scale
+     * @return the parameters at a scale
+     */
     public static Map<String, Object> defaults(Scale scale) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("size", scale == Scale.FULL ? 12 : 6);

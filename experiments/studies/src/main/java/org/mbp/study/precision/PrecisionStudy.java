@@ -17,7 +17,12 @@ public final class PrecisionStudy {
     private PrecisionStudy() {
     }
 
-    /** The study on the grid of these parameters. */
+    /**
+     * The study on the grid of these parameters.
+     *
+     * @param parameters the parameters
+     * @return the study on the grid of these parameters
+     */
     public static Study<PrecisionPoint, PrecisionRow> create(Map<String, Object> parameters) {
         return new Study<>(NAME, "Single against double precision (paper §7.1)", parameters,
                 new PrecisionGrid(parameters), new PrecisionClaim(), PrecisionRow.class);

@@ -7,7 +7,7 @@ import org.mbp.run.Rows;
 import org.mbp.study.Claim;
 
 /**
- * Lemma 2: ‖Π_A − Π_B‖₂ < 1 ⇒ rank A = rank B; eq. 66: J2 < ½ ⇒ rank W = rank EEᵀ; §7.2: rank
+ * Lemma 2: ‖Π_A − Π_B‖₂ &lt; 1 ⇒ rank A = rank B; eq. 66: J2 &lt; ½ ⇒ rank W = rank EEᵀ; §7.2: rank
  * reduction happens when the initial rank is close to the target's. Counts the violations over
  * every iterate, and where each setting's runs ended.
  */

@@ -22,11 +22,11 @@ import org.mbp.study.KeyNumbers;
  * the target rank fared, and the iterates the charts plot.
  *
  * @param segments             the target rank k
- * @param premises             the iterates with ‖Π − Π_target‖₂ < 1
+ * @param premises             the iterates with ‖Π − Π_target‖₂ &lt; 1
  * @param lemma2Violations     those of them with unequal ranks
- * @param belowHalf            the iterates with J < ½
+ * @param belowHalf            the iterates with J &lt; ½
  * @param corollaryViolations  those of them with unequal ranks
- * @param boundViolations      the iterates with J < ½ |rank − k|
+ * @param boundViolations      the iterates with J &lt; ½ |rank − k|
  * @param fromTargetKept       runs started at rank k that ended there
  * @param fromBelowReached     runs started below k that ended at k
  * @param fromAboveReduced     runs started above k that ended at a lower rank
@@ -36,6 +36,11 @@ public record RankFinding(List<RankRow> rows, List<Loss> losses, List<Integer> i
         List<SettingOutcome> settings, RunCount fromTargetKept, RunCount fromBelowReached, RunCount fromAboveReduced)
         implements Finding {
 
+    /**
+     * The ruling on the claim.
+     *
+     * @return the ruling on the claim
+     */
     public Ruling ruling() {
         return lemma2Violations == 0 && corollaryViolations == 0 && boundViolations == 0 ? Ruling.CONFIRMED
                 : Ruling.VIOLATED;
@@ -48,12 +53,12 @@ public record RankFinding(List<RankRow> rows, List<Loss> losses, List<Integer> i
     }
 
     private String lemmaClause() {
-        return "Lemma 2 holds on all " + rows.size() + " iterates (" + premises + " with ‖Π − Π_target‖₂ < 1, "
+        return "Lemma 2 holds on all " + rows.size() + " iterates (" + premises + " with ‖Π − Π_target‖₂ &lt; 1, "
                 + lemma2Violations + " violations)";
     }
 
     private String corollaryClause() {
-        return "the corollary J < ½ ⇒ equal ranks on all " + belowHalf + " iterates with J < ½ (" + corollaryViolations
+        return "the corollary J &lt; ½ ⇒ equal ranks on all " + belowHalf + " iterates with J &lt; ½ (" + corollaryViolations
                 + " violations)";
     }
 

@@ -44,6 +44,7 @@ public final class RankGrid implements Grid<RankPoint, RankRow> {
     /**
      * The grid of these parameters.
      *
+     * @param parameters the parameters
      * @throws IllegalArgumentException naming the option, when a parameter is out of range
      */
     public RankGrid(Map<String, Object> parameters) {
@@ -58,7 +59,12 @@ public final class RankGrid implements Grid<RankPoint, RankRow> {
         this.rankTolerance = p.number("rank-tolerance", 1e-15, 0.1);
     }
 
-    /** The parameters at a scale. */
+    /**
+     * The parameters at a scale.
+     *
+     * @param scale the scale
+     * @return the parameters at a scale
+     */
     public static Map<String, Object> defaults(Scale scale) {
         Map<String, Object> p = new LinkedHashMap<>();
         boolean full = scale == Scale.FULL;
@@ -95,17 +101,29 @@ public final class RankGrid implements Grid<RankPoint, RankRow> {
         return out;
     }
 
-    /** The number of target segments k. */
+    /**
+     * The number of target segments k.
+     *
+     * @return the number of target segments k
+     */
     public int segments() {
         return segments;
     }
 
-    /** The losses, in grid order. */
+    /**
+     * The losses, in grid order.
+     *
+     * @return the losses, in grid order
+     */
     public List<Loss> losses() {
         return losses;
     }
 
-    /** The initial ranks, in grid order. */
+    /**
+     * The initial ranks, in grid order.
+     *
+     * @return the initial ranks, in grid order
+     */
     public List<Integer> initialRanks() {
         return initialRanks;
     }

@@ -9,7 +9,11 @@ package org.mbp.study.rank;
 public record RankRow(int cell, RankPoint point, int iteration, double j, int rank, int targetRank, double distance,
         boolean premise, boolean lemma2Violation, boolean corollaryViolation, boolean boundViolation, double step) {
 
-    /** Whether the iterate has the target's rank. */
+    /**
+     * Whether the iterate has the target's rank.
+     *
+     * @return whether the iterate has the target's rank
+     */
     public boolean atTargetRank() {
         return rank == targetRank;
     }

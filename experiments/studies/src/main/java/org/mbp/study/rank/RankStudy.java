@@ -16,7 +16,12 @@ public final class RankStudy {
     private RankStudy() {
     }
 
-    /** The study on the grid of these parameters. */
+    /**
+     * The study on the grid of these parameters.
+     *
+     * @param parameters the parameters
+     * @return the study on the grid of these parameters
+     */
     public static Study<RankPoint, RankRow> create(Map<String, Object> parameters) {
         RankGrid grid = new RankGrid(parameters);
         return new Study<>(NAME, "Rank behaviour under J1 and J2 (Lemma 2, eq. 66)", parameters, grid,

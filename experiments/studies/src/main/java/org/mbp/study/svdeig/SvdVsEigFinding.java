@@ -36,7 +36,12 @@ public record SvdVsEigFinding(List<SvdVsEigRow> rows, List<RouteComparison> comp
     static final double MARKED_RATIO = 10;
     private static final double EPS = Math.ulp(1.0);
 
-    /** The errors in a regime. */
+    /**
+     * The errors in a regime.
+     *
+     * @param regime the regime
+     * @return the errors in a regime
+     */
     public RegimeErrors in(Regime regime) {
         return regimes.get(regime.ordinal());
     }
@@ -44,6 +49,9 @@ public record SvdVsEigFinding(List<SvdVsEigRow> rows, List<RouteComparison> comp
     /**
      * Supported where the EIG route is an order of magnitude worse on ill-conditioned or wide F,
      * fully so when the SVD route is also the better one on at least half of all inputs.
+     *
+     * @return supported where the EIG route is an order of magnitude worse on ill-conditioned or
+     *         wide F, fully so when the SVD route is also the better one on at least half of all inputs
      */
     public Ruling ruling() {
         if (in(Regime.TALL_ILL_CONDITIONED).ratio() >= MARKED_RATIO || in(Regime.WIDE).ratio() >= MARKED_RATIO) {

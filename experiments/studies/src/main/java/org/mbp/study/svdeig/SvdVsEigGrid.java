@@ -31,7 +31,7 @@ import org.mbp.verify.Verifier;
  * The svd-vs-eig grid: the gradient of {@code L = ⟨G, log(FᵀF + εI)⟩} with respect to F by each
  * {@link Route}, in double, against the high-precision reference, over the smallest relative
  * eigengap of FᵀF, its condition number, ε and the dimension d, for tall F (m = d + 2) and wide F
- * (m = ⌈0.66 d⌉ < d, where FᵀF + εI has a tied cluster at ε).
+ * (m = ⌈0.66 d⌉ &lt; d, where FᵀF + εI has a tied cluster at ε).
  */
 public final class SvdVsEigGrid implements Grid<SvdVsEigPoint, SvdVsEigRow> {
 
@@ -46,6 +46,7 @@ public final class SvdVsEigGrid implements Grid<SvdVsEigPoint, SvdVsEigRow> {
     /**
      * The grid of these parameters.
      *
+     * @param parameters the parameters
      * @throws IllegalArgumentException naming the option, when a parameter is out of range
      */
     public SvdVsEigGrid(Map<String, Object> parameters) {
@@ -59,7 +60,12 @@ public final class SvdVsEigGrid implements Grid<SvdVsEigPoint, SvdVsEigRow> {
         this.digits = p.integer("digits", 30, 200);
     }
 
-    /** The parameters at a scale. */
+    /**
+     * The parameters at a scale.
+     *
+     * @param scale the scale
+     * @return the parameters at a scale
+     */
     public static Map<String, Object> defaults(Scale scale) {
         Map<String, Object> p = new LinkedHashMap<>();
         boolean full = scale == Scale.FULL;

@@ -6,6 +6,11 @@ package org.mbp.study.svdeig;
  */
 public record SvdVsEigPoint(int d, Shape shape, double kappa, double epsilon, double gap) {
 
+    /**
+     * Whether F is tall.
+     *
+     * @return whether F is tall
+     */
     public boolean tall() {
         return shape == Shape.TALL;
     }

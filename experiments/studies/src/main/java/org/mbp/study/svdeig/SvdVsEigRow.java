@@ -9,7 +9,12 @@ package org.mbp.study.svdeig;
 public record SvdVsEigRow(int cell, SvdVsEigPoint point, int sample, Route method, double error, double errorBound,
         double minRelativeGap, double condition, String note) {
 
-    /** Whether the route refused the input (a degenerate spectrum), so that no error was measured. */
+    /**
+     * Whether the route refused the input (a degenerate spectrum), so that no error was measured.
+     *
+     * @return whether the route refused the input (a degenerate spectrum), so that no error was
+     *         measured
+     */
     public boolean refused() {
         return note.startsWith("refused");
     }

@@ -17,7 +17,12 @@ public final class SvdVsEigStudy {
     private SvdVsEigStudy() {
     }
 
-    /** The study on the grid of these parameters. */
+    /**
+     * The study on the grid of these parameters.
+     *
+     * @param parameters the parameters
+     * @return the study on the grid of these parameters
+     */
     public static Study<SvdVsEigPoint, SvdVsEigRow> create(Map<String, Object> parameters) {
         return new Study<>(NAME, "SVD against EIG: DeepO₂P derivative stability (paper §7.1)",
                 parameters, new SvdVsEigGrid(parameters), new SvdVsEigClaim(), SvdVsEigRow.class);

@@ -10,11 +10,22 @@ import org.mbp.run.Rows;
 /** Every check of one layer, and whether the layer passed them all. */
 public record LayerChecks(String layer, String reference, List<VerificationRow> checks) {
 
+    /**
+     * Whether every check of the layer passed.
+     *
+     * @return whether every check of the layer passed
+     */
     public boolean passed() {
         return checks.stream().allMatch(VerificationRow::passed);
     }
 
-    /** The value of a check in a precision (NaN when it was not made). */
+    /**
+     * The value of a check in a precision (NaN when it was not made).
+     *
+     * @param check the check
+     * @param precision the arithmetic precision
+     * @return the value of a check in a precision (NaN when it was not made)
+     */
     public double value(Check check, Precision precision) {
         return checks.stream().filter(r -> r.check() == check && r.precision() == precision)
                 .mapToDouble(VerificationRow::value).findFirst().orElse(Double.NaN);

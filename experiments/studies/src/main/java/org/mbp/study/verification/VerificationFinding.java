@@ -22,7 +22,11 @@ import org.mbp.study.KeyNumbers;
 public record VerificationFinding(List<LayerChecks> layers, double maxDotProduct, double maxFiniteDifference,
         double minTaylorOrder, double maxTaylorOrder, double maxFloatVsDouble) implements Finding {
 
-    /** Whether every layer passed every check. */
+    /**
+     * Whether every layer passed every check.
+     *
+     * @return whether every layer passed every check
+     */
     public boolean passed() {
         return layers.stream().allMatch(LayerChecks::passed);
     }

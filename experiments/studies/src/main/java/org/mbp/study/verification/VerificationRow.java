@@ -12,7 +12,12 @@ import org.mbp.run.Labelled;
 public record VerificationRow(int cell, String layer, String reference, Check check, Precision precision,
         double value, double threshold, boolean passed, double minRelativeGap, double maxAbsK) {
 
-    /** The check and precision, as {@code summary.json} names the value, e.g. {@code dot_product/double}. */
+    /**
+     * The check and precision, as {@code summary.json} names the value, e.g. {@code dot_product/double}.
+     *
+     * @return the check and precision, as {@code summary.json} names the value, e.g. {@code
+     *         dot_product/double}
+     */
     public String measure() {
         return Labelled.of(check) + "/" + Labelled.of(precision);
     }

@@ -16,7 +16,11 @@ public final class VerificationStudy {
     private VerificationStudy() {
     }
 
-    /** The verification of every layer of the {@link CatalogCheck}. */
+    /**
+     * The verification of every layer of the {@link CatalogCheck}.
+     *
+     * @return the verification of every layer of the {@link CatalogCheck}
+     */
     public static Study<CatalogLayer, VerificationRow> create() {
         int layers = CatalogCheck.size();
         return new Study<>(NAME, "Gradient verification of every layer", Map.of("layers", layers),
