@@ -13,9 +13,10 @@ import java.util.List;
 public record Diagnostics(List<SpectrumDiagnostics> spectra, List<Cancellation> cancellations) {
 
     /**
-     * Checks the components.
+     * Copies the lists.
      *
-     * @param spectra the spectra
+     * @param spectra       the spectra
+     * @param cancellations the cancellations
      */
     public Diagnostics {
         spectra = List.copyOf(spectra);

@@ -57,7 +57,11 @@ public final class GradCheck {
      */
     public record Outcome(AccuracyGrid grid, List<String> backends, List<CellResult> results, double seconds) {
 
-        /** The run in the baseline format, without its duration: the same results give the same text. */
+        /**
+         * The run in the baseline format, without its duration: the same results give the same text.
+         *
+         * @return the JSON text
+         */
         public String json() {
             return BaselineFile.json("gradcheck", RunEnvironment.version(), grid, backends, results);
         }
