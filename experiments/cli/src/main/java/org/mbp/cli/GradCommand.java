@@ -2,6 +2,7 @@ package org.mbp.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -103,6 +104,9 @@ final class GradCommand implements Callable<Integer> {
         checkOptions();
         Path out = output.prepare();
         MatrixFiles.format(out);
+        refuseToReplace(out, "--input", input);
+        refuseToReplace(out, "--target", target);
+        refuseToReplace(out, "--upstream", upstream);
         DenseMatrix x = MatrixFiles.read(input);
         DenseMatrix e = target == null ? null : MatrixFiles.read(target);
         DenseMatrix g = upstream == null ? null : MatrixFiles.read(upstream);
@@ -148,6 +152,17 @@ final class GradCommand implements Callable<Integer> {
                 + " o2p-eig and eig-fn only (" + layer.label() + " has no matrix function)");
         Usage.require(spec, rankTolerance == null || layer == GradientLayer.PROJECTOR || layer.isNCuts(),
                 "--rank-tolerance applies to projector, ncuts-j1 and ncuts-j2 only");
+    }
+
+    /**
+     * Refuses an {@code --out} that is an input file under another name (the same path, a link to
+     * it, or a hard link): writing the gradient would replace the input.
+     */
+    private static void refuseToReplace(Path out, String option, Path in) throws IOException {
+        if (in != null && Files.exists(out) && Files.exists(in) && Files.isSameFile(out, in)) {
+            throw new IllegalArgumentException("--out " + out + " is the " + option + " file " + in
+                    + "; writing the gradient there would replace it: choose another --out");
+        }
     }
 
     /** The hyphenated layer names. */

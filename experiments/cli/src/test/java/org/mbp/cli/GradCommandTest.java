@@ -76,6 +76,25 @@ class GradCommandTest {
     }
 
     @Test
+    void anOutThatIsAnInputUnderAnyNameIsRefusedAndTheInputKept() throws IOException {
+        Path f = save("f.npy", SampleMatrices.gaussian(O, 8, 3, 1));
+        Path g = save("g.npy", SampleMatrices.gaussian(O, 3, 3, 2));
+        byte[] before = Files.readAllBytes(f);
+        byte[] upstreamBefore = Files.readAllBytes(g);
+        Path link = Files.createSymbolicLink(dir.resolve("link.npy"), f);
+        Path hard = Files.createLink(dir.resolve("hard.npy"), g);
+        for (String[] out : List.of(args(f.toString(), "--input"), args(dir.resolve("./f.npy").toString(), "--input"),
+                args(link.toString(), "--input"), args(hard.toString(), "--upstream"))) {
+            Cli run = mbp("grad", "o2p-svd", "--input", f.toString(), "--upstream", g.toString(), "--out", out[0]);
+            assertEquals(2, run.code(), run.err());
+            assertTrue(run.err().contains("is the " + out[1] + " file"), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+        }
+        assertArrayEquals(before, Files.readAllBytes(f));
+        assertArrayEquals(upstreamBefore, Files.readAllBytes(g));
+    }
+
+    @Test
     void everyLayerRunsInBothPrecisionsAndFormats() throws IOException {
         SimpleMatrix f = SampleMatrices.gaussian(O, 10, 4, 3);
         SimpleMatrix positive = SampleMatrices.uniform(O, 8, 3, 0.1, 1, 4);
