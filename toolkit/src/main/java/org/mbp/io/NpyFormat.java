@@ -86,7 +86,7 @@ public final class NpyFormat {
         Matcher shape = SHAPE.matcher(header);
         if (!descr.find() || !fortran.find() || !shape.find()) {
             throw new MatrixFileException(name + ": malformed header at offset " + headerStart + ": "
-                    + header.strip());
+                    + header.strip().replaceAll("\\p{Cntrl}", "?"));
         }
         int[] dims = dimensions(shape.group(1), name);
         int rows = dims[0];
