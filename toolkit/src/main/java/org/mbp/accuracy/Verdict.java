@@ -33,6 +33,21 @@ public enum Verdict {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
+    /**
+     * The verdict of a label ({@link #label()}, any case).
+     *
+     * @throws IllegalArgumentException naming the label and the known ones when it is none of them
+     */
+    public static Verdict ofLabel(String label) {
+        for (Verdict v : values()) {
+            if (v.label().equalsIgnoreCase(label)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown verdict '" + label + "' (known: "
+                + java.util.Arrays.stream(values()).map(Verdict::label).toList() + ")");
+    }
+
     /** The verdict of a relative error against the bound {@code 10³ ε A}. */
     public static Verdict of(double error, double epsilon, double amplification) {
         if (!Double.isFinite(error)) {

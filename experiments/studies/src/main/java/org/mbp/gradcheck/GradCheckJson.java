@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.mbp.accuracy.AccuracyGrid;
 import org.mbp.accuracy.Baseline;
@@ -96,7 +95,7 @@ final class GradCheckJson {
                     throw new IllegalArgumentException("a cell has no key");
                 }
                 double error = c.path("max_error").isNumber() ? c.path("max_error").asDouble() : Double.NaN;
-                Verdict verdict = Verdict.valueOf(c.path("verdict").asText().toUpperCase(Locale.ROOT).replace('-', '_'));
+                Verdict verdict = Verdict.ofLabel(c.path("verdict").asText());
                 cells.put(key, new Baseline.Cell(key, error, c.path("epsilon").asDouble(), verdict));
             }
             return new Baseline(grid, cells);
