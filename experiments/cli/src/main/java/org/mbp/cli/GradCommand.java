@@ -2,19 +2,23 @@ package org.mbp.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mbp.backend.Precision;
 import org.mbp.device.ComputeDevice;
+import org.mbp.gradient.GradientCost;
 import org.mbp.gradient.GradientJob;
 import org.mbp.gradient.GradientLayer;
 import org.mbp.io.DenseMatrix;
 import org.mbp.io.MatrixFiles;
+import org.mbp.run.Progress;
 import org.mbp.spectral.DeepO2P;
 import org.mbp.spectral.Form;
 import picocli.CommandLine.Command;
@@ -48,6 +52,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:gradient written", "2:bad input or usage (the message names the problem)",
             "1:internal error"})
 final class GradCommand implements Callable<Integer> {
+
+    /** Jobs estimated to take longer than this many seconds announce their time. */
+    static final double ANNOUNCE_SECONDS = 5;
 
     /** The matrix function of eig-fn without --fn. */
     private static final String DEFAULT_FUNCTION = "log";
@@ -114,7 +121,7 @@ final class GradCommand implements Callable<Integer> {
         GradientJob.Request request = new GradientJob.Request(layer, x, e, g,
                 epsilon == null ? DeepO2P.DEFAULT_EPSILON : epsilon, precision, form,
                 function == null ? DEFAULT_FUNCTION : function, rankTolerance == null ? Double.NaN : rankTolerance);
-        GradientJob.Result result = GradientJob.run(computeDevice, request);
+        GradientJob.Result result = runTimed(computeDevice, request);
         MatrixFiles.write(out, result.gradient(), precision == Precision.FLOAT);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("layer", layer.label());
@@ -138,6 +145,26 @@ final class GradCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(line));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * Runs the job; one estimated to take longer than {@value #ANNOUNCE_SECONDS} s says so first
+     * (from {@link GradientCost}) and reports its time when done.
+     */
+    private GradientJob.Result runTimed(ComputeDevice computeDevice, GradientJob.Request request) {
+        double estimate = GradientCost.estimateSeconds(computeDevice, request);
+        if (estimate < ANNOUNCE_SECONDS) {
+            return GradientJob.run(computeDevice, request);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "grad: a %s input: about %s (estimated from the m·n·min(m, n) cost at this"
+                + " machine's measured rate)%n", request.input().shape(), Progress.clock(estimate));
+        err.flush();
+        long start = System.nanoTime();
+        GradientJob.Result result = GradientJob.run(computeDevice, request);
+        err.printf(Locale.ROOT, "grad: done in %s%n", Progress.clock((System.nanoTime() - start) / 1e9));
+        err.flush();
+        return result;
     }
 
     /** Options that do not apply to the chosen layer are usage errors, not silently ignored. */
