@@ -10,8 +10,7 @@ import org.mbp.io.DenseMatrix;
  * says so before it starts. Every layer's cost is dominated by its decompositions and the
  * products of its backward pass, {@code O(m·n·k)} for an m×n input with {@code k = min(m, n)};
  * the rate of this device and precision is measured by timing one symmetric eigendecomposition of
- * {@value #PROBE}×{@value #PROBE}, and the estimate counts the job as {@value #WORK} such units of
- * {@code m·n·k} work. It is an order of magnitude, not a promise: good to a factor of a few.
+ * 160×160, and the estimate counts the job as 6 such units of {@code m·n·k} work. It is an order of magnitude, not a promise: good to a factor of a few.
  */
 public final class GradientCost {
 

@@ -148,7 +148,7 @@ final class GradCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the job; one estimated to take longer than {@value #ANNOUNCE_SECONDS} s says so first
+     * Runs the job; one estimated to take longer than 5 s says so first
      * (from {@link GradientCost}) and reports its time when done.
      */
     private GradientJob.Result runTimed(ComputeDevice computeDevice, GradientJob.Request request) {
