@@ -6,12 +6,18 @@
 # else is "FAULT", listed with its command. The table it prints is the one in docs/RELIABILITY.md.
 #
 # usage: scripts/bad-input-campaign.sh [WORK_DIR]      (needs /usr/bin/python3 with numpy)
+#        MBP_JAR=path/to/mbp.jar scripts/bad-input-campaign.sh   (a given build instead of ./mbp)
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-$(mktemp -d "${TMPDIR:-/tmp}/mbp-campaign.XXXXXX")}"
 mkdir -p "$work"
 cd "$work"
-mbp() { "$root/mbp" "$@"; }
+if [ -n "${MBP_JAR:-}" ]; then
+    jar="$(cd "$(dirname "$MBP_JAR")" && pwd)/$(basename "$MBP_JAR")"
+    mbp() { java -XX:+UseParallelGC -Djava.awt.headless=true -Dsun.stderr.encoding=UTF-8 -jar "$jar" "$@"; }
+else
+    mbp() { "$root/mbp" "$@"; }
+fi
 
 declare -A total clean
 faults=()
