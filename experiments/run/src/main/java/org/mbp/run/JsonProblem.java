@@ -27,9 +27,17 @@ public final class JsonProblem {
         return at == null || at.getColumnNr() < 1 ? what(e) : what(e) + " at column " + at.getColumnNr();
     }
 
+    /** The parser's description, first line only, without its own note of where the input came from. */
     private static String what(JsonProcessingException e) {
-        return e instanceof MismatchedInputException ? "not a JSON object"
-                : e.getOriginalMessage() == null ? "not valid JSON"
-                : e.getOriginalMessage().lines().findFirst().orElse("not valid JSON");
+        if (e instanceof MismatchedInputException) {
+            return "not a JSON object";
+        }
+        String text = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        int source = text.indexOf("[Source:");
+        if (source >= 0) {
+            int note = text.lastIndexOf(" (", source);
+            text = text.substring(0, note >= 0 ? note : source).strip();
+        }
+        return text.isEmpty() ? "not valid JSON" : text;
     }
 }

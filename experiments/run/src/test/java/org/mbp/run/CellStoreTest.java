@@ -52,5 +52,7 @@ class CellStoreTest {
         assertTrue(refusal(HEADER.replace("\"seed\":1", "\"seed\":\"one\"")).contains("line 1 is not a study header: "
                 + "the header needs a seed"));
         assertTrue(refusal("{\"format\":1,\"study\":\n").contains("line 1 is not a study header: Unexpected end"));
+        assertTrue(refusal(HEADER.replaceFirst("\\{\"format\"", "{]")).endsWith("line 1 is not a study header:"
+                + " Unexpected close marker ']': expected '}' at column 2"));
     }
 }
