@@ -3,14 +3,28 @@ package org.mbp.backend;
 /** Floating-point precision of a backend, with its unit roundoff. */
 public enum Precision {
     /** IEEE binary64. */
-    DOUBLE(Math.ulp(1.0)),
+    DOUBLE(Math.ulp(1.0), Double.MAX_VALUE, Double.MIN_NORMAL),
     /** IEEE binary32: every stored value and every operation result is a float. */
-    FLOAT(Math.ulp(1.0f));
+    FLOAT(Math.ulp(1.0f), Float.MAX_VALUE, Float.MIN_NORMAL);
 
     private final double epsilon;
+    private final double largest;
+    private final double smallestNormal;
 
-    Precision(double epsilon) {
+    Precision(double epsilon, double largest, double smallestNormal) {
         this.epsilon = epsilon;
+        this.largest = largest;
+        this.smallestNormal = smallestNormal;
+    }
+
+    /** The largest finite number. */
+    public double largest() {
+        return largest;
+    }
+
+    /** The smallest positive normal number: below it, relative precision is lost. */
+    public double smallestNormal() {
+        return smallestNormal;
     }
 
     /**

@@ -86,6 +86,13 @@ public final class GradientJob {
 
     private static <M> Result run(MatrixOps<M> ops, Request r) {
         DenseMatrix in = r.input();
+        InputScale.requireEntriesFit(in, r.precision(), "--input");
+        if (r.upstream() != null) {
+            InputScale.requireEntriesFit(r.upstream(), r.precision(), "--upstream G");
+        }
+        if (r.layer().isO2P()) {
+            InputScale.requireGramFits(in, r.precision(), r.form() == Form.PAPER);
+        }
         M x = ops.fromRowMajor(in.rows(), in.cols(), in.values());
         Inputs.requireFinite(ops, x, "--input");
         Layer<M, M, M> layer;
@@ -121,8 +128,9 @@ public final class GradientJob {
         double loss = ops.dot(upstream, point.output());
         M gradient = point.adjoint(upstream);
         if (!ops.isFinite(gradient)) {
-            throw new ArithmeticException(r.layer().label() + ": the gradient is not finite; diagnostics: "
-                    + point.diagnostics());
+            throw new ArithmeticException(String.format("%s: the gradient is not finite (an overflow inside the"
+                    + " layer: smallest relative gap %.3g, max|K| %.3g); rescale the input", r.layer().label(),
+                    point.diagnostics().minRelativeGap(), point.diagnostics().maxAbsK()));
         }
         return new Result(layer.name(), loss, new DenseMatrix(ops.rows(gradient), ops.cols(gradient),
                 ops.toRowMajor(gradient)), point.diagnostics(), ErrorBound.of(point.diagnostics(), ops.epsilon()));

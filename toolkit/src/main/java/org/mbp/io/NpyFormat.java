@@ -95,23 +95,24 @@ public final class NpyFormat {
         Matcher shape = SHAPE.matcher(header);
         if (!descr.find() || !fortran.find() || !shape.find()) {
             throw new MatrixFileException(name + ": malformed header at offset " + headerStart + ": "
-                    + header.strip());
+                    + header.strip().replaceAll("\\p{Cntrl}", "?"));
         }
         int[] dims = dimensions(shape.group(1), name);
         int rows = dims[0];
         int cols = dims[1];
         char kind = descr.group(2).charAt(0);
-        int size = Integer.parseInt(descr.group(3));
+        int size = elementSize(descr.group(3), name, descr.group(0));
         ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         Element element = element(kind, size, name, descr.group(0));
         long count = (long) rows * cols;
-        long expected = count * size;
         long available = bytes.length - (long) dataStart;
-        if (available < expected) {
+        if (count > available / size) {
+            long expected = Math.multiplyHigh(count, size) == 0 ? count * size : Long.MAX_VALUE;
             throw new MatrixFileException(String.format("%s: data truncated: a %d×%d %s array needs %d"
                     + " bytes from offset %d, the file has %d", name, rows, cols, descr.group(1)
                     + kind + size, expected, dataStart, available));
         }
+        long expected = count * size;
         ByteBuffer data = ByteBuffer.wrap(bytes, dataStart, (int) expected).slice().order(order);
         double[] values = new double[(int) count];
         boolean fortranOrder = fortran.group(1).equals("True");
@@ -136,15 +137,28 @@ public final class NpyFormat {
                 throw new MatrixFileException(name + ": expected a 2-D array, got shape (" + shape + ")");
             }
             try {
-                dims[count++] = Integer.parseInt(p.replace("L", ""));
+                dims[count] = Integer.parseInt(p.replace("L", ""));
             } catch (NumberFormatException e) {
                 throw new MatrixFileException(name + ": bad shape (" + shape + ")");
             }
+            if (dims[count] < 0) {
+                throw new MatrixFileException(name + ": negative dimension " + dims[count] + " in shape (" + shape + ")");
+            }
+            count++;
         }
         if (count != 2) {
             throw new MatrixFileException(name + ": expected a 2-D array, got shape (" + shape + ")");
         }
         return dims;
+    }
+
+    /** The element size in bytes of a type descriptor, refused when it is not a small count. */
+    private static int elementSize(String digits, String name, String descr) {
+        if (digits.length() > 2) {
+            throw new MatrixFileException(name + ": unsupported element type " + descr
+                    + " (supported: float64, float32, integers, bool)");
+        }
+        return Integer.parseInt(digits);
     }
 
     /** Reads one element at a byte offset. */

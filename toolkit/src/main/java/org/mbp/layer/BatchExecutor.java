@@ -14,13 +14,16 @@ import java.util.stream.IntStream;
  */
 public final class BatchExecutor implements AutoCloseable {
 
+    /** The most worker threads an executor takes: far above any useful count, below the pool's own limit. */
+    public static final int MAX_THREADS = 4096;
+
     private final int threads;
     private final ForkJoinPool pool;
 
-    /** @param threads worker threads (≥ 1); {@code availableProcessors()} is the usual choice */
+    /** @param threads worker threads (1 to {@link #MAX_THREADS}); {@code availableProcessors()} is the usual choice */
     public BatchExecutor(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be from 1 to " + MAX_THREADS + ", got " + threads);
         }
         this.threads = threads;
         this.pool = new ForkJoinPool(threads);

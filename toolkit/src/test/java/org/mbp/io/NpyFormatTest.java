@@ -104,6 +104,15 @@ class NpyFormatTest {
         assertMessage(new byte[] {1, 2, 3}, "not a .npy file");
     }
 
+    @Test
+    void negativeAndHugeDimensionsAreRefusedInOneLine() {
+        assertMessage(npy(1, "<f8", false, "(-1, 3)", ByteOrder.LITTLE_ENDIAN, 1, 2, 3),
+                "negative dimension -1 in shape (-1, 3)");
+        assertMessage(npy(1, "<f8", false, "(2, -3)", ByteOrder.LITTLE_ENDIAN, 1, 2, 3), "negative dimension -3");
+        assertMessage(npy(1, "<f8", false, "(2147483647, 2147483647)", ByteOrder.LITTLE_ENDIAN, 1),
+                "data truncated: a 2147483647×2147483647 <f8 array needs");
+    }
+
     private static void assertMessage(byte[] bytes, String expected) {
         MatrixFileException e = assertThrows(MatrixFileException.class, () -> NpyFormat.parse(bytes, "x.npy"));
         assertTrue(e.getMessage().startsWith("x.npy: ") && e.getMessage().contains(expected), e.getMessage());

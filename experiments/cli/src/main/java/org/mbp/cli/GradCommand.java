@@ -2,6 +2,8 @@ package org.mbp.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,11 +13,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mbp.backend.Precision;
 import org.mbp.device.ComputeDevice;
+import org.mbp.gradient.GradientCost;
 import org.mbp.gradient.GradientJob;
 import org.mbp.gradient.GradientLayer;
 import org.mbp.io.DenseMatrix;
 import org.mbp.layer.ErrorBound;
 import org.mbp.io.MatrixFiles;
+import org.mbp.run.Progress;
 import org.mbp.spectral.DeepO2P;
 import org.mbp.spectral.Form;
 import picocli.CommandLine.Command;
@@ -59,6 +63,9 @@ final class GradCommand implements Callable<Integer> {
     /** The default {@code --max-error}: 1e-6, or 10⁴ ε where a precision's ε makes that larger (float). */
     private static final double DEFAULT_MAX_ERROR = 1e-6;
     private static final double DEFAULT_MAX_ERROR_IN_EPSILON = 1e4;
+
+    /** Jobs estimated to take longer than this many seconds announce their time. */
+    static final double ANNOUNCE_SECONDS = 5;
 
     /** The matrix function of eig-fn without --fn. */
     private static final String DEFAULT_FUNCTION = "log";
@@ -121,6 +128,9 @@ final class GradCommand implements Callable<Integer> {
         checkOptions();
         Path out = output.prepare();
         MatrixFiles.format(out);
+        refuseToReplace(out, "--input", input);
+        refuseToReplace(out, "--target", target);
+        refuseToReplace(out, "--upstream", upstream);
         DenseMatrix x = MatrixFiles.read(input);
         DenseMatrix e = target == null ? null : MatrixFiles.read(target);
         DenseMatrix g = upstream == null ? null : MatrixFiles.read(upstream);
@@ -128,7 +138,7 @@ final class GradCommand implements Callable<Integer> {
         GradientJob.Request request = new GradientJob.Request(layer, x, e, g,
                 epsilon == null ? DeepO2P.DEFAULT_EPSILON : epsilon, precision, form,
                 function == null ? DEFAULT_FUNCTION : function, rankTolerance == null ? Double.NaN : rankTolerance);
-        GradientJob.Result result = GradientJob.run(computeDevice, request);
+        GradientJob.Result result = runTimed(computeDevice, request);
         MatrixFiles.write(out, result.gradient(), precision == Precision.FLOAT);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("layer", layer.label());
@@ -189,6 +199,26 @@ final class GradCommand implements Callable<Integer> {
         return "the input is as ill-conditioned as that; the gradient is as accurate as its conditioning allows";
     }
 
+    /**
+     * Runs the job; one estimated to take longer than 5 s says so first
+     * (from {@link GradientCost}) and reports its time when done.
+     */
+    private GradientJob.Result runTimed(ComputeDevice computeDevice, GradientJob.Request request) {
+        double estimate = GradientCost.estimateSeconds(computeDevice, request);
+        if (estimate < ANNOUNCE_SECONDS) {
+            return GradientJob.run(computeDevice, request);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "grad: a %s input: about %s (estimated from the m·n·min(m, n) cost at this"
+                + " machine's measured rate)%n", request.input().shape(), Progress.clock(estimate));
+        err.flush();
+        long start = System.nanoTime();
+        GradientJob.Result result = GradientJob.run(computeDevice, request);
+        err.printf(Locale.ROOT, "grad: done in %s%n", Progress.clock((System.nanoTime() - start) / 1e9));
+        err.flush();
+        return result;
+    }
+
     /** Options that do not apply to the chosen layer are usage errors, not silently ignored. */
     private void checkOptions() {
         Usage.require(spec, maxError == null || maxError > 0, "--max-error must be positive, got " + maxError);
@@ -202,6 +232,17 @@ final class GradCommand implements Callable<Integer> {
                 + " o2p-eig and eig-fn only (" + layer.label() + " has no matrix function)");
         Usage.require(spec, rankTolerance == null || layer == GradientLayer.PROJECTOR || layer.isNCuts(),
                 "--rank-tolerance applies to projector, ncuts-j1 and ncuts-j2 only");
+    }
+
+    /**
+     * Refuses an {@code --out} that is an input file under another name (the same path, a link to
+     * it, or a hard link): writing the gradient would replace the input.
+     */
+    private static void refuseToReplace(Path out, String option, Path in) throws IOException {
+        if (in != null && Files.exists(out) && Files.exists(in) && Files.isSameFile(out, in)) {
+            throw new IllegalArgumentException("--out " + out + " is the " + option + " file " + in
+                    + "; writing the gradient there would replace it: choose another --out");
+        }
     }
 
     /** The hyphenated layer names. */

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mbp.run.RunLock;
 import org.mbp.study.ShardMerge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,10 +19,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Merges the folders written by mbp study --shard i/N into --out: the same cells.jsonl,"
                 + " results.csv, summary.json and charts an unsharded run writes. Every shard must come from"
-                + " the same study parameters and seed, and together they must cover every cell.",
+                + " the same study parameters and seed, and together they must cover every cell. A study"
+                + " already in --out is replaced only with --fresh; --out is never one of the shard folders.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:merged", "2:missing or mismatched shards, an unwritable --out, or no usable fonts"})
+        exitCodeList = {"0:merged", "2:missing or mismatched shards, an unwritable --out, results already in --out"
+            + " (see --fresh), --out a shard folder or in use by another run, or no usable fonts"})
 final class MergeCommand implements Callable<Integer> {
 
     @Spec
@@ -29,6 +32,9 @@ final class MergeCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the merged results go")
     private Path out;
+
+    @Option(names = "--fresh", description = "replace studies already in --out (never a shard folder)")
+    private boolean fresh;
 
     @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "the --out folders of the shards")
     private List<Path> shards;
@@ -41,11 +47,14 @@ final class MergeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no study results found in " + shards);
         }
         PrintWriter report = spec.commandLine().getOut();
-        merge.into(Writable.folder("--out", out), merged -> {
-            report.println(merged.study() + ": merged " + merged.shards() + " shard(s), " + merged.cells() + " cells: "
-                    + merged.verdict().text());
-            report.flush();
-        });
+        Path folder = Writable.folder("--out", out);
+        try (RunLock lock = RunLock.acquire(folder, spec.commandLine().getErr())) {
+            merge.into(folder, fresh, merged -> {
+                report.println(merged.study() + ": merged " + merged.shards() + " shard(s), " + merged.cells()
+                        + " cells: " + merged.verdict().text());
+                report.flush();
+            });
+        }
         return 0;
     }
 }

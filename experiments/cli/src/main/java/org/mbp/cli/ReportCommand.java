@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mbp.reports.Fonts;
 import org.mbp.run.Progress;
+import org.mbp.run.RunLock;
 import org.mbp.study.ReportJob;
 import org.mbp.study.Study;
 import picocli.CommandLine.Command;
@@ -69,7 +70,10 @@ final class ReportCommand implements Callable<Integer> {
         ReportJob.Request request = new ReportJob.Request(run.out(), run.scale(), run.seed(), run.threads(), chosen,
                 fresh, include, Progress.terminalAttached());
         PrintWriter out = spec.commandLine().getOut();
-        ReportJob.Outcome outcome = ReportJob.run(request, out, spec.commandLine().getErr());
+        ReportJob.Outcome outcome;
+        try (RunLock lock = RunLock.acquire(request.out(), spec.commandLine().getErr())) {
+            outcome = ReportJob.run(request, out, spec.commandLine().getErr());
+        }
         out.printf(Locale.ROOT, "wrote %s (%d pages, also as PNG in %s) in %.1f s%n", outcome.pdf(),
                 outcome.pages().size(), outcome.pageFolder(), outcome.seconds());
         out.flush();

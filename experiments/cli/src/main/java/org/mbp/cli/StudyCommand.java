@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mbp.run.Progress;
+import org.mbp.run.RunLock;
 import org.mbp.study.Study;
 import org.mbp.study.StudyRunner;
 import picocli.CommandLine.ArgGroup;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
             "  all         the four in turn",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "2:bad option, unwritable --out, results in the way (see --resume/--fresh), or no usable fonts"})
+        exitCodeList = {"0:done", "2:bad option, unwritable --out, results in the way (see --resume/--fresh), --out in use by"
+            + " another run, or no usable fonts"})
 final class StudyCommand implements Callable<Integer> {
 
     @Spec
@@ -71,9 +73,11 @@ final class StudyCommand implements Callable<Integer> {
         StudyRunner.Options options = new StudyRunner.Options(run.out(), run.seed(), run.threads(), shard, mode,
                 Progress.terminalAttached());
         PrintWriter out = spec.commandLine().getOut();
-        for (Study<?, ?> s : studies) {
-            StudyRunner.run(s, options, spec.commandLine().getErr()).verdict()
-                    .ifPresent(v -> out.println(s.name() + ": " + v.text()));
+        try (RunLock lock = RunLock.acquire(options.out(), spec.commandLine().getErr())) {
+            for (Study<?, ?> s : studies) {
+                StudyRunner.run(s, options, spec.commandLine().getErr()).verdict()
+                        .ifPresent(v -> out.println(s.name() + ": " + v.text()));
+            }
         }
         out.flush();
         return 0;

@@ -1,6 +1,7 @@
 package org.mbp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -151,6 +152,14 @@ class GradCheckCommandTest {
                 "--out", out.toString(), "--baseline", BASELINE.toString());
         assertEquals(2, otherGrid.code());
         assertTrue(otherGrid.err().contains("different grid"), otherGrid.err());
+        Path banana = Files.writeString(dir.resolve("banana.json"), Files.readString(BASELINE)
+                .replaceFirst("\"verdict\"\\s*:\\s*\"[a-z-]+\"", "\"verdict\": \"banana\""));
+        Cli unknownVerdict = gradcheck(LayerFamilies.all(), "--grid", "quick", "--out", out.toString(),
+                "--baseline", banana.toString());
+        assertEquals(2, unknownVerdict.code());
+        assertTrue(unknownVerdict.err().contains("unknown verdict 'banana' (known: [accurate, ill-conditioned,"),
+                unknownVerdict.err());
+        assertFalse(unknownVerdict.err().contains("org.mbp"), unknownVerdict.err());
         assertEquals(2, gradcheck(LayerFamilies.all(), "--update-baseline").code());
         assertEquals(2, gradcheck(LayerFamilies.all(), "--factor", "0.5").code());
     }

@@ -80,6 +80,55 @@ class GradCommandTest {
     }
 
     @Test
+    void anOutThatIsAnInputUnderAnyNameIsRefusedAndTheInputKept() throws IOException {
+        Path f = save("f.npy", SampleMatrices.gaussian(O, 8, 3, 1));
+        Path g = save("g.npy", SampleMatrices.gaussian(O, 3, 3, 2));
+        byte[] before = Files.readAllBytes(f);
+        byte[] upstreamBefore = Files.readAllBytes(g);
+        Path link = Files.createSymbolicLink(dir.resolve("link.npy"), f);
+        Path hard = Files.createLink(dir.resolve("hard.npy"), g);
+        for (String[] out : List.of(args(f.toString(), "--input"), args(dir.resolve("./f.npy").toString(), "--input"),
+                args(link.toString(), "--input"), args(hard.toString(), "--upstream"))) {
+            Cli run = mbp("grad", "o2p-svd", "--input", f.toString(), "--upstream", g.toString(), "--out", out[0]);
+            assertEquals(2, run.code(), run.err());
+            assertTrue(run.err().contains("is the " + out[1] + " file"), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+        }
+        assertArrayEquals(before, Files.readAllBytes(f));
+        assertArrayEquals(upstreamBefore, Files.readAllBytes(g));
+    }
+
+    @Test
+    void overflowAndUnderflowAreNamedAsSuch() throws IOException {
+        SimpleMatrix f = SampleMatrices.gaussian(O, 12, 4, 1);
+        String[][] cases = {
+            {"1e300", "o2p-svd", "double", "overflow: F'F (eq. 4) exceeds the largest double number"},
+            {"1e300", "o2p-eig", "double", "overflow: F'F (eq. 4) exceeds the largest double number"},
+            {"1e30", "o2p-svd", "float", "overflow: F'F (eq. 4) exceeds the largest float number"},
+            {"1e300", "o2p-eig", "float", "--input entry (0, 0) = "},
+            {"1e300", "projector", "float", "overflows float (largest 3.40e+38): use --precision double"},
+            {"1e-300", "o2p-svd", "double", "σ² underflow: ‖F‖² ≈ 1e-598 is below the smallest normal double"},
+            {"1e-300", "o2p-eig", "double", "σ² underflow"},
+            {"1e-300", "o2p-svd", "float", "σ² underflow"},
+        };
+        for (String[] c : cases) {
+            Path in = save("f" + c[0] + ".npy", f.scale(Double.parseDouble(c[0])));
+            Cli run = mbp("grad", c[1], "--input", in.toString(), "--precision", c[2], "--out",
+                    dir.resolve("g.npy").toString());
+            assertEquals(2, run.code(), run.toString());
+            assertTrue(run.err().contains(c[3]), String.join(" ", c) + ": " + run.err());
+            assertEquals(1, run.err().lines().filter(l -> !l.startsWith("computing on")).count(), run.err());
+            for (String symptom : List.of("is Infinity", "non-finite entry", "too close", "Diagnostics[")) {
+                assertFalse(run.err().contains(symptom), run.err());
+            }
+        }
+        Path tiny = save("tiny.npy", f.scale(1e-300));
+        Cli stable = mbp("grad", "o2p-svd", "--input", tiny.toString(), "--form", "stable", "--out",
+                dir.resolve("g.npy").toString());
+        assertEquals(0, stable.code(), stable.toString());
+    }
+
+    @Test
     void everyLayerRunsInBothPrecisionsAndFormats() throws IOException {
         SimpleMatrix f = SampleMatrices.gaussian(O, 10, 4, 3);
         SimpleMatrix positive = SampleMatrices.uniform(O, 8, 3, 0.1, 1, 4);

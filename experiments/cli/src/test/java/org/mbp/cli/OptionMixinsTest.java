@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mbp.backend.EjmlOps;
@@ -191,6 +192,21 @@ class OptionMixinsTest {
         assertEquals(Precision.DOUBLE, value(train, "--trunk-precision"));
         assertEquals(Precision.FLOAT, value(train, "--structured-precision"));
         assertEquals(Form.PAPER, value(train, "--form"));
+    }
+
+    @Test
+    void threadsBeyondTheCapAreRefusedBeforeAnyWork() {
+        for (String[] command : new String[][] {{"study", "gap"}, {"gradcheck"}, {"train", "deepo2p"}}) {
+            Path out = dir.resolve(command[0]);
+            String[] args = Stream.concat(Arrays.stream(command),
+                    Stream.of("--threads", "32768", "--out", out.toString())).toArray(String[]::new);
+            Cli run = Cli.run(args);
+            assertEquals(2, run.code(), run.toString());
+            assertTrue(run.err().contains("Invalid value for option '--threads': must be at most 4096"), run.err());
+            assertFalse(run.err().contains("null"), run.err());
+            assertFalse(Files.exists(out), "nothing written for " + command[0]);
+        }
+        assertEquals(2, Cli.run("study", "gap", "--threads", "99999999999", "--out", dir.toString()).code());
     }
 
     @Test

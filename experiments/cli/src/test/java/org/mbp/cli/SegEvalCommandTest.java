@@ -115,14 +115,17 @@ class SegEvalCommandTest {
         LabelMapPng.write(small, new LabelMap(3, 4, new int[12]));
         Path garbage = dir.resolve("garbage.png");
         Files.write(garbage, new byte[] {1, 2, 3});
+        Path folder = Files.createDirectory(dir.resolve("folder.seg"));
         Path badSeg = dir.resolve("bad.seg");
         Files.writeString(badSeg, Files.readString(truthSeg).replace("width 4", "width x"));
         Object[][] cases = {
             {small + " is 3×4 but " + truthSeg + " is 4×4", new String[] {"--pred", small.toString(), "--gt", truthSeg.toString()}},
-            {garbage + ": not an image", new String[] {"--pred", garbage.toString(), "--gt", truthSeg.toString()}},
-            {dir.resolve("none.seg") + ": cannot read", new String[] {"--pred", machinePng.toString(), "--gt", dir.resolve("none.seg").toString()}},
+            {garbage + ": not a PNG, JPEG, GIF or BMP image", new String[] {"--pred", garbage.toString(), "--gt", truthSeg.toString()}},
+            {dir.resolve("none.seg") + ": no such file", new String[] {"--pred", machinePng.toString(), "--gt", dir.resolve("none.seg").toString()}},
             {badSeg + ": line 5 (byte 36): width 'x'", new String[] {"--pred", machinePng.toString(), "--gt", badSeg.toString()}},
             {"unknown file type (expected .png or .seg)", new String[] {"--pred", dir.resolve("m.txt").toString(), "--gt", truthSeg.toString()}},
+            {dir.resolve("none.png") + ": no such file", new String[] {"--pred", dir.resolve("none.png").toString(), "--gt", truthSeg.toString()}},
+            {folder + ": a folder, not a file", new String[] {"--pred", machinePng.toString(), "--gt", folder.toString()}},
             {"Missing required option: '--gt=FILE'", new String[] {"--pred", machinePng.toString()}},
         };
         for (Object[] c : cases) {
@@ -134,6 +137,7 @@ class SegEvalCommandTest {
             assertEquals(2, run.code(), run.toString());
             assertTrue(run.err().contains((String) c[0]), "expected '" + c[0] + "' in: " + run.err());
             assertTrue(run.out().isEmpty(), run.out());
+            ParserPropertiesTest.assertClean(run.err().lines().findFirst().orElse(""));
         }
     }
 

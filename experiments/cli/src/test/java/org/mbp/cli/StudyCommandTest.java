@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mbp.run.RunLock;
 
 class StudyCommandTest {
 
@@ -78,6 +79,61 @@ class StudyCommandTest {
                 dir.resolve("s1").toString());
         assertEquals(2, merged.code(), merged.toString());
         assertTrue(merged.err().contains("different runs"), merged.err());
+    }
+
+    @Test
+    void mergeReplacesNeitherAFinishedStudyNorAShardUnlessFresh() throws IOException {
+        assertEquals(0, study("gap", dir.resolve("s0"), GAP, "--shard", "0/2").code());
+        assertEquals(0, study("gap", dir.resolve("s1"), GAP, "--shard", "1/2").code());
+        assertEquals(0, study("gap", dir.resolve("other"), GAP, "--seed", "7").code());
+        byte[] finished = bytes(dir.resolve("other/gap/results.csv"));
+        byte[] shard = bytes(dir.resolve("s0/gap/cells.jsonl"));
+        Cli onFinished = Cli.run("merge", "--out", dir.resolve("other").toString(), dir.resolve("s0").toString(),
+                dir.resolve("s1").toString());
+        assertEquals(2, onFinished.code(), onFinished.toString());
+        assertTrue(onFinished.err().contains("already holds results of gap; use --fresh"), onFinished.err());
+        assertArrayEquals(finished, bytes(dir.resolve("other/gap/results.csv")));
+        for (boolean fresh : new boolean[] {false, true}) {
+            List<String> args = new ArrayList<>(List.of("merge", "--out", dir.resolve("s1/../s0").toString()));
+            if (fresh) {
+                args.add("--fresh");
+            }
+            args.addAll(List.of(dir.resolve("s0").toString(), dir.resolve("s1").toString()));
+            Cli onShard = Cli.run(args.toArray(String[]::new));
+            assertEquals(2, onShard.code(), onShard.toString());
+            assertTrue(onShard.err().contains("is the shard folder"), onShard.err());
+            assertArrayEquals(shard, bytes(dir.resolve("s0/gap/cells.jsonl")));
+        }
+        Cli replaced = Cli.run("merge", "--out", dir.resolve("other").toString(), "--fresh", dir.resolve("s0").toString(),
+                dir.resolve("s1").toString());
+        assertEquals(0, replaced.code(), replaced.toString());
+        assertFalse(Files.exists(dir.resolve("other").resolve(RunLock.FILE)), "the lock is released");
+    }
+
+    @Test
+    void aSecondRunOnTheSameOutIsRefusedNamingTheHolderAndAStaleLockIsTakenOver() throws IOException,
+            InterruptedException {
+        Path out = Files.createDirectories(dir.resolve("held"));
+        Process live = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(out.resolve(RunLock.FILE), "pid " + live.pid() + "\nhost "
+                    + java.net.InetAddress.getLocalHost().getHostName() + "\n");
+            Cli held = study("gap", out, GAP);
+            assertEquals(2, held.code(), held.toString());
+            assertTrue(held.err().contains("is in use by mbp process " + live.pid() + " on "), held.err());
+            assertFalse(Files.exists(out.resolve("gap")), "nothing written");
+        } finally {
+            live.destroy();
+            live.waitFor();
+        }
+        Cli stale = study("gap", out, GAP);
+        assertEquals(0, stale.code(), stale.toString());
+        assertTrue(stale.err().contains("taking over the lock of mbp process " + live.pid()), stale.err());
+        assertFalse(Files.exists(out.resolve(RunLock.FILE)), "the lock is released");
+        Files.writeString(out.resolve(RunLock.FILE), "pid 1\nhost elsewhere.example\n");
+        Cli remote = Cli.run("report", "--out", out.toString(), "--studies", "gap");
+        assertEquals(2, remote.code(), remote.toString());
+        assertTrue(remote.err().contains("is in use by mbp process 1 on elsewhere.example"), remote.err());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.mbp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,5 +96,17 @@ class TrainCommandTest {
         Cli lr = Cli.run("train", "deepncuts", "--lr", "-1", "--out", dir.toString());
         assertEquals(2, lr.code());
         assertTrue(lr.err().contains("--lr must be positive"), lr.err());
+    }
+
+    @Test
+    void aBadDropoutIsRefusedBeforeAnyVariantTrainsWhicheverVariantsAreChosen() {
+        for (String variants : new String[] {"deepo2p,deepo2p-fc", "gap", "deepo2p"}) {
+            Path out = dir.resolve(variants);
+            Cli run = Cli.run("train", "deepo2p", "--variant", variants, "--dropout", "1.5", "--data",
+                    dir.resolve("nowhere").toString(), "--out", out.toString());
+            assertEquals(2, run.code(), run.toString());
+            assertTrue(run.err().contains("--dropout: dropout rate must be in [0, 1), got 1.5"), run.err());
+            assertFalse(Files.exists(out), "nothing written for " + variants);
+        }
     }
 }

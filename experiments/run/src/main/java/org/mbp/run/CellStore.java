@@ -1,5 +1,6 @@
 package org.mbp.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -158,19 +159,24 @@ public final class CellStore implements AutoCloseable {
         Header header;
         try {
             header = header(JSON.readValue(lines.get(0), new TypeReference<Map<String, Object>>() { }));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(file + ": line 1 is not a study header (" + e.getMessage() + ")");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": line 1 is not a study header: " + JsonProblem.inLine(e));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": line 1 is not a study header: " + e.getMessage());
         }
         TreeMap<Integer, StoredCell> cells = new TreeMap<>();
         for (int i = 1; i < lines.size(); i++) {
             try {
-                Map<String, Object> line = JSON.readValue(lines.get(i), new TypeReference<Map<String, Object>>() { });
-                int index = ((Number) line.get("cell")).intValue();
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> rows = (List<Map<String, Object>>) line.get("rows");
-                cells.put(index, new StoredCell(index, ((Number) line.get("seconds")).doubleValue(), rows));
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException(file + ": line " + (i + 1) + " is damaged (" + e.getMessage() + ")");
+                StoredCell cell = cell(JSON.readValue(lines.get(i), new TypeReference<Map<String, Object>>() { }));
+                if (cell.cell() >= header.cells()) {
+                    throw new IllegalArgumentException("cell " + cell.cell() + " is beyond the " + header.cells()
+                            + " cells of the grid");
+                }
+                cells.put(cell.cell(), cell);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(file + ": line " + (i + 1) + " is damaged: " + JsonProblem.inLine(e));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": line " + (i + 1) + " is damaged: " + e.getMessage());
             }
         }
         return new Contents(header, cells);
@@ -189,12 +195,31 @@ public final class CellStore implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private static Header header(Map<String, Object> m) {
-        if (!Integer.valueOf(1).equals(m.get("format")) || !(m.get("study") instanceof String)) {
+        if (m == null || !Integer.valueOf(1).equals(m.get("format")) || !(m.get("study") instanceof String study)) {
             throw new IllegalArgumentException("not a format-1 study header");
         }
-        return new Header((String) m.get("study"), ((Number) m.get("seed")).longValue(),
-                normalized((Map<String, Object>) m.get("parameters")), ((Number) m.get("cells")).intValue(),
+        if (!(m.get("seed") instanceof Number seed) || !(m.get("cells") instanceof Integer cells) || cells < 0
+                || !(m.get("parameters") instanceof Map<?, ?> parameters)
+                || m.get("shard") != null && !(m.get("shard") instanceof String)) {
+            throw new IllegalArgumentException("the header needs a seed, a count of cells, parameters and a shard");
+        }
+        return new Header(study, seed.longValue(), normalized((Map<String, Object>) parameters), cells,
                 (String) m.get("shard"));
+    }
+
+    /** One cell line: its index, seconds, and rows (objects of column values). */
+    @SuppressWarnings("unchecked")
+    private static StoredCell cell(Map<String, Object> line) {
+        if (line == null || !(line.get("cell") instanceof Integer index) || index < 0) {
+            throw new IllegalArgumentException("no cell index");
+        }
+        if (!(line.get("seconds") instanceof Number seconds)) {
+            throw new IllegalArgumentException("no seconds for cell " + index);
+        }
+        if (!(line.get("rows") instanceof List<?> rows) || !rows.stream().allMatch(r -> r instanceof Map)) {
+            throw new IllegalArgumentException("the rows of cell " + index + " are not a list of objects");
+        }
+        return new StoredCell(index, seconds.doubleValue(), (List<Map<String, Object>>) rows);
     }
 
     /**

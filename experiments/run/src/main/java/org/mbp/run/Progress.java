@@ -87,7 +87,8 @@ public final class Progress implements AutoCloseable {
         }
     }
 
-    private static String clock(double seconds) {
+    /** Seconds as {@code h:mm:ss}, the way progress lines show times. */
+    public static String clock(double seconds) {
         Duration d = Duration.ofSeconds(Math.round(seconds));
         return String.format("%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
     }

@@ -25,9 +25,11 @@ public final class ShardMerge {
     public record Merged(String study, int shards, int cells, ClaimVerdict verdict) {
     }
 
+    private final List<Path> shards;
     private final Map<String, List<CellStore.Contents>> byStudy;
 
-    private ShardMerge(Map<String, List<CellStore.Contents>> byStudy) {
+    private ShardMerge(List<Path> shards, Map<String, List<CellStore.Contents>> byStudy) {
+        this.shards = List.copyOf(shards);
         this.byStudy = byStudy;
     }
 
@@ -50,7 +52,7 @@ public final class ShardMerge {
                 }
             }
         }
-        return new ShardMerge(byStudy);
+        return new ShardMerge(shards, byStudy);
     }
 
     /**
@@ -64,16 +66,34 @@ public final class ShardMerge {
 
     /**
      * Merges every study into {@code out}, writing its outputs there; each study's merge is
-     * reported to {@code done} as it ends.
+     * reported to {@code done} as it ends. Nothing already written is lost: {@code out} must not
+     * be one of the shard folders, and a study already in {@code out} is replaced only with
+     * {@code replace} (as {@code mbp study --fresh} does).
      *
-     * @param out where to write
-     * @param done the done
-     * @return the list
-     * @throws IllegalArgumentException when a study's shards come from different runs or miss cells
+     * @param out     where to write
+     * @param replace whether a study already in {@code out} may be replaced
+     * @param done    told of each study's merge as it ends
+     * @return the merged studies, in order
+     * @throws IllegalArgumentException when {@code out} is a shard folder or already holds one of
+     *                                  the studies (without {@code replace}), or when a study's
+     *                                  shards come from different runs or miss cells
      * @throws IOException if reading or writing fails
      */
-    public List<Merged> into(Path out, Consumer<Merged> done) throws IOException {
+    public List<Merged> into(Path out, boolean replace, Consumer<Merged> done) throws IOException {
         Files.createDirectories(out);
+        for (Path shard : shards) {
+            if (Files.isSameFile(out, shard)) {
+                throw new IllegalArgumentException("--out " + out + " is the shard folder " + shard
+                        + "; merging there would replace the shard's cells: choose another --out");
+            }
+        }
+        for (String name : byStudy.keySet()) {
+            Path store = CellStore.file(out.resolve(name));
+            if (!replace && Files.exists(store)) {
+                throw new IllegalArgumentException(out.resolve(name) + " already holds results of " + name
+                        + "; use --fresh to replace them or another --out");
+            }
+        }
         List<Merged> merged = new ArrayList<>();
         for (Map.Entry<String, List<CellStore.Contents>> entry : byStudy.entrySet()) {
             Merged m = merge(entry.getKey(), entry.getValue(), out);

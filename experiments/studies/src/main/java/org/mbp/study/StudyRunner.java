@@ -135,8 +135,8 @@ public final class StudyRunner {
         if (!done.isEmpty()) {
             err.printf("%s: resuming, %d cell(s) already done%n", study.name(), done.size());
         }
-        try (CellStore store = done.isEmpty() ? CellStore.create(folder, header) : CellStore.open(folder);
-                BatchExecutor executor = new BatchExecutor(options.threads());
+        try (BatchExecutor executor = new BatchExecutor(options.threads());
+                CellStore store = done.isEmpty() ? CellStore.create(folder, header) : CellStore.open(folder);
                 Progress progress = Progress.start(study.name(), todo.size(), "cells", err, options.terminal())) {
             executor.map(todo, cell -> {
                 long t0 = System.nanoTime();

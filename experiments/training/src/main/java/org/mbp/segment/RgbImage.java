@@ -115,11 +115,11 @@ public record RgbImage(int width, int height, float[] rgb) {
         BufferedImage image;
         try (InputStream in = Files.newInputStream(file)) {
             image = ImageIO.read(in);
-        } catch (IOException e) {
-            throw new SegmentationFileException(file + ": cannot read: " + e, e);
+        } catch (IOException | RuntimeException e) {
+            throw SegmentationFileException.unreadable(file, e);
         }
         if (image == null) {
-            throw new SegmentationFileException(file + ": not an image javax.imageio can read" + hint);
+            throw new SegmentationFileException(file + ": not a PNG, JPEG, GIF or BMP image" + hint);
         }
         return image;
     }

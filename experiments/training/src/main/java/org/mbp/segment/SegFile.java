@@ -56,7 +56,7 @@ public final class SegFile {
         try {
             content = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new SegmentationFileException(file + ": cannot read: " + e, e);
+            throw SegmentationFileException.unreadable(file, e);
         }
         return parse(content, file.toString());
     }

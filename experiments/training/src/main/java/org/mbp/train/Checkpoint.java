@@ -1,15 +1,13 @@
 package org.mbp.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +15,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.zip.CRC32C;
 import org.mbp.nn.Parameter;
 import org.mbp.nn.Weights;
 import org.mbp.io.AtomicFile;
+import org.mbp.run.JsonProblem;
 
 /**
  * The state a training run needs to continue: the epochs done, the weights, the optimiser's
  * velocity and the per-epoch history, with the settings that produced them. Written atomically
- * after every epoch as {@code checkpoint.bin}: the magic {@code MBPCKPT1}, a length-prefixed UTF-8
- * JSON header, then per parameter its weights and velocity as big-endian doubles.
+ * after every epoch as {@code checkpoint.bin}: the magic {@code MBPCKPT2}, then sections, each
+ * followed by the CRC32C of its bytes: a length-prefixed UTF-8 JSON header; the parameter count;
+ * per parameter its weights and its velocity, each a length-prefixed run of big-endian doubles.
+ * A damaged section is refused naming the file and its byte range, before any of its bytes is
+ * interpreted; weights or velocities that are not finite are refused as the checkpoint's fault.
+ * Checkpoints of the earlier format {@code MBPCKPT1} (the same sections without checksums) are
+ * still read, unchecked ({@link #isChecksummed} tells them apart), and the next epoch rewrites
+ * them in the current format.
  *
  * @param settings the task's description and the optimiser's settings; a resumed run must match
  */
@@ -35,7 +41,8 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
     /** The file name in a run's folder. */
     public static final String FILE = "checkpoint.bin";
 
-    private static final byte[] MAGIC = "MBPCKPT1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "MBPCKPT2".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UNCHECKED_MAGIC = "MBPCKPT1".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -50,21 +57,41 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
         AtomicFile.write(folder.resolve(FILE), stream -> {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream));
             out.write(MAGIC);
-            out.writeInt(header.length);
-            out.write(header);
-            out.writeInt(weights.length);
+            ByteBuffer head = ByteBuffer.allocate(4 + header.length).putInt(header.length).put(header);
+            writeSection(out, head.array());
+            writeSection(out, ByteBuffer.allocate(4).putInt(weights.length).array());
             for (int p = 0; p < weights.length; p++) {
-                writeArray(out, weights[p]);
-                writeArray(out, velocity[p]);
+                writeSection(out, array(weights[p]));
+                writeSection(out, array(velocity[p]));
             }
             out.flush();
         });
     }
 
-    private static void writeArray(DataOutputStream out, double[] values) throws IOException {
-        out.writeInt(values.length);
-        for (double v : values) {
-            out.writeDouble(v);
+    private static byte[] array(double[] values) {
+        ByteBuffer b = ByteBuffer.allocate(4 + 8 * values.length).putInt(values.length);
+        b.asDoubleBuffer().put(values);
+        return b.array();
+    }
+
+    private static void writeSection(DataOutputStream out, byte[] section) throws IOException {
+        out.write(section);
+        out.writeInt(crc(section, 0, section.length));
+    }
+
+    private static int crc(byte[] bytes, int from, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, from, length);
+        return (int) crc.getValue();
+    }
+
+    /**
+     * Whether the checkpoint in {@code folder} carries checksums (false for the earlier format,
+     * which is read without a check of its bytes).
+     */
+    public static boolean isChecksummed(Path folder) throws IOException {
+        try (InputStream in = Files.newInputStream(folder.resolve(FILE))) {
+            return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
         }
     }
 
@@ -99,34 +126,38 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
         Path file = folder.resolve(FILE);
         byte[] bytes = Files.readAllBytes(file);
         Reader in = new Reader(file, bytes);
-        byte[] magic = in.bytes(MAGIC.length, "the magic MBPCKPT1");
-        if (!Arrays.equals(magic, MAGIC)) {
-            throw in.error(0, "not an mbp checkpoint (no MBPCKPT1 magic)");
+        byte[] magic = in.bytes(MAGIC.length, "the magic MBPCKPT2");
+        if (!Arrays.equals(magic, MAGIC) && !Arrays.equals(magic, UNCHECKED_MAGIC)) {
+            throw in.error(0, "not an mbp checkpoint (no MBPCKPT2 magic)");
         }
-        int headerLength = in.count("the header length");
-        Map<String, Object> header;
+        in.checksummed = Arrays.equals(magic, MAGIC);
         long headerAt = in.offset();
+        int headerLength = in.count("the header length");
+        byte[] json = in.section(headerAt, headerLength, "the JSON header");
+        Map<String, Object> header;
         try {
-            header = JSON.readValue(in.bytes(headerLength, "the JSON header"), new TypeReference<>() { });
-        } catch (IOException e) {
-            throw in.error(headerAt, "unreadable JSON header: " + e.getMessage());
+            header = JSON.readValue(json, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw in.error(headerAt + 4, "the JSON header is damaged: " + JsonProblem.describe(e));
         }
-        Header h = Header.of(header, message -> in.error(headerAt, message));
+        Header h = Header.of(header, message -> in.error(headerAt + 4, message));
         if (settings != null && !JSON.readTree(JSON.writeValueAsBytes(settings)).equals(
                 JSON.readTree(JSON.writeValueAsBytes(h.settings())))) {
             throw new IllegalArgumentException(folder + " holds a checkpoint of other settings: "
                     + JSON.writeValueAsString(h.settings()) + "; this run has " + JSON.writeValueAsString(settings)
                     + ". Resume with the same options, or choose another --out");
         }
+        long countAt = in.offset();
         int count = in.count("the parameter count");
+        in.section(countAt, 0, "the parameter count");
         if (count != parameters.size()) {
-            throw in.error(in.offset() - 4, "holds " + count + " parameters, the network has " + parameters.size());
+            throw in.error(countAt, "holds " + count + " parameters, the network has " + parameters.size());
         }
         double[][] weights = new double[count][];
         double[][] velocity = new double[count][];
         for (int p = 0; p < count; p++) {
-            weights[p] = in.array(parameters.get(p));
-            velocity[p] = in.array(parameters.get(p));
+            weights[p] = in.array(parameters.get(p), "weights");
+            velocity[p] = in.array(parameters.get(p), "velocity");
         }
         if (in.offset() != bytes.length) {
             throw in.error(in.offset(), (bytes.length - in.offset()) + " unexpected bytes after the last parameter");
@@ -168,14 +199,13 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
     /** Reads a checkpoint's bytes, naming the file and offset in every error. */
     private static final class Reader {
         private final Path file;
-        private final DataInputStream in;
-        private final int length;
-        private long offset;
+        private final byte[] bytes;
+        private int offset;
+        private boolean checksummed;
 
         Reader(Path file, byte[] bytes) {
             this.file = file;
-            this.in = new DataInputStream(new ByteArrayInputStream(bytes));
-            this.length = bytes.length;
+            this.bytes = bytes;
         }
 
         long offset() {
@@ -186,40 +216,67 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
             return new IllegalArgumentException(file + ": byte " + at + ": " + what);
         }
 
-        byte[] bytes(int n, String what) throws IOException {
-            if (n < 0 || offset + n > length) {
+        byte[] bytes(long n, String what) {
+            if (n < 0 || offset + n > bytes.length) {
                 throw error(offset, "file ends before " + what + " (" + n + " bytes needed, "
-                        + (length - offset) + " left)");
+                        + (bytes.length - offset) + " left)");
             }
-            byte[] b = new byte[n];
-            in.readFully(b);
-            offset += n;
+            byte[] b = Arrays.copyOfRange(bytes, offset, offset + (int) n);
+            offset += (int) n;
             return b;
         }
 
-        int count(String what) throws IOException {
-            try {
-                int n = in.readInt();
-                offset += 4;
-                if (n < 0) {
-                    throw error(offset - 4, "negative " + what + " " + n);
-                }
-                return n;
-            } catch (EOFException e) {
+        int count(String what) {
+            if (offset + 4 > bytes.length) {
                 throw error(offset, "file ends before " + what);
             }
+            int n = ByteBuffer.wrap(bytes, offset, 4).getInt();
+            offset += 4;
+            if (n < 0) {
+                throw error(offset - 4, "negative " + what + " " + n);
+            }
+            return n;
         }
 
-        double[] array(Parameter p) throws IOException {
+        /**
+         * The {@code length} bytes of a section that began at {@code start} (its length field
+         * already read), checked against the CRC32C that follows them.
+         */
+        byte[] section(long start, long length, String what) {
+            byte[] body = bytes(length, what);
+            if (!checksummed) {
+                return body;
+            }
+            int end = offset;
+            if (offset + 4 > bytes.length) {
+                throw error(offset, "file ends before the checksum of " + what);
+            }
+            int stored = ByteBuffer.wrap(bytes, offset, 4).getInt();
+            offset += 4;
+            if (stored != crc(bytes, (int) start, end - (int) start)) {
+                throw new IllegalArgumentException(file + ": bytes " + start + "–" + (end - 1) + " (" + what
+                        + ") do not match their checksum: the checkpoint is damaged; restore a copy, or train"
+                        + " again into another --out");
+            }
+            return body;
+        }
+
+        double[] array(Parameter p, String part) {
             long at = offset;
+            String what = "the " + part + " of " + p.name();
             int n = count("the size of " + p.name());
+            byte[] raw = section(at, 8L * n, what);
             if (n != p.size()) {
                 throw error(at, p.name() + " has " + n + " values, the network's is " + p.rows() + "×" + p.cols());
             }
-            byte[] raw = bytes(8 * n, "the values of " + p.name());
-            DoubleBuffer buffer = ByteBuffer.wrap(raw).asDoubleBuffer();
             double[] values = new double[n];
-            buffer.get(values);
+            ByteBuffer.wrap(raw).asDoubleBuffer().get(values);
+            for (int i = 0; i < n; i++) {
+                if (!Double.isFinite(values[i])) {
+                    throw error(at + 4 + 8L * i, what + " holds " + values[i] + " at entry " + i + ": the run that"
+                            + " wrote this checkpoint diverged, so it cannot be resumed; train again into another --out");
+                }
+            }
             return values;
         }
     }

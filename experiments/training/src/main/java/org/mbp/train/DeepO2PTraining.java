@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.mbp.backend.MixedPrecision;
 import org.mbp.data.FashionMnist;
 import org.mbp.data.LabelledImages;
+import org.mbp.nn.Dropout;
 import org.mbp.spectral.Form;
 
 /**
@@ -25,6 +26,7 @@ public final class DeepO2PTraining {
      * @param channels  output channels of the trunk's convolution blocks
      * @param pooled    how many leading blocks end in 2×2 max pooling
      * @param hidden    width of the fully connected layer, at least 1
+     * @param dropout   the dropout rate of the FC variants, in [0, 1)
      * @param epsilon   the O2P regulariser ε, positive
      */
     public record Request(List<ClassifierVariant> variants, Path data, Integer trainSize, Integer testSize,
@@ -32,6 +34,9 @@ public final class DeepO2PTraining {
             Augmentation augmentation, TrainingOptions options) {
 
         /**
+         * Checks every value, whichever variants use it, so that a bad one is refused before any
+         * variant trains.
+         *
          * @param variants the variants
          * @param data the data
          * @param trainSize train on the first N training images, or null for all
@@ -40,12 +45,12 @@ public final class DeepO2PTraining {
          * @param pooled how many leading blocks end in 2×2 max pooling (at most {@code
          *               channels.length})
          * @param hidden width of the fully connected layer, at least 1
-         * @param dropout the dropout
+         * @param dropout the dropout rate of the FC variants, in [0, 1)
          * @param form the form
          * @param epsilon the regularizer ε
          * @param augmentation the augmentation
          * @param options the options
-         * @throws IllegalArgumentException for a width or an ε out of range
+         * @throws IllegalArgumentException for a width, an ε or a dropout rate out of range
          */
         public Request {
             variants = List.copyOf(variants);
@@ -54,6 +59,11 @@ public final class DeepO2PTraining {
             }
             if (!(epsilon > 0)) {
                 throw new IllegalArgumentException("--epsilon must be positive, got " + epsilon);
+            }
+            try {
+                Dropout.requireRate(dropout);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--dropout: " + e.getMessage(), e);
             }
         }
     }

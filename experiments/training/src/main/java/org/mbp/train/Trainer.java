@@ -89,6 +89,10 @@ public final class Trainer {
                 throw new IllegalArgumentException(folder + " holds a checkpoint of an earlier run: pass --resume to"
                         + " continue it, or choose another --out");
             }
+            if (!Checkpoint.isChecksummed(folder)) {
+                err.printf("%s: %s was written by an earlier mbp without checksums: resuming without a check of its"
+                        + " bytes (the next epoch writes it with checksums)%n", task.name(), folder.resolve(Checkpoint.FILE));
+            }
             Checkpoint c = Checkpoint.read(folder, task.network().parameters(), settings);
             weights = c.weights(task.network().parameters());
             sgd = new Sgd(options.momentum(), options.weightDecay(), c.velocity());

@@ -2,6 +2,7 @@ package org.mbp.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,14 +103,19 @@ class EpochTest {
         assertEquals(0.265625, c.history().get(1).value("test_accuracy"));
         assertArrayEquals(new double[] {1.5, -2}, c.weights()[0]);
 
+        assertFalse(Checkpoint.isChecksummed(dir), "the earlier format has no checksums");
+
         Path again = Files.createDirectory(dir.resolve("again"));
         c.write(again);
+        assertTrue(Checkpoint.isChecksummed(again), "written back with checksums");
         byte[] written = Files.readAllBytes(again.resolve(Checkpoint.FILE));
         int length = java.nio.ByteBuffer.wrap(written, 8, 4).getInt();
         JsonNode rewritten = JSON.readTree(new String(written, 12, length, StandardCharsets.UTF_8));
         assertEquals(JSON.readTree(header), rewritten);
-        assertArrayEquals(java.util.Arrays.copyOfRange(bytes.toByteArray(), 12 + json.length, bytes.size()),
-                java.util.Arrays.copyOfRange(written, 12 + length, written.length));
+        Checkpoint back = Checkpoint.read(again, parameters);
+        assertArrayEquals(c.weights()[0], back.weights()[0]);
+        assertArrayEquals(c.velocity()[0], back.velocity()[0]);
+        assertEquals(c.history(), back.history());
     }
 
     @Test

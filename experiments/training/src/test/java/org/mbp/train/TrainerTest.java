@@ -164,7 +164,7 @@ class TrainerTest {
         List<Parameter> ps = new TwoClouds().network().parameters();
         IllegalArgumentException cut = assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(dir, ps));
         assertTrue(cut.getMessage().startsWith(file + ": byte "), cut.getMessage());
-        assertTrue(cut.getMessage().contains("file ends before the values of out"), cut.getMessage());
+        assertTrue(cut.getMessage().contains("file ends before the velocity of out"), cut.getMessage());
         byte[] header = "{\"settings\":{},\"epoch\":2,\"history\":[]}".getBytes();
         java.nio.ByteBuffer wrong = java.nio.ByteBuffer.allocate(12 + header.length);
         wrong.put("MBPCKPT1".getBytes()).putInt(header.length).put(header);
@@ -174,6 +174,46 @@ class TrainerTest {
                 json.getMessage());
         Files.write(file, "not a checkpoint".getBytes());
         IllegalArgumentException magic = assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(dir, ps));
-        assertEquals(file + ": byte 0: not an mbp checkpoint (no MBPCKPT1 magic)", magic.getMessage());
+        assertEquals(file + ": byte 0: not an mbp checkpoint (no MBPCKPT2 magic)", magic.getMessage());
+    }
+
+    @Test
+    void flippedBytesAreRefusedNamingTheDamagedRange(@TempDir Path dir) throws IOException {
+        trainer(1, 1).run(new TwoClouds(), dir, false);
+        Path file = dir.resolve(Checkpoint.FILE);
+        byte[] good = Files.readAllBytes(file);
+        List<Parameter> ps = new TwoClouds().network().parameters();
+        int headerLength = java.nio.ByteBuffer.wrap(good, 8, 4).getInt();
+        int firstWeights = 8 + 4 + headerLength + 4 + 4 + 4;
+        int size = ps.get(0).size();
+        byte[] weights = good.clone();
+        weights[firstWeights + 4 + 3] ^= 0x10;
+        weights[firstWeights + 4 + 8 * size - 1] ^= 0x01;
+        Files.write(file, weights);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(dir, ps));
+        assertEquals(file + ": bytes " + firstWeights + "–" + (firstWeights + 4 + 8 * size - 1) + " (the weights of "
+                + ps.get(0).name() + ") do not match their checksum: the checkpoint is damaged; restore a copy, or train"
+                + " again into another --out", e.getMessage());
+        byte[] header = good.clone();
+        header[20] ^= 0x01;
+        Files.write(file, header);
+        IllegalArgumentException h = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.read(dir, ps));
+        assertTrue(h.getMessage().startsWith(file + ": bytes 8–" + (8 + 4 + headerLength - 1) + " (the JSON header)"),
+                h.getMessage());
+    }
+
+    @Test
+    void nonFiniteWeightsAreTheCheckpointsFault(@TempDir Path dir) throws IOException {
+        trainer(1, 1).run(new TwoClouds(), dir, false);
+        List<Parameter> ps = new TwoClouds().network().parameters();
+        Checkpoint c = Checkpoint.read(dir, ps);
+        c.weights()[1][2] = Double.NaN;
+        c.write(dir);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.read(dir, ps));
+        assertTrue(e.getMessage().startsWith(dir.resolve(Checkpoint.FILE) + ": byte "), e.getMessage());
+        assertTrue(e.getMessage().contains("the weights of " + ps.get(1).name() + " holds NaN at entry 2: the run that"
+                + " wrote this checkpoint diverged"), e.getMessage());
     }
 }
