@@ -157,7 +157,7 @@ class GradCheckCommandTest {
         Cli unknownVerdict = gradcheck(LayerFamilies.all(), "--grid", "quick", "--out", out.toString(),
                 "--baseline", banana.toString());
         assertEquals(2, unknownVerdict.code());
-        assertTrue(unknownVerdict.err().contains("unknown verdict 'banana' (known: [accurate, ill-conditioned,"),
+        assertTrue(unknownVerdict.err().contains("\"verdict\" must be one of accurate, ill-conditioned,"),
                 unknownVerdict.err());
         assertFalse(unknownVerdict.err().contains("org.mbp"), unknownVerdict.err());
         assertEquals(2, gradcheck(LayerFamilies.all(), "--update-baseline").code());
