@@ -60,17 +60,22 @@ public interface SpectralFunction {
 
     /**
      * Fails unless every value lies in the domain, naming the first that does not. For the
-     * positive domain a value must also be numerically positive: above {@code n·ε·max|λ|}, the
-     * conventional rank tolerance (LAPACK, NumPy), below which it is rounding noise of a zero or
-     * negative eigenvalue and g, g′ of it are meaningless (log(FᵀF) of a rank-deficient F is
-     * −∞ however the spectrum was computed).
+     * positive domain, where nothing keeps the exact values away from zero ({@code regularizer}
+     * 0), a value must also be numerically positive: above {@code n·ε·max|λ|}, the conventional
+     * rank tolerance (LAPACK, NumPy), below which it is rounding noise of a zero or negative
+     * eigenvalue and g, g′ of it are meaningless (log(FᵀF) of a rank-deficient F is −∞ however
+     * the spectrum was computed). The spectrum of {@code FᵀF + εI} with ε &gt; 0 is positive in exact
+     * arithmetic: a small computed value there is inaccurate, not meaningless, and
+     * {@link org.mbp.layer.ErrorBound} says how inaccurate.
      *
-     * @param spectrum the eigenvalues g is applied to
-     * @param epsilon machine epsilon of the arithmetic the spectrum was computed in
-     * @param stage   the layer whose spectrum this is, for the message
+     * @param spectrum    the eigenvalues g is applied to
+     * @param epsilon     machine epsilon of the arithmetic the spectrum was computed in
+     * @param regularizer what the exact eigenvalues are known to exceed (ε of {@code FᵀF + εI}),
+     *                    0 where nothing is known
+     * @param stage       the layer whose spectrum this is, for the message
      * @throws OutsideDomainException naming the value
      */
-    default void requireDomain(double[] spectrum, double epsilon, String stage) {
+    default void requireDomain(double[] spectrum, double epsilon, double regularizer, String stage) {
         double largest = 0;
         for (double v : spectrum) {
             largest = Math.max(largest, Math.abs(v));
@@ -83,7 +88,7 @@ public interface SpectralFunction {
                         + " eigenvalue %d is %.6g", stage, name(),
                         positive ? "positive" : "finite", i, spectrum[i]));
             }
-            if (positive && spectrum[i] <= floor) {
+            if (positive && regularizer <= 0 && spectrum[i] <= floor) {
                 throw new OutsideDomainException(String.format("%s: %s needs positive eigenvalues, but"
                         + " eigenvalue %d is %.3g, numerically zero (not above n·ε·largest = %.3g): the"
                         + " matrix is singular in this precision", stage, name(), i, spectrum[i], floor));

@@ -1,17 +1,18 @@
 package org.mbp.gradient;
 
+import java.util.function.Consumer;
 import org.mbp.backend.MatrixOps;
 import org.mbp.backend.Precision;
 import org.mbp.device.ComputeDevice;
+import org.mbp.function.OutsideDomainException;
 import org.mbp.function.SpectralFunction;
 import org.mbp.io.DenseMatrix;
-import org.mbp.function.OutsideDomainException;
 import org.mbp.layer.Diagnostics;
 import org.mbp.layer.ErrorBound;
 import org.mbp.layer.Inputs;
 import org.mbp.layer.Layer;
-import org.mbp.layer.Linearization;
 import org.mbp.layer.LinearLayer;
+import org.mbp.layer.Linearization;
 import org.mbp.ncuts.NCutsLosses;
 import org.mbp.ncuts.ProjectorLayer;
 import org.mbp.spectral.DeepO2P;
@@ -81,10 +82,23 @@ public final class GradientJob {
      *                                  FᵀF with {@code ε = 0} for a rank-deficient F
      */
     public static Result run(ComputeDevice device, Request request) {
-        return run(device.backend(request.precision()), request);
+        return run(device, request, stage -> { });
     }
 
-    private static <M> Result run(MatrixOps<M> ops, Request r) {
+    /**
+     * {@link #run(ComputeDevice, Request)}, telling {@code progress} of each stage as it ends (the
+     * forward pass with its decompositions, then the adjoint), for progress on long inputs.
+     *
+     * @param device   the device
+     * @param request  the request
+     * @param progress told the name of each stage that has ended
+     * @return the loss and gradient on {@code device} in the request's precision
+     */
+    public static Result run(ComputeDevice device, Request request, Consumer<String> progress) {
+        return run(device.backend(request.precision()), request, progress);
+    }
+
+    private static <M> Result run(MatrixOps<M> ops, Request r, Consumer<String> progress) {
         DenseMatrix in = r.input();
         InputScale.requireEntriesFit(in, r.precision(), "--input");
         if (r.upstream() != null) {
@@ -125,8 +139,10 @@ public final class GradientJob {
             default -> throw new IllegalStateException("unhandled layer " + r.layer());
         }
         Linearization<M, M, M> point = forward(layer, x, r);
+        progress.accept("forward pass");
         double loss = ops.dot(upstream, point.output());
         M gradient = point.adjoint(upstream);
+        progress.accept("adjoint");
         if (!ops.isFinite(gradient)) {
             throw new ArithmeticException(String.format("%s: the gradient is not finite (an overflow inside the"
                     + " layer: smallest relative gap %.3g, max|K| %.3g); rescale the input", r.layer().label(),

@@ -63,6 +63,6 @@ public final class DeepO2P {
         }
         return Layers.named(name, new CovarianceLayer<>(ops, epsilon)
                 .then(new EigLayer<>(ops, Structure.POSITIVE_DIAGONAL))
-                .then(new EigMatrixFunctionLayer<>(ops, log)));
+                .then(new EigMatrixFunctionLayer<>(ops, log, epsilon)));
     }
 }

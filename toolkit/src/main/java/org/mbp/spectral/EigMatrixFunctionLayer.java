@@ -24,6 +24,7 @@ public final class EigMatrixFunctionLayer<M> extends AbstractLayer<M, EigFactors
 
     private final MatrixOps<M> ops;
     private final SpectralFunction g;
+    private final double regularizer;
 
     /**
      * The matrix function {@code g} through the symmetric eigendecomposition, on the backend {@code ops}.
@@ -32,10 +33,24 @@ public final class EigMatrixFunctionLayer<M> extends AbstractLayer<M, EigFactors
      * @param g the scalar function g
      */
     public EigMatrixFunctionLayer(MatrixOps<M> ops, SpectralFunction g) {
+        this(ops, g, 0);
+    }
+
+    /**
+     * The matrix function {@code g} of a matrix whose exact eigenvalues exceed {@code regularizer}
+     * ({@code FᵀF + εI} in DeepO₂P-EIG, eq. 47): its small computed eigenvalues are inaccurate, not
+     * meaningless ({@link SpectralFunction#requireDomain}).
+     *
+     * @param ops         the backend that computes
+     * @param g           the scalar function g
+     * @param regularizer what the exact eigenvalues are known to exceed, ≥ 0
+     */
+    public EigMatrixFunctionLayer(MatrixOps<M> ops, SpectralFunction g, double regularizer) {
         super("eig-function(" + g.name() + ")", ops, new EigSpace<>(ops, g.domain() == Domain.POSITIVE
                 ? Structure.POSITIVE_DIAGONAL : Structure.DIAGONAL), MatrixSpace.of("C", Structure.SYMMETRIC));
         this.ops = ops;
         this.g = g;
+        this.regularizer = regularizer;
     }
 
     @Override
@@ -46,7 +61,7 @@ public final class EigMatrixFunctionLayer<M> extends AbstractLayer<M, EigFactors
     private Linearization<M, EigFactors<M>, M> evaluate(EigFactors<M> x) {
         M u = x.u();
         M q = ops.diagonal(x.sigma());
-        g.requireDomain(ops.toRowMajor(q), ops.epsilon(), name());
+        g.requireDomain(ops.toRowMajor(q), ops.epsilon(), regularizer, name());
         M gq = g.value(ops, q);
         M gPrime = g.derivative(ops, q);
         M c = ops.multTransB(ops.scaleColumns(u, gq), u);

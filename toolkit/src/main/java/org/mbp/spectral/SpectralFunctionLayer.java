@@ -41,15 +41,17 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
     private final Layer<M, X, M> toSymmetric;
     private final Decomposer<M, X> decomposer;
     private final String quantity;
+    private final double regularizer;
 
     private SpectralFunctionLayer(MatrixOps<M> ops, SpectralFunction g, Layer<M, X, M> toSymmetric,
-            Decomposer<M, X> decomposer, String quantity, String name) {
+            Decomposer<M, X> decomposer, String quantity, double regularizer, String name) {
         super(name, ops, toSymmetric.inputSpace(), MatrixSpace.of("C", Structure.SYMMETRIC));
         this.ops = ops;
         this.g = g;
         this.toSymmetric = toSymmetric;
         this.decomposer = decomposer;
         this.quantity = quantity;
+        this.regularizer = regularizer;
     }
 
     /**
@@ -66,7 +68,7 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
         Layer<M, M, M> symmetric = Layers.requiring(ops, MatrixSpace.of("Z", structure), "symmetric",
                 z -> Inputs.requireSymmetric(ops, z, "symmetric input Z"));
         return new SpectralFunctionLayer<>(ops, g, symmetric, (z, same) -> ops.eigSymmetric(ops.sym(z)),
-                SpectrumDiagnostics.EIGENVALUES, "stable-function(" + g.name() + ")");
+                SpectrumDiagnostics.EIGENVALUES, 0, "stable-function(" + g.name() + ")");
     }
 
     /**
@@ -93,7 +95,7 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
         };
         String quantity = source == SpectrumSource.SVD ? SpectrumDiagnostics.SQUARED_SINGULAR_VALUES
                 : SpectrumDiagnostics.EIGENVALUES;
-        return new SpectralFunctionLayer<>(ops, g, new CovarianceLayer<>(ops, epsilon), decomposer, quantity,
+        return new SpectralFunctionLayer<>(ops, g, new CovarianceLayer<>(ops, epsilon), decomposer, quantity, epsilon,
                 "stable-" + source.name().toLowerCase(java.util.Locale.ROOT) + "-function("
                         + g.name() + ", ε=" + epsilon + ")");
     }
@@ -109,7 +111,7 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
         M lambda = eig.values();
         M v = eig.vectors();
         double[] values = ops.toRowMajor(lambda);
-        g.requireDomain(values, ops.epsilon(), name());
+        g.requireDomain(values, ops.epsilon(), regularizer, name());
         M gamma = g.dividedDifferences(ops, lambda);
         M c = ops.multTransB(ops.scaleColumns(v, g.value(ops, lambda)), v);
         Diagnostics diagnostics = inner.diagnostics().plus(Diagnostics.of(SpectrumDiagnostics.of(

@@ -50,7 +50,7 @@ public final class SvdMatrixFunctionLayer<M> extends AbstractLayer<M, SvdFactors
     private Linearization<M, SvdFactors<M>, M> evaluate(SvdFactors<M> x) {
         int n = ops.rows(x.v());
         M lambda = ops.add(ops.diagonalOfProduct(ops.transpose(x.sigma()), x.sigma()), ops.filled(n, 1, epsilon));
-        g.requireDomain(ops.toRowMajor(lambda), ops.epsilon(), name());
+        g.requireDomain(ops.toRowMajor(lambda), ops.epsilon(), epsilon, name());
         M gLambda = g.value(ops, lambda);
         M gPrime = g.derivative(ops, lambda);
         M c = ops.multTransB(ops.scaleColumns(x.v(), gLambda), x.v());

@@ -93,7 +93,7 @@ class DividedDifferencesTest {
     @Test
     void domainViolationsNameTheEigenvalue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SpectralFunction.log().requireDomain(new double[] {1, 0.5, -2}, Math.ulp(1.0), "test"));
+                () -> SpectralFunction.log().requireDomain(new double[] {1, 0.5, -2}, Math.ulp(1.0), 0, "test"));
         assertTrue(e.getMessage().contains("eigenvalue 2 is -2"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SpectralFunction.named("tan"));
     }
@@ -103,9 +103,25 @@ class DividedDifferencesTest {
     void numericallyZeroEigenvaluesAreOutsideThePositiveDomain() {
         double eps = Math.ulp(1.0);
         OutsideDomainException e = assertThrows(OutsideDomainException.class,
-                () -> SpectralFunction.log().requireDomain(new double[] {240, 3e-14, 1e-3}, eps, "test"));
+                () -> SpectralFunction.log().requireDomain(new double[] {240, 3e-14, 1e-3}, eps, 0, "test"));
         assertTrue(e.getMessage().contains("eigenvalue 1 is 3.00e-14, numerically zero"), e.getMessage());
-        SpectralFunction.log().requireDomain(new double[] {240, 2e-13, 1e-3}, eps, "test");
-        SpectralFunction.exp().requireDomain(new double[] {240, 0, -1}, eps, "test");
+        SpectralFunction.log().requireDomain(new double[] {240, 2e-13, 1e-3}, eps, 0, "test");
+        SpectralFunction.exp().requireDomain(new double[] {240, 0, -1}, eps, 0, "test");
+    }
+
+    /**
+     * FᵀF + εI with ε &gt; 0 is positive definite in exact arithmetic: in float, with ε = 1e-3 and
+     * λ_max = 800, a computed 1e-4 lies below n·ε_f·λ_max (2.9e-4) but is an inaccurate value of
+     * at least ε, not a zero in disguise.
+     */
+    @Test
+    void aRegularizedSpectrumIsPositiveHoweverSmallItsValues() {
+        double floatEpsilon = Math.ulp(1.0f);
+        double[] spectrum = {800, 0.00100, 0.0001};
+        assertThrows(OutsideDomainException.class,
+                () -> SpectralFunction.log().requireDomain(spectrum, floatEpsilon, 0, "test"));
+        SpectralFunction.log().requireDomain(spectrum, floatEpsilon, 1e-3, "test");
+        assertThrows(OutsideDomainException.class,
+                () -> SpectralFunction.log().requireDomain(new double[] {800, -0.01}, floatEpsilon, 1e-3, "test"));
     }
 }

@@ -200,8 +200,8 @@ final class GradCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the job; one estimated to take longer than 5 s says so first
-     * (from {@link GradientCost}) and reports its time when done.
+     * Runs the job; one estimated to take longer than 5 s says so first (from {@link GradientCost})
+     * and reports each stage as it ends.
      */
     private GradientJob.Result runTimed(ComputeDevice computeDevice, GradientJob.Request request) {
         double estimate = GradientCost.estimateSeconds(computeDevice, request);
@@ -213,9 +213,10 @@ final class GradCommand implements Callable<Integer> {
                 + " machine's measured rate)%n", request.input().shape(), Progress.clock(estimate));
         err.flush();
         long start = System.nanoTime();
-        GradientJob.Result result = GradientJob.run(computeDevice, request);
-        err.printf(Locale.ROOT, "grad: done in %s%n", Progress.clock((System.nanoTime() - start) / 1e9));
-        err.flush();
+        GradientJob.Result result = GradientJob.run(computeDevice, request, stage -> {
+            err.printf(Locale.ROOT, "grad: %s done after %s%n", stage, Progress.clock((System.nanoTime() - start) / 1e9));
+            err.flush();
+        });
         return result;
     }
 
