@@ -19,7 +19,7 @@ import org.mbp.layer.Structure;
 public final class Pooling<M> extends AbstractLayer<M, M, M> {
 
     /** How a window is reduced. */
-    public enum Kind{
+    public enum Kind {
         /** Maximum over each window. */
         MAX,
         /** Mean over each window. */

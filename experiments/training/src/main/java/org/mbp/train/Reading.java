@@ -7,7 +7,7 @@ package org.mbp.train;
 public record Reading(String name, Aggregate aggregate, double value) {
 
     /** How the readings of an epoch are combined. */
-    public enum Aggregate{
+    public enum Aggregate {
         /** The mean over the epoch. */
         MEAN,
         /** The minimum over the epoch. */

@@ -30,7 +30,7 @@ import org.mbp.scene.SegmentationMatrix;
 public final class SegmentationTask<M> implements Task {
 
     /** The alignment loss. */
-    public enum Loss{
+    public enum Loss {
         /** The paper's loss J1 (eq. 65). */
         J1,
         /** The paper's loss J2 (eq. 66). */

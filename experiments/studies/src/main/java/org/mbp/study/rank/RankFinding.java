@@ -53,12 +53,12 @@ public record RankFinding(List<RankRow> rows, List<Loss> losses, List<Integer> i
     }
 
     private String lemmaClause() {
-        return "Lemma 2 holds on all " + rows.size() + " iterates (" + premises + " with ‖Π − Π_target‖₂ &lt; 1, "
+        return "Lemma 2 holds on all " + rows.size() + " iterates (" + premises + " with ‖Π − Π_target‖₂ < 1, "
                 + lemma2Violations + " violations)";
     }
 
     private String corollaryClause() {
-        return "the corollary J &lt; ½ ⇒ equal ranks on all " + belowHalf + " iterates with J &lt; ½ (" + corollaryViolations
+        return "the corollary J < ½ ⇒ equal ranks on all " + belowHalf + " iterates with J < ½ (" + corollaryViolations
                 + " violations)";
     }
 
