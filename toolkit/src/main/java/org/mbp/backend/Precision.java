@@ -17,12 +17,20 @@ public enum Precision {
         this.smallestNormal = smallestNormal;
     }
 
-    /** The largest finite number. */
+    /**
+     * The largest finite number.
+     *
+     * @return the largest finite number of this precision
+     */
     public double largest() {
         return largest;
     }
 
-    /** The smallest positive normal number: below it, relative precision is lost. */
+    /**
+     * The smallest positive normal number: below it, relative precision is lost.
+     *
+     * @return the smallest positive normal number of this precision
+     */
     public double smallestNormal() {
         return smallestNormal;
     }

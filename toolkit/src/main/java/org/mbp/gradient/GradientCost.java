@@ -10,7 +10,8 @@ import org.mbp.io.DenseMatrix;
  * says so before it starts. Every layer's cost is dominated by its decompositions and the
  * products of its backward pass, {@code O(m·n·k)} for an m×n input with {@code k = min(m, n)};
  * the rate of this device and precision is measured by timing one symmetric eigendecomposition of
- * 160×160, and the estimate counts the job as 6 such units of {@code m·n·k} work. It is an order of magnitude, not a promise: good to a factor of a few.
+ * 160×160, and the estimate counts the job as 6 such units of {@code m·n·k} work.
+ * It is an order of magnitude, not a promise: good to a factor of a few.
  */
 public final class GradientCost {
 
@@ -31,6 +32,10 @@ public final class GradientCost {
     /**
      * The estimated seconds of the job, from the input's shape and one timed probe on the
      * request's device and precision; small inputs (under one probe's work) give 0 without timing.
+     *
+     * @param device  the device the job runs on
+     * @param request the job
+     * @return the estimated seconds, 0 for a small input
      */
     public static double estimateSeconds(ComputeDevice device, GradientJob.Request request) {
         double work = relativeWork(request.input());

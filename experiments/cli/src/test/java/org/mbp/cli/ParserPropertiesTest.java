@@ -26,6 +26,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.mbp.accuracy.BaselineFile;
 import org.mbp.data.IdxFile;
 import org.mbp.io.DenseMatrix;
 import org.mbp.io.MatrixFiles;
@@ -197,6 +198,17 @@ class ParserPropertiesTest {
     void npyFiles(@ForAll("damage") List<Mutation> damage) throws IOException {
         readsOrRefusesCleanly(damaged(NPY, damage), dir.resolve("m.npy"), MatrixFiles::read,
                 ParserPropertiesTest::wellFormed, ParserPropertiesTest::matrix);
+    }
+
+    /**
+     * The committed gradcheck baseline, damaged: a clean refusal naming the file, cell and field, or
+     * a baseline that reads the same twice (a flipped digit can give another valid baseline).
+     */
+    @Property(tries = 200)
+    void gradcheckBaselines(@ForAll("damage") List<Mutation> damage) throws IOException {
+        readsOrRefusesCleanly(damaged(Files.readAllBytes(GradCheckCommandTest.BASELINE), damage),
+                dir.resolve("baseline.json"), f -> BaselineFile.read(f, "--baseline"),
+                baseline -> assertFalse(baseline.cells().isEmpty()), baseline -> baseline);
     }
 
     @Property(tries = 200)
