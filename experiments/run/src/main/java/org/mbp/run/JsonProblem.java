@@ -14,14 +14,24 @@ public final class JsonProblem {
     private JsonProblem() {
     }
 
-    /** {@code "<what> at line L, column C"}, or just what when the parser gives no place. */
+    /**
+     * {@code "<what> at line L, column C"}, or just what when the parser gives no place.
+     *
+     * @param e the parser's exception
+     * @return the problem in words, with its place
+     */
     public static String describe(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         return at == null || at.getLineNr() < 1 ? what(e) : what(e) + " at line " + at.getLineNr() + ", column "
                 + at.getColumnNr();
     }
 
-    /** {@code "<what> at column C"}, for JSON that is one line of a file (which the caller names). */
+    /**
+     * {@code "<what> at column C"}, for JSON that is one line of a file (which the caller names).
+     *
+     * @param e the parser's exception
+     * @return the problem in words, with its column
+     */
     public static String inLine(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         return at == null || at.getColumnNr() < 1 ? what(e) : what(e) + " at column " + at.getColumnNr();

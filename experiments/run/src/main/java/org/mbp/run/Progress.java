@@ -87,7 +87,12 @@ public final class Progress implements AutoCloseable {
         }
     }
 
-    /** Seconds as {@code h:mm:ss}, the way progress lines show times. */
+    /**
+     * Seconds as {@code h:mm:ss}, the way progress lines show times.
+     *
+     * @param seconds a duration in seconds
+     * @return the duration as {@code h:mm:ss}
+     */
     public static String clock(double seconds) {
         Duration d = Duration.ofSeconds(Math.round(seconds));
         return String.format("%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());

@@ -67,8 +67,11 @@ public final class RunLock implements AutoCloseable {
     /**
      * Takes the lock of {@code folder} (created if missing) for this process.
      *
-     * @param err where the take-over of a stale lock is reported
+     * @param folder the result folder to lock
+     * @param err    where the take-over of a stale lock is reported
+     * @return the lock, to release when the run ends
      * @throws IllegalArgumentException when another run holds the folder, naming it
+     * @throws IOException              if the folder or the lock file cannot be written
      */
     public static RunLock acquire(Path folder, PrintWriter err) throws IOException {
         Files.createDirectories(folder);

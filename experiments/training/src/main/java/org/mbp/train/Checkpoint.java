@@ -88,6 +88,10 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
     /**
      * Whether the checkpoint in {@code folder} carries checksums (false for the earlier format,
      * which is read without a check of its bytes).
+     *
+     * @param folder the training's output folder
+     * @return whether its checkpoint carries checksums
+     * @throws IOException if the checkpoint cannot be read
      */
     public static boolean isChecksummed(Path folder) throws IOException {
         try (InputStream in = Files.newInputStream(folder.resolve(FILE))) {
