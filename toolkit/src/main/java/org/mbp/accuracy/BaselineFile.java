@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mbp.json.JsonProblem;
 import org.mbp.spectra.Spectrum;
 
 /**
@@ -110,6 +111,8 @@ public final class BaselineFile {
             root = new ObjectMapper().readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(named + ": no such file");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(named + ": not a readable JSON file (" + JsonProblem.describe(e) + ")");
         } catch (IOException e) {
             throw new IllegalArgumentException(named + ": not a readable JSON file ("
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");

@@ -34,7 +34,7 @@ class ArchitectureTest {
 
     static {
         MODULES.put("toolkit", new Module("toolkit", List.of("accuracy", "backend", "device", "function", "gradient",
-                "io", "layer", "ncuts", "nn", "precise", "spectra", "spectral", "verify")));
+                "io", "json", "layer", "ncuts", "nn", "precise", "spectra", "spectral", "verify")));
         MODULES.put("reports", new Module("reports", List.of("reports")));
         MODULES.put("cuda", new Module("cuda", List.of("cuda")));
         MODULES.put("run", new Module("experiments/run", List.of("run")));

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mbp.io.AtomicFile;
+import org.mbp.json.JsonProblem;
 
 /**
  * A study's completed cells on disk, {@code <folder>/cells.jsonl}: a header line (study, seed,

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.CRC32C;
+import org.mbp.io.AtomicFile;
+import org.mbp.json.JsonProblem;
 import org.mbp.nn.Parameter;
 import org.mbp.nn.Weights;
-import org.mbp.io.AtomicFile;
-import org.mbp.run.JsonProblem;
 
 /**
  * The state a training run needs to continue: the epochs done, the weights, the optimiser's

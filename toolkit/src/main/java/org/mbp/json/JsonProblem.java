@@ -1,4 +1,4 @@
-package org.mbp.run;
+package org.mbp.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
