@@ -18,19 +18,25 @@ import org.mbp.verify.SampleMatrices;
 /** A wrong adjoint fails every assertion, each with a message that says what is wrong. */
 class PlantedBugTest {
 
-    /** {@link Cubic} with the adjoint's middle term transposed: {@code A Ȳ A} for {@code A Ȳᵀ A}. */
+    /**
+     * {@link Cubic}'s forward pass and variation, with the adjoint's middle term transposed:
+     * {@code A Ȳ A} for {@code A Ȳᵀ A}.
+     */
     static final class WrongCubic<M> extends AbstractLayer<M, M, M> {
+        private final Cubic<M> right;
+
         WrongCubic(MatrixOps<M> ops) {
             super("wrong-cubic", ops, MatrixSpace.of("A", Structure.GENERAL), MatrixSpace.of("Y", Structure.GENERAL));
+            this.right = new Cubic<>(ops);
         }
 
         @Override
         public Linearization<M, M, M> forward(M a) {
             MatrixOps<M> o = ops();
+            Linearization<M, M, M> point = right.forward(a);
             M ata = o.multTransA(a, a);
             M aat = o.multTransB(a, a);
-            return Linearization.of(o.mult(aat, a), Diagnostics.none(),
-                    da -> o.add(o.add(o.mult(da, ata), o.mult(o.multTransB(a, da), a)), o.mult(aat, da)),
+            return Linearization.of(point.output(), Diagnostics.none(), point::variation,
                     y -> o.add(o.add(o.mult(y, ata), o.mult(o.mult(a, y), a)), o.mult(aat, y)));
         }
     }
