@@ -1,10 +1,10 @@
 package org.mbp.backend;
 
-import static org.mbp.backend.LapackWorkspace.Slot.LEFT;
-import static org.mbp.backend.LapackWorkspace.Slot.MATRIX;
-import static org.mbp.backend.LapackWorkspace.Slot.RIGHT;
-import static org.mbp.backend.LapackWorkspace.Slot.VALUES;
-import static org.mbp.backend.LapackWorkspace.Slot.WORK;
+import static org.mbp.backend.NativeWorkspace.Slot.LEFT;
+import static org.mbp.backend.NativeWorkspace.Slot.MATRIX;
+import static org.mbp.backend.NativeWorkspace.Slot.RIGHT;
+import static org.mbp.backend.NativeWorkspace.Slot.VALUES;
+import static org.mbp.backend.NativeWorkspace.Slot.WORK;
 
 import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
@@ -27,7 +27,7 @@ import org.ejml.simple.SimpleMatrix;
  * copies nothing): EJML's row-major m×n array is, read column-major, Aᵀ. A symmetric matrix is its
  * own transpose; for the SVD, {@code Aᵀ = V Σ Uᵀ}, so LAPACK's right factor {@code Uᵀ}, written
  * column-major, is U row-major, and its left factor V is transposed once. LAPACK overwrites its
- * input, so every call works on a copy in this thread's {@link LapackWorkspace}, whose buffers are
+ * input, so every call works on a copy in this thread's {@link NativeWorkspace}, whose buffers are
  * reused from call to call. A matrix with a non-finite entry (which LAPACK's iterations need not
  * survive) gives factors of NaN.
  */
@@ -69,7 +69,7 @@ final class LapackEngine implements DecompositionEngine {
 
     /** {@code dsyevd} on an order-n symmetric matrix. */
     private static CanonicalOrder.Eigenpairs eig(double[] x, int n) {
-        LapackWorkspace ws = LapackWorkspace.current();
+        NativeWorkspace ws = NativeWorkspace.current();
         int ld = Math.max(1, n);
         DoublePointer matrix = ws.doubles(MATRIX, (long) n * n).put(x, 0, n * n);
         DoublePointer values = ws.doubles(VALUES, n);
@@ -90,7 +90,7 @@ final class LapackEngine implements DecompositionEngine {
 
     /** {@code ssyevd} on an order-n symmetric matrix. */
     private static CanonicalOrder.Eigenpairs eig(float[] x, int n) {
-        LapackWorkspace ws = LapackWorkspace.current();
+        NativeWorkspace ws = NativeWorkspace.current();
         int ld = Math.max(1, n);
         FloatPointer matrix = ws.floats(MATRIX, (long) n * n).put(x, 0, n * n);
         FloatPointer values = ws.floats(VALUES, n);
@@ -112,7 +112,7 @@ final class LapackEngine implements DecompositionEngine {
 
     /** {@code dgesdd} of the column-major n×m problem Aᵀ. */
     private static Factors svd(double[] x, Shape s) {
-        LapackWorkspace ws = LapackWorkspace.current();
+        NativeWorkspace ws = NativeWorkspace.current();
         DoublePointer matrix = ws.doubles(MATRIX, (long) s.m * s.n).put(x, 0, s.m * s.n);
         DoublePointer sigma = ws.doubles(VALUES, s.k);
         DoublePointer left = ws.doubles(LEFT, (long) s.n * s.vCols);
@@ -136,7 +136,7 @@ final class LapackEngine implements DecompositionEngine {
 
     /** {@code sgesdd} of the column-major n×m problem Aᵀ. */
     private static Factors svd(float[] x, Shape s) {
-        LapackWorkspace ws = LapackWorkspace.current();
+        NativeWorkspace ws = NativeWorkspace.current();
         FloatPointer matrix = ws.floats(MATRIX, (long) s.m * s.n).put(x, 0, s.m * s.n);
         FloatPointer sigma = ws.floats(VALUES, s.k);
         FloatPointer left = ws.floats(LEFT, (long) s.n * s.vCols);

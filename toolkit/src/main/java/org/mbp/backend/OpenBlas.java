@@ -1,6 +1,12 @@
 package org.mbp.backend;
 
+import static org.mbp.backend.NativeWorkspace.Slot.OPERAND_A;
+import static org.mbp.backend.NativeWorkspace.Slot.OPERAND_B;
+import static org.mbp.backend.NativeWorkspace.Slot.PRODUCT;
+
 import java.util.Optional;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas;
 import org.bytedeco.openblas.global.openblas_nolapack;
@@ -13,7 +19,7 @@ import org.ejml.data.FMatrixRMaj;
  * {@code C = op(A) op(B)} in OpenBLAS ({@code cblas_sgemm}, {@code cblas_dgemm}
  * through the JavaCPP preset), on EJML's row-major arrays. OpenBLAS's blocked SIMD kernels run the
  * small products of a convolutional trunk (e.g. 196×144 · 144×32) at 75–85 GFLOP/s per core here,
- * against 4–6 GFLOP/s for EJML's; they compute the same sums in another order, so a product
+ * against 4–6 GFLOP/s for EJML's (operands copied through this thread's {@link NativeWorkspace}); they compute the same sums in another order, so a product
  * differs from EJML's by rounding only (at most {@code k·u·|A||B|} entry-wise, u the unit
  * roundoff).
  *
@@ -52,8 +58,14 @@ final class OpenBlas {
         Shape s = Shape.of(a.numRows, a.numCols, transA, b.numRows, b.numCols, transB);
         FMatrixRMaj c = new FMatrixRMaj(s.m, s.n);
         if (s.m > 0 && s.n > 0 && s.k > 0) {
+            NativeWorkspace ws = NativeWorkspace.current();
+            int sizeA = a.getNumElements();
+            int sizeB = b.getNumElements();
+            FloatPointer pc = ws.floats(PRODUCT, (long) s.m * s.n);
             openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, s.opA, s.opB, s.m, s.n, s.k, 1f,
-                    a.data, Math.max(1, a.numCols), b.data, Math.max(1, b.numCols), 0f, c.data, s.n);
+                    ws.floats(OPERAND_A, sizeA).put(a.data, 0, sizeA), Math.max(1, a.numCols),
+                    ws.floats(OPERAND_B, sizeB).put(b.data, 0, sizeB), Math.max(1, b.numCols), 0f, pc, s.n);
+            pc.get(c.data, 0, s.m * s.n);
         }
         return c;
     }
@@ -67,8 +79,14 @@ final class OpenBlas {
         Shape s = Shape.of(a.numRows, a.numCols, transA, b.numRows, b.numCols, transB);
         DMatrixRMaj c = new DMatrixRMaj(s.m, s.n);
         if (s.m > 0 && s.n > 0 && s.k > 0) {
+            NativeWorkspace ws = NativeWorkspace.current();
+            int sizeA = a.getNumElements();
+            int sizeB = b.getNumElements();
+            DoublePointer pc = ws.doubles(PRODUCT, (long) s.m * s.n);
             openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, s.opA, s.opB, s.m, s.n, s.k, 1.0,
-                    a.data, Math.max(1, a.numCols), b.data, Math.max(1, b.numCols), 0.0, c.data, s.n);
+                    ws.doubles(OPERAND_A, sizeA).put(a.data, 0, sizeA), Math.max(1, a.numCols),
+                    ws.doubles(OPERAND_B, sizeB).put(b.data, 0, sizeB), Math.max(1, b.numCols), 0.0, pc, s.n);
+            pc.get(c.data, 0, s.m * s.n);
         }
         return c;
     }

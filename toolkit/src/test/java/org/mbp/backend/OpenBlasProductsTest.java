@@ -49,6 +49,30 @@ class OpenBlasProductsTest {
         }
     }
 
+    /**
+     * The operands are copied through this thread's native buffers, which keep the largest size
+     * seen: a small product after a large one, and an EJML matrix whose array is longer than its
+     * entries (reshaped smaller), must read only its own entries.
+     */
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void reusedBuffersReadOnlyTheOperandsEntries(Precision p) {
+        EjmlOps ops = EjmlOps.fastest(p);
+        Random random = new Random(20261206);
+        double[][] large = random(60, 50, random, ops);
+        ops.mult(matrix(ops, large, 60, 50), matrix(ops, random(50, 40, random, ops), 50, 40));
+        double[][] a = random(3, 4, random, ops);
+        double[][] b = random(4, 2, random, ops);
+        SimpleMatrix shrunk = matrix(ops, random(10, 10, random, ops), 10, 10);
+        shrunk.reshape(3, 4);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 4; j++) {
+                shrunk.set(i, j, a[i][j]);
+            }
+        }
+        check(ops, "A B (A reshaped from 10×10)", a, b, 2, ops.mult(shrunk, matrix(ops, b, 4, 2)));
+    }
+
     @ParameterizedTest
     @EnumSource(Precision.class)
     void innerDimensionMismatchIsNamed(Precision p) {
