@@ -1,6 +1,7 @@
 package org.mbp.backend;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -219,6 +220,13 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
     public SimpleMatrix block(SimpleMatrix a, int r0, int r1, int c0, int c1) {
         Shapes.requireBlock(this, "block", a, r0, r1, c0, c1);
         return a.extractMatrix(r0, r1, c0, c1);
+    }
+
+    @Override
+    public SimpleMatrix stack(List<SimpleMatrix> blocks) {
+        Shapes.requireStackable(this, "stack", blocks);
+        return blocks.size() == 1 ? blocks.get(0).copy()
+                : blocks.get(0).concatRows(blocks.subList(1, blocks.size()).toArray(new SimpleMatrix[0]));
     }
 
     @Override

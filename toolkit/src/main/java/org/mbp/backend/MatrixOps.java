@@ -1,5 +1,7 @@
 package org.mbp.backend;
 
+import java.util.List;
+
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -134,6 +136,31 @@ public interface MatrixOps<M> {
      * @return rows {@code [r0, r1)} and columns {@code [c0, c1)} of {@code a}
      */
     M block(M a, int r0, int r1, int c0, int c1);
+
+    /**
+     * The blocks one under another, in order: how a batch of same-width matrices (a minibatch's
+     * images, features or gradients) is held as one matrix. The default goes through the host.
+     *
+     * @param blocks the matrices, at least one, all with the same number of columns
+     * @return the blocks stacked by rows
+     * @throws IllegalArgumentException when there is no block or the columns differ
+     */
+    default M stack(List<M> blocks) {
+        Shapes.requireStackable(this, "stack", blocks);
+        int cols = cols(blocks.get(0));
+        int rows = 0;
+        for (M b : blocks) {
+            rows += rows(b);
+        }
+        double[] values = new double[rows * cols];
+        int at = 0;
+        for (M b : blocks) {
+            double[] v = toRowMajor(b);
+            System.arraycopy(v, 0, values, at, v.length);
+            at += v.length;
+        }
+        return fromRowMajor(rows, cols, values);
+    }
 
     /**
      * {@code (left | right)}: the columns of both, side by side.

@@ -1,5 +1,7 @@
 package org.mbp.backend;
 
+import java.util.List;
+
 /**
  * The shape checks of the {@link MatrixOps} operations, shared by every backend. Each fails with
  * a {@link ShapeMismatchException} whose one line names the operation and the shapes, so that a
@@ -151,6 +153,28 @@ public final class Shapes {
         if (ops.rows(left) != ops.rows(right)) {
             throw new ShapeMismatchException(op + ": " + of(ops, left) + " beside " + of(ops, right)
                     + ", the rows differ");
+        }
+    }
+
+    /**
+     * Fails unless there is at least one block and all have the same number of columns.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend
+     * @param op the operation
+     * @param blocks the blocks
+     * @throws ShapeMismatchException when there is no block or the columns differ
+     */
+    public static <M> void requireStackable(MatrixOps<M> ops, String op, List<M> blocks) {
+        if (blocks.isEmpty()) {
+            throw new ShapeMismatchException(op + ": no matrices to stack");
+        }
+        M first = blocks.get(0);
+        for (M b : blocks) {
+            if (ops.cols(b) != ops.cols(first)) {
+                throw new ShapeMismatchException(op + ": " + of(ops, first) + " above " + of(ops, b)
+                        + ", the columns differ");
+            }
         }
     }
 

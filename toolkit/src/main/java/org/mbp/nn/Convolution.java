@@ -14,6 +14,9 @@ import org.mbp.layer.Structure;
  * {@code H'W' × k²C} patch matrix, K the {@code (k²C + 1) × C'} kernel whose last row is the bias,
  * and {@code H' = H + 2p − k + 1}. Patch columns are ordered (row offset, column offset,
  * channel). The adjoint of im2col is col2im, which sums each patch gradient back onto the image.
+ * A minibatch of images stacked by rows ({@link ImageOps}) gives the stacked patch matrices, so one
+ * GEMM convolves the whole batch and the kernel's gradient {@code [P 1]ᵀ Ȳ} is summed over the
+ * batch inside that product.
  */
 public final class Convolution {
 
@@ -78,14 +81,9 @@ public final class Convolution {
     public static <M> Layer<M, M, M> im2col(MatrixOps<M> ops, ImageShape in, int kernel, int padding) {
         ImageOps<M> images = ImageOps.of(ops);
         return LinearLayer.of("im2col", ops, MatrixSpace.of("X", Structure.GENERAL), MatrixSpace.of("P", Structure.GENERAL),
-                x -> images.patches(requireShape(ops, x, in), in, kernel, padding), p -> images.patchesAdjoint(p, in, kernel, padding));
-    }
-
-    private static <M> M requireShape(MatrixOps<M> ops, M x, ImageShape in) {
-        if (ops.rows(x) != in.locations() || ops.cols(x) != in.channels()) {
-            throw new IllegalArgumentException("convolution input is " + ops.rows(x) + "×" + ops.cols(x)
-                    + ", expected " + in.locations() + "×" + in.channels() + " for a " + in + " image");
-        }
-        return x;
+                x -> {
+                    ImageOps.count(ops, x, in, "convolution input");
+                    return images.patches(x, in, kernel, padding);
+                }, p -> images.patchesAdjoint(p, in, kernel, padding));
     }
 }

@@ -12,6 +12,8 @@ import org.mbp.backend.MatrixOps;
  * window sum is a scatter-add and the window spread its adjoint gather. The index tables are built
  * once per geometry by one traversal each ({@link #patchIndex}, {@link #windowIndex}), so that an
  * operation and its adjoint cannot disagree on an index, and sums run in increasing source index.
+ * A matrix of {@code count} stacked images (a minibatch) goes through one gather or scatter with
+ * the one-image table repeated at each image's offset.
  *
  * @param <M> the backend's matrix type
  */
@@ -34,38 +36,43 @@ public final class HostImageOps<M> implements ImageOps<M> {
 
     @Override
     public M patches(M x, ImageShape in, int kernel, int padding) {
+        int count = ImageOps.count(ops, x, in, "patches");
         ImageShape out = Convolution.outputShape(in, kernel, padding, in.channels());
-        return ops.gather(requireShape(x, in), patchIndex(in, kernel, padding), out.locations(),
+        return ops.gather(x, patchIndex(in, kernel, padding, count), count * out.locations(),
                 kernel * kernel * in.channels());
     }
 
     @Override
     public M patchesAdjoint(M p, ImageShape in, int kernel, int padding) {
         ImageShape out = Convolution.outputShape(in, kernel, padding, in.channels());
-        return ops.scatterAdd(requireShape(p, out.locations(), kernel * kernel * in.channels()),
-                patchIndex(in, kernel, padding), in.locations(), in.channels());
+        int count = ImageOps.count(ops, p, new ImageShape(out.height(), out.width(), kernel * kernel * in.channels()),
+                "patchesAdjoint");
+        return ops.scatterAdd(p, patchIndex(in, kernel, padding, count), count * in.locations(), in.channels());
     }
 
     @Override
     public M windowSum(M x, ImageShape in, int kh, int kw) {
+        int count = ImageOps.count(ops, x, in, "windowSum");
         ImageShape out = pooled(in, kh, kw);
-        return ops.scatterAdd(requireShape(x, in), windowIndex(in, kh, kw), out.locations(), out.channels());
+        return ops.scatterAdd(x, windowIndex(in, kh, kw, count), count * out.locations(), out.channels());
     }
 
     @Override
     public M windowSpread(M g, ImageShape in, int kh, int kw) {
         ImageShape out = pooled(in, kh, kw);
-        return ops.gather(requireShape(g, out), windowIndex(in, kh, kw), in.locations(), in.channels());
+        int count = ImageOps.count(ops, g, out, "windowSpread");
+        return ops.gather(g, windowIndex(in, kh, kw, count), count * in.locations(), in.channels());
     }
 
     /** Ties go to the first input in row-major order, as in the device kernels. */
     @Override
     public M windowArgMaxMask(M x, ImageShape in, int kh, int kw) {
-        double[] v = ops.toRowMajor(requireShape(x, in));
+        int count = ImageOps.count(ops, x, in, "windowArgMaxMask");
+        double[] v = ops.toRowMajor(x);
         pooled(in, kh, kw);
-        int[] members = windowMembers(in, kh, kw);
+        int[] members = windowMembers(in, kh, kw, count);
         int size = kh * kw;
-        double[] mask = new double[in.size()];
+        double[] mask = new double[v.length];
         for (int start = 0; start < members.length; start += size) {
             int best = members[start];
             for (int m = start + 1; m < start + size; m++) {
@@ -75,7 +82,7 @@ public final class HostImageOps<M> implements ImageOps<M> {
             }
             mask[best] = 1;
         }
-        return ops.fromRowMajor(in.locations(), in.channels(), mask);
+        return ops.fromRowMajor(count * in.locations(), in.channels(), mask);
     }
 
     /**
@@ -96,28 +103,34 @@ public final class HostImageOps<M> implements ImageOps<M> {
         return new ImageShape(in.height() / kh, in.width() / kw, in.channels());
     }
 
-    private M requireShape(M a, ImageShape shape) {
-        return requireShape(a, shape.locations(), shape.channels());
-    }
-
-    private M requireShape(M a, int rows, int cols) {
-        if (ops.rows(a) != rows || ops.cols(a) != cols) {
-            throw new IllegalArgumentException("image matrix is " + ops.rows(a) + "×" + ops.cols(a) + ", expected "
-                    + rows + "×" + cols);
-        }
-        return a;
-    }
-
-    private record PatchGeometry(ImageShape in, int kernel, int padding) {
+    private record PatchGeometry(ImageShape in, int kernel, int padding, int count) {
     }
 
     /**
-     * For every entry of the patch matrix (row-major, {@code H'W' × k²C}), the row-major index of
-     * the image entry it copies, or {@link Gather#ZERO} where the patch reaches into the padding.
+     * For every entry of the patch matrix of {@code count} stacked images (row-major,
+     * {@code count·H'W' × k²C}), the row-major index of the image entry it copies, or
+     * {@link Gather#ZERO} where the patch reaches into the padding.
      */
-    private static int[] patchIndex(ImageShape in, int kernel, int padding) {
-        return PATCH_INDEX.computeIfAbsent(new PatchGeometry(in, kernel, padding), g -> buildPatchIndex(in, kernel,
-                padding));
+    private static int[] patchIndex(ImageShape in, int kernel, int padding, int count) {
+        int[] one = PATCH_INDEX.computeIfAbsent(new PatchGeometry(in, kernel, padding, 1),
+                g -> buildPatchIndex(in, kernel, padding));
+        return count == 1 ? one : PATCH_INDEX.computeIfAbsent(new PatchGeometry(in, kernel, padding, count),
+                g -> stacked(one, count, in.size()));
+    }
+
+    /**
+     * One image's index table repeated for {@code count} stacked images: image n's entries point
+     * {@code n·sourceSize} further ({@link Gather#ZERO} stays).
+     */
+    private static int[] stacked(int[] one, int count, int sourceSize) {
+        int[] all = new int[one.length * count];
+        for (int n = 0, at = 0; n < count; n++) {
+            int offset = n * sourceSize;
+            for (int i : one) {
+                all[at++] = i == Gather.ZERO ? Gather.ZERO : i + offset;
+            }
+        }
+        return all;
     }
 
     private static int[] buildPatchIndex(ImageShape in, int k, int p) {
@@ -148,12 +161,18 @@ public final class HostImageOps<M> implements ImageOps<M> {
         return index;
     }
 
-    private record WindowGeometry(ImageShape in, int kh, int kw) {
+    private record WindowGeometry(ImageShape in, int kh, int kw, int count) {
     }
 
-    /** For every input value, row-major, the row-major index of the output value of its window. */
-    private static int[] windowIndex(ImageShape in, int kh, int kw) {
-        return WINDOW_INDEX.computeIfAbsent(new WindowGeometry(in, kh, kw), g -> buildWindowIndex(in, kh, kw));
+    /**
+     * For every input value of {@code count} stacked images, row-major, the row-major index of the
+     * output value of its window.
+     */
+    private static int[] windowIndex(ImageShape in, int kh, int kw, int count) {
+        int[] one = WINDOW_INDEX.computeIfAbsent(new WindowGeometry(in, kh, kw, 1),
+                g -> buildWindowIndex(in, kh, kw));
+        return count == 1 ? one : WINDOW_INDEX.computeIfAbsent(new WindowGeometry(in, kh, kw, count),
+                g -> stacked(one, count, pooled(in, kh, kw).size()));
     }
 
     private static int[] buildWindowIndex(ImageShape in, int kh, int kw) {
@@ -176,9 +195,9 @@ public final class HostImageOps<M> implements ImageOps<M> {
      * The inverse of {@link #windowIndex}: for every output value in turn, the {@code kh·kw}
      * inputs of its window in increasing row-major order.
      */
-    private static int[] windowMembers(ImageShape in, int kh, int kw) {
-        return WINDOW_MEMBERS.computeIfAbsent(new WindowGeometry(in, kh, kw), g -> {
-            int[] window = windowIndex(in, kh, kw);
+    private static int[] windowMembers(ImageShape in, int kh, int kw, int count) {
+        return WINDOW_MEMBERS.computeIfAbsent(new WindowGeometry(in, kh, kw, count), g -> {
+            int[] window = windowIndex(in, kh, kw, count);
             int size = kh * kw;
             int[] members = new int[window.length];
             int[] filled = new int[window.length / size];

@@ -8,6 +8,11 @@ import org.mbp.backend.MatrixOps;
  * activations stay on the device; every other backend gets {@link HostImageOps}, the reference
  * whose index conventions all implementations follow.
  *
+ * <p>Every operation also takes a batch: {@code count} images stacked by rows (image n in rows
+ * {@code [n·HW, (n+1)·HW)}), the count read from the matrix's rows ({@link #count}). Each image is
+ * processed as on its own and the results are stacked in the same order, so one call (one gather,
+ * scatter or kernel launch) serves a whole minibatch.
+ *
  * @param <M> the backend's matrix type
  */
 public interface ImageOps<M> {
@@ -84,6 +89,28 @@ public interface ImageOps<M> {
      * @return the image operations of {@code ops}: its own when it has them, else {@link
      *         HostImageOps}
      */
+    /**
+     * How many images of shape {@code in} the matrix {@code x} stacks.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend
+     * @param x the stacked images
+     * @param in one image's shape
+     * @param op the operation, for the message
+     * @return the number of images, at least one
+     * @throws IllegalArgumentException unless x has {@code in.channels()} columns and a positive
+     *         multiple of {@code in.locations()} rows
+     */
+    static <M> int count(MatrixOps<M> ops, M x, ImageShape in, String op) {
+        int rows = ops.rows(x);
+        if (ops.cols(x) != in.channels() || rows == 0 || rows % in.locations() != 0) {
+            throw new IllegalArgumentException(op + ": image matrix is " + rows + "×" + ops.cols(x)
+                    + ", expected " + in.locations() + "×" + in.channels() + " for a " + in
+                    + " image, or a stack of such images (a multiple of " + in.locations() + " rows)");
+        }
+        return rows / in.locations();
+    }
+
     @SuppressWarnings("unchecked")
     static <M> ImageOps<M> of(MatrixOps<M> ops) {
         return ops instanceof ImageOps<?> own ? (ImageOps<M>) own : new HostImageOps<>(ops);

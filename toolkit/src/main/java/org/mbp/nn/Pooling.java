@@ -14,7 +14,9 @@ import org.mbp.layer.Structure;
  * pooling is linear (its adjoint spreads {@code Ȳ/(kh·kw)} over the window); max pooling routes
  * variations and gradients through the arg-max of each window (the first one at ties), as a 0/1
  * selection S: {@code Y = windowSum(S ∘ X)}, adjoint {@code S ∘ windowSpread(Ȳ)}. Global
- * average pooling, the first-order baseline of §7.1, is the window of the whole image.
+ * average pooling, the first-order baseline of §7.1, is the window of the whole image. A stack of
+ * images ({@link ImageOps}) is pooled image by image in one call: global average pooling of n
+ * images gives n rows.
  */
 public final class Pooling<M> extends AbstractLayer<M, M, M> {
 
@@ -98,10 +100,7 @@ public final class Pooling<M> extends AbstractLayer<M, M, M> {
 
     private Linearization<M, M, M> evaluate(M x) {
         MatrixOps<M> ops = ops();
-        if (ops.rows(x) != in.locations() || ops.cols(x) != in.channels()) {
-            throw new IllegalArgumentException(name() + ": input is " + ops.rows(x) + "×" + ops.cols(x)
-                    + ", expected " + in.locations() + "×" + in.channels());
-        }
+        ImageOps.count(ops, x, in, name());
         Inputs.requireFinite(ops, x, name() + " input");
         double weight = kind == Kind.MAX ? 1.0 : 1.0 / (kh * kw);
         M select = kind == Kind.MAX ? images.windowArgMaxMask(x, in, kh, kw) : null;

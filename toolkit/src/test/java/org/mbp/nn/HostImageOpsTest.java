@@ -67,12 +67,44 @@ class HostImageOpsTest {
         assertEquals(O.dot(images.windowSum(y, even, 2, 2), w), O.dot(y, images.windowSpread(w, even, 2, 2)), 1e-12);
     }
 
+    /**
+     * A stack of images through one call equals each image through its own call, stacked: exactly,
+     * since every output entry is the same copy or the same sum in the same order.
+     */
+    @Test
+    void aStackOfImagesIsEachImageStacked() {
+        ImageShape in = new ImageShape(4, 6, 3);
+        int count = 5;
+        java.util.List<SimpleMatrix> each = new java.util.ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            each.add(SampleMatrices.gaussian(O, 24, 3, 10 + n));
+        }
+        SimpleMatrix batch = O.stack(each);
+        assertStacked(each, batch, x -> images.patches(x, in, 3, 1));
+        assertStacked(each, batch, x -> images.windowSum(x, in, 2, 3));
+        assertStacked(each, batch, x -> images.windowArgMaxMask(x, in, 2, 2));
+        assertStacked(each, batch, x -> images.windowSum(x, in, 4, 6));
+        java.util.List<SimpleMatrix> patches = each.stream().map(x -> images.patches(x, in, 3, 1)).toList();
+        assertStacked(patches, O.stack(patches), p -> images.patchesAdjoint(p, in, 3, 1));
+        java.util.List<SimpleMatrix> pooled = each.stream().map(x -> images.windowSum(x, in, 2, 3)).toList();
+        assertStacked(pooled, O.stack(pooled), g -> images.windowSpread(g, in, 2, 3));
+    }
+
+    private static void assertStacked(java.util.List<SimpleMatrix> each, SimpleMatrix batch,
+            java.util.function.UnaryOperator<SimpleMatrix> op) {
+        SimpleMatrix expected = O.stack(each.stream().map(op).toList());
+        SimpleMatrix actual = op.apply(batch);
+        assertEquals(O.rows(expected), O.rows(actual));
+        assertArrayEquals(O.toRowMajor(expected), O.toRowMajor(actual), 0);
+    }
+
     @Test
     void shapesAreChecked() {
         ImageShape in = new ImageShape(3, 3, 1);
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
                 () -> images.patches(O.zeros(8, 1), in, 3, 1));
-        assertEquals("image matrix is 8×1, expected 9×1", wrong.getMessage());
+        assertEquals("patches: image matrix is 8×1, expected 9×1 for a 3×3×1 image, or a stack of such images"
+                + " (a multiple of 9 rows)", wrong.getMessage());
         assertThrows(IllegalArgumentException.class, () -> images.windowSum(O.zeros(9, 1), in, 2, 2));
     }
 }

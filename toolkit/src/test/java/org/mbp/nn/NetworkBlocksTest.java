@@ -83,7 +83,8 @@ class NetworkBlocksTest {
         var conv = Convolution.conv2d(O, in, 3, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> conv.forward(new Pair<>(gaussian(15, 2, 1), gaussian(19, 2, 2))));
-        assertEquals("convolution input is 15×2, expected 16×2 for a 4×4×2 image", e.getMessage());
+        assertEquals("convolution input: image matrix is 15×2, expected 16×2 for a 4×4×2 image, or a stack of such"
+                + " images (a multiple of 16 rows)", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Convolution.conv2d(O, in, 7, 1));
     }
 
