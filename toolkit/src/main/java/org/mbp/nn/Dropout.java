@@ -27,10 +27,26 @@ public final class Dropout {
      * @return the dropout layer for one example with the mask drawn from {@code seed}
      */
     public static <M> Layer<M, M, M> withMask(MatrixOps<M> ops, double rate, long seed) {
+        return withMasks(ops, rate, new long[] {seed});
+    }
+
+    /**
+     * The dropout layer for a minibatch stacked by rows, one equal block of rows per example:
+     * example n's block has the mask {@link #withMask} draws from {@code seeds[n]}, so an example
+     * is dropped out the same way alone or in any batch.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param rate the rate
+     * @param seeds the examples' seeds, in row order
+     * @return the dropout layer for the stacked examples
+     */
+    public static <M> Layer<M, M, M> withMasks(MatrixOps<M> ops, double rate, long[] seeds) {
         double keep = 1 / (1 - requireRate(rate));
+        long[] own = seeds.clone();
         return LinearLayer.of("dropout(" + rate + ")", ops, MatrixSpace.of("X", Structure.GENERAL),
-                MatrixSpace.of("Y", Structure.GENERAL), x -> ops.hadamard(mask(ops, x, rate, keep, seed), x),
-                y -> ops.hadamard(mask(ops, y, rate, keep, seed), y));
+                MatrixSpace.of("Y", Structure.GENERAL), x -> ops.hadamard(mask(ops, x, rate, keep, own), x),
+                y -> ops.hadamard(mask(ops, y, rate, keep, own), y));
     }
 
     /**
@@ -46,12 +62,20 @@ public final class Dropout {
         return rate;
     }
 
-    private static <M> M mask(MatrixOps<M> ops, M like, double rate, double keep, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] m = new double[ops.rows(like) * ops.cols(like)];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = random.nextDouble() < rate ? 0 : keep;
+    private static <M> M mask(MatrixOps<M> ops, M like, double rate, double keep, long[] seeds) {
+        int rows = ops.rows(like);
+        if (rows % seeds.length != 0) {
+            throw new IllegalArgumentException("dropout: " + rows + " rows do not split into " + seeds.length
+                    + " examples");
         }
-        return ops.fromRowMajor(ops.rows(like), ops.cols(like), m);
+        double[] m = new double[rows * ops.cols(like)];
+        int block = m.length / seeds.length;
+        for (int n = 0; n < seeds.length; n++) {
+            SplittableRandom random = new SplittableRandom(seeds[n]);
+            for (int i = n * block; i < (n + 1) * block; i++) {
+                m[i] = random.nextDouble() < rate ? 0 : keep;
+            }
+        }
+        return ops.fromRowMajor(rows, ops.cols(like), m);
     }
 }

@@ -1,9 +1,10 @@
 package org.mbp.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.Diagnostics;
 import org.mbp.layer.Layer;
@@ -38,8 +39,11 @@ public final class Network {
         }
     }
 
-    /** A layer drawn per training example from a seed (dropout); the identity at inference. */
-    private record Stochastic<M>(String name, LongFunction<Layer<M, M, M>> training) implements Stage {
+    /**
+     * A layer drawn per training example from a seed (dropout), given the seeds of the examples a
+     * pass stacks; the identity at inference.
+     */
+    private record Stochastic<M>(String name, Function<long[], Layer<M, M, M>> training) implements Stage {
     }
 
     private final List<Stage> stages;
@@ -80,7 +84,7 @@ public final class Network {
     }
 
     /**
-     * Evaluates the chain on one example.
+     * Evaluates the chain on one example, or at inference on any stack of examples.
      *
      * @param seed the example's seed for stochastic stages, or {@link Pass#INFERENCE}
      * @param <M> the backend's matrix type
@@ -88,8 +92,24 @@ public final class Network {
      * @param input the input
      * @return the pass
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public <M> Pass<M> forward(Weights weights, M input, long seed) {
+        return forward(weights, input, new long[] {seed});
+    }
+
+    /**
+     * Evaluates the chain on a minibatch: the examples stacked by rows in {@code input} (each
+     * layer's input holds one equal block of rows per example), example n's stochastic stages
+     * drawn from {@code seeds[n]} as if it were alone.
+     *
+     * @param <M> the backend's matrix type
+     * @param weights the weights
+     * @param input the stacked examples
+     * @param seeds one seed per example, or the single {@link Pass#INFERENCE}
+     * @return the pass
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <M> Pass<M> forward(Weights weights, M input, long[] seeds) {
+        boolean inference = seeds.length == 1 && seeds[0] == Pass.INFERENCE;
         List<Linearization> trace = new ArrayList<>(stages.size());
         Object x = input;
         for (int i = 0; i < stages.size(); i++) {
@@ -102,14 +122,23 @@ public final class Network {
                 lin = f.layer().forward(x);
             } else {
                 Stochastic s = (Stochastic) stage;
-                lin = seed == Pass.INFERENCE ? null : ((Layer) s.training().apply(seed * 31 + i)).forward(x);
+                lin = inference ? null : ((Layer) s.training().apply(stageSeeds(seeds, i))).forward(x);
             }
             trace.add(lin);
             if (lin != null) {
                 x = lin.output();
             }
         }
-        return new Pass<>(this, trace, (M) x);
+        return new Pass<>(this, trace, (M) x, seeds.length);
+    }
+
+    /** The seeds of stage i's stochastic layer, one per example. */
+    private static long[] stageSeeds(long[] seeds, int stage) {
+        long[] out = new long[seeds.length];
+        for (int n = 0; n < seeds.length; n++) {
+            out[n] = seeds[n] * 31 + stage;
+        }
+        return out;
     }
 
     /** The chain evaluated on one example, ready to backpropagate. */
@@ -122,12 +151,14 @@ public final class Network {
         @SuppressWarnings("rawtypes")
         private final List<Linearization> trace;
         private final M output;
+        private final int examples;
 
         @SuppressWarnings("rawtypes")
-        private Pass(Network network, List<Linearization> trace, M output) {
+        private Pass(Network network, List<Linearization> trace, M output, int examples) {
             this.network = network;
             this.trace = trace;
             this.output = output;
+            this.examples = examples;
         }
 
         /**
@@ -178,7 +209,8 @@ public final class Network {
 
         /**
          * Backpropagates {@code upstream = ∂L/∂output}: the gradient of every parameter (as
-         * row-major doubles) and the Frobenius norm of the gradient arriving at each stage's output.
+         * row-major doubles; on a minibatch, summed over its examples inside the products) and the
+         * Frobenius norm of the gradient arriving at each stage's output, per example.
          *
          * @param upstream the upstream gradient ∂L/∂Y
          * @return the gradient
@@ -203,7 +235,7 @@ public final class Network {
         public Gradient backward(M upstream, Set<String> monitored) {
             int n = network.stages.size();
             double[][] gradients = new double[network.parameters.size()][];
-            double[] norms = new double[n];
+            double[][] norms = new double[n][];
             Object g = upstream;
             for (int i = n - 1; i >= 0; i--) {
                 Linearization lin = trace.get(i);
@@ -214,7 +246,7 @@ public final class Network {
                 MatrixOps ops = stage instanceof Weighted w ? w.layer().ops()
                         : stage instanceof Fixed f ? f.layer().ops() : null;
                 boolean measured = ops != null && (monitored == null || monitored.contains(stage.name()));
-                norms[i] = measured ? ops.norm(g) : Double.NaN;
+                norms[i] = measured ? exampleNorms(ops, g) : unmeasured();
                 Object adjoint = lin.adjoint(g);
                 if (stage instanceof Weighted w) {
                     Pair pair = (Pair) adjoint;
@@ -224,7 +256,40 @@ public final class Network {
                     g = adjoint;
                 }
             }
+            for (int i = 0; i < n; i++) {
+                if (norms[i] == null) {
+                    norms[i] = unmeasured();
+                }
+            }
             return new Gradient(gradients, network.stageNames(), norms);
+        }
+
+        private double[] unmeasured() {
+            double[] none = new double[examples];
+            Arrays.fill(none, Double.NaN);
+            return none;
+        }
+
+        /**
+         * The Frobenius norm of each example's block of rows of g: one reduction on the backend
+         * for a single example, one read of g for a minibatch.
+         */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private double[] exampleNorms(MatrixOps ops, Object g) {
+            if (examples == 1) {
+                return new double[] {ops.norm(g)};
+            }
+            double[] v = ops.toRowMajor(g);
+            int block = v.length / examples;
+            double[] out = new double[examples];
+            for (int e = 0; e < examples; e++) {
+                double sum = 0;
+                for (int k = e * block; k < (e + 1) * block; k++) {
+                    sum += v[k] * v[k];
+                }
+                out[e] = Math.sqrt(sum);
+            }
+            return out;
         }
     }
 
@@ -275,7 +340,7 @@ public final class Network {
          */
         public <M> Builder dropout(MatrixOps<M> ops, double rate) {
             Dropout.requireRate(rate);
-            stages.add(new Stochastic<M>("dropout", seed -> Dropout.withMask(ops, rate, seed)));
+            stages.add(new Stochastic<M>("dropout", seeds -> Dropout.withMasks(ops, rate, seeds)));
             return this;
         }
 

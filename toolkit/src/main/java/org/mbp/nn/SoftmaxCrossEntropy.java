@@ -1,5 +1,6 @@
 package org.mbp.nn;
 
+import java.util.Arrays;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Diagnostics;
@@ -11,22 +12,23 @@ import org.mbp.layer.Structure;
 /**
  * The softmax cross-entropy of a 1×c row of logits z against a class label y:
  * {@code ℓ(z) = log Σ_j exp z_j − z_y} (a 1×1 output), evaluated with the maximum subtracted.
- * Its gradient is {@code softmax(z) − e_y}.
+ * Its gradient is {@code softmax(z) − e_y}. On a minibatch (n rows of logits, one label each) the
+ * output is the sum of the n losses, so row i of the gradient is example i's own.
  */
 public final class SoftmaxCrossEntropy<M> extends AbstractLayer<M, M, M> {
 
-    private final int label;
+    private final int[] labels;
 
     /**
-     * The softmax cross-entropy against the class {@code label}.
+     * The summed softmax cross-entropy of n rows of logits against their classes.
      *
      * @param ops the backend that computes
-     * @param label the label
+     * @param labels the class of each row, in row order (one for a single example)
      */
-    public SoftmaxCrossEntropy(MatrixOps<M> ops, int label) {
+    public SoftmaxCrossEntropy(MatrixOps<M> ops, int... labels) {
         super("softmax-cross-entropy", ops, MatrixSpace.of("z", Structure.GENERAL),
                 MatrixSpace.of("ℓ", Structure.GENERAL));
-        this.label = label;
+        this.labels = labels.clone();
     }
 
     /**
@@ -70,17 +72,29 @@ public final class SoftmaxCrossEntropy<M> extends AbstractLayer<M, M, M> {
 
     private Linearization<M, M, M> evaluate(M z) {
         MatrixOps<M> ops = ops();
+        int n = ops.rows(z);
         int c = ops.cols(z);
-        if (ops.rows(z) != 1 || label < 0 || label >= c) {
-            throw new IllegalArgumentException("softmax cross-entropy needs a 1×c row of logits and a label in [0, c),"
-                    + " got " + ops.rows(z) + "×" + c + " and label " + label);
+        if (n != labels.length) {
+            throw new IllegalArgumentException("softmax cross-entropy needs one row of logits per label: got "
+                    + n + "×" + c + " logits and " + labels.length + " labels");
+        }
+        for (int label : labels) {
+            if (label < 0 || label >= c) {
+                throw new IllegalArgumentException("softmax cross-entropy needs labels in [0, " + c + "), got " + label);
+            }
         }
         Inputs.requireFinite(ops, z, "logits");
         double[] values = ops.toRowMajor(z);
-        double[] p = softmax(values);
-        double loss = logSumExp(values) - values[label];
-        p[label] -= 1;
-        M gradient = ops.fromRowMajor(1, c, p);
+        double[] gradientValues = new double[n * c];
+        double loss = 0;
+        for (int i = 0; i < n; i++) {
+            double[] row = Arrays.copyOfRange(values, i * c, (i + 1) * c);
+            double[] p = softmax(row);
+            loss += logSumExp(row) - row[labels[i]];
+            p[labels[i]] -= 1;
+            System.arraycopy(p, 0, gradientValues, i * c, c);
+        }
+        M gradient = ops.fromRowMajor(n, c, gradientValues);
         return Linearization.of(ops.filled(1, 1, loss), Diagnostics.none(),
                 dz -> ops.filled(1, 1, ops.dot(gradient, dz)),
                 upstream -> ops.scale(ops.get(upstream, 0, 0), gradient));

@@ -1,5 +1,7 @@
 package org.mbp.nn;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.Layer;
 import org.mbp.layer.LinearLayer;
@@ -31,59 +33,65 @@ public final class UpperTriangle {
     /**
      * The layer on d×d symmetric matrices, as two entry selections ({@link MatrixOps#gather}), so
      * it stays on a device: {@code u = C[upper]} and {@code G = ū[pair] ∘ F} with F = 1 on the
-     * diagonal and ½ off it.
+     * diagonal and ½ off it. A stack of n such matrices (a minibatch, {@code n·d × d}) gives the n
+     * rows of their triangles in one selection each way.
      *
      * @param <M> the backend's matrix type
      * @param ops the backend that computes
      * @param d the dimension d
-     * @return the layer on d×d symmetric matrices, as two entry selections ({@link
-     *         MatrixOps#gather}), so it stays on a device: {@code u = C[upper]} and {@code G = ū[pair] ∘ F}
-     *         with F = 1 on the diagonal and ½ off it
+     * @return the layer on (stacks of) d×d symmetric matrices
      */
     public static <M> Layer<M, M, M> of(MatrixOps<M> ops, int d) {
-        int[] upper = upperIndices(d);
-        int[] pair = pairIndices(d);
+        Map<Integer, Tables> tables = new ConcurrentHashMap<>();
         return LinearLayer.of("upper-triangle", ops, MatrixSpace.of("C", Structure.SYMMETRIC),
-                MatrixSpace.of("u", Structure.GENERAL), c -> ops.gather(requireShape(ops, c, d), upper, 1, length(d)),
-                u -> ops.hadamard(ops.gather(u, pair, d, d), halves(ops, d)));
+                MatrixSpace.of("u", Structure.GENERAL), c -> {
+                    int count = count(ops, c, d);
+                    return ops.gather(c, tables.computeIfAbsent(count, n -> new Tables(d, n)).upper, count, length(d));
+                }, u -> {
+                    int count = ops.rows(u);
+                    Tables t = tables.computeIfAbsent(count, n -> new Tables(d, n));
+                    return ops.hadamard(ops.gather(u, t.pair, count * d, d), ops.fromRowMajor(count * d, d, t.halves));
+                });
     }
 
-    private static <M> M requireShape(MatrixOps<M> ops, M c, int d) {
-        if (ops.rows(c) != d || ops.cols(c) != d) {
-            throw new IllegalArgumentException("upper triangle: input is " + ops.rows(c) + "×" + ops.cols(c)
-                    + ", expected " + d + "×" + d);
+    private static <M> int count(MatrixOps<M> ops, M c, int d) {
+        int rows = ops.rows(c);
+        if (rows == 0 || rows % d != 0 || ops.cols(c) != d) {
+            throw new IllegalArgumentException("upper triangle: input is " + rows + "×" + ops.cols(c)
+                    + ", expected " + d + "×" + d + " or a stack of such matrices");
         }
-        return c;
+        return rows / d;
     }
 
-    /** Row-major positions in C of the upper triangle, row by row. */
-    private static int[] upperIndices(int d) {
-        int[] index = new int[length(d)];
-        int k = 0;
-        for (int i = 0; i < d; i++) {
-            for (int j = i; j < d; j++) {
-                index[k++] = i * d + j;
+    /**
+     * The selections for a stack of {@code count} matrices: {@code upper}, the row-major index in
+     * the stack of each triangle entry, matrix by matrix; {@code pair}, for every entry of the
+     * stack, the index of its triangle entry in the {@code count × d(d+1)/2} rows; and the weights
+     * F (1 on the diagonal, ½ off it) of every entry.
+     */
+    private static final class Tables {
+        final int[] upper;
+        final int[] pair;
+        final double[] halves;
+
+        Tables(int d, int count) {
+            int k = length(d);
+            upper = new int[count * k];
+            pair = new int[count * d * d];
+            halves = new double[count * d * d];
+            for (int n = 0; n < count; n++) {
+                int matrix = n * d * d;
+                int e = n * k;
+                for (int i = 0; i < d; i++) {
+                    for (int j = i; j < d; j++, e++) {
+                        upper[e] = matrix + i * d + j;
+                        pair[matrix + i * d + j] = e;
+                        pair[matrix + j * d + i] = e;
+                        halves[matrix + i * d + j] = i == j ? 1 : 0.5;
+                        halves[matrix + j * d + i] = i == j ? 1 : 0.5;
+                    }
+                }
             }
         }
-        return index;
-    }
-
-    /** For each entry (i, j) of G, the position in u of the pair (min(i, j), max(i, j)). */
-    private static int[] pairIndices(int d) {
-        int[] index = new int[d * d];
-        int k = 0;
-        for (int i = 0; i < d; i++) {
-            for (int j = i; j < d; j++) {
-                index[i * d + j] = k;
-                index[j * d + i] = k;
-                k++;
-            }
-        }
-        return index;
-    }
-
-    /** 1 on the diagonal, ½ off it. */
-    private static <M> M halves(MatrixOps<M> ops, int d) {
-        return ops.add(ops.filled(d, d, 0.5), ops.scale(0.5, ops.identity(d)));
     }
 }

@@ -77,7 +77,7 @@ class NetworkTest {
         for (int p = 0; p < 2; p++) {
             assertArrayEquals(g.parameters()[p], monitored.parameters()[p]);
         }
-        long measured = Arrays.stream(monitored.stageNorms()).filter(v -> !Double.isNaN(v)).count();
+        long measured = Arrays.stream(monitored.stageNorms()).filter(v -> !Double.isNaN(v[0])).count();
         assertEquals(1, measured, "only the monitored stage's norm is measured");
     }
 

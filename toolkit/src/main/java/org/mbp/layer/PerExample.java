@@ -1,0 +1,116 @@
+package org.mbp.layer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+import org.mbp.backend.MatrixOps;
+
+/**
+ * A per-example layer applied to a minibatch held as one matrix: the input stacks the examples by
+ * rows ({@code rowsPerExample} each, e.g. the m locations of one image's features F), example n
+ * goes through {@code layerOf(n)} on its own, and the outputs are stacked in the same order. The
+ * structured layers (O₂P, the NCuts losses) are per example by nature: each decomposes its own
+ * matrix. The examples run on the given {@link BatchExecutor} (LAPACK calls in parallel across
+ * the batch, one thread each), and each example's arithmetic does not depend on the others or on
+ * the thread count. Variation and adjoint split and stack the same way; the diagnostics are the
+ * examples', in order.
+ *
+ * @param <M> the backend's matrix type
+ */
+public final class PerExample<M> extends AbstractLayer<M, M, M> {
+
+    private final int rowsPerExample;
+    private final IntFunction<Layer<M, M, M>> layerOf;
+    private final BatchExecutor executor;
+
+    private PerExample(String name, MatrixOps<M> ops, int rowsPerExample, IntFunction<Layer<M, M, M>> layerOf,
+            BatchExecutor executor) {
+        super(name, ops, MatrixSpace.of("X", Structure.GENERAL), MatrixSpace.of("Y", Structure.GENERAL));
+        if (rowsPerExample < 1) {
+            throw new IllegalArgumentException(name + ": rows per example must be positive, got " + rowsPerExample);
+        }
+        this.rowsPerExample = rowsPerExample;
+        this.layerOf = layerOf;
+        this.executor = executor;
+    }
+
+    /**
+     * The same layer on every example.
+     *
+     * @param <M> the backend's matrix type
+     * @param layer the per-example layer
+     * @param rowsPerExample the rows of one example's input
+     * @param executor where the examples run
+     * @return the layer on a stack of examples
+     * @throws IllegalArgumentException when {@code rowsPerExample} is not positive
+     */
+    public static <M> PerExample<M> of(Layer<M, M, M> layer, int rowsPerExample, BatchExecutor executor) {
+        return new PerExample<>(layer.name(), layer.ops(), rowsPerExample, n -> layer, executor);
+    }
+
+    /**
+     * Example n through its own layer, e.g. a loss against that example's target.
+     *
+     * @param <M> the backend's matrix type
+     * @param name the layer's name
+     * @param ops the backend that computes
+     * @param rowsPerExample the rows of one example's input
+     * @param layerOf the layer of example n
+     * @param executor where the examples run
+     * @return the layer on a stack of examples
+     * @throws IllegalArgumentException when {@code rowsPerExample} is not positive
+     */
+    public static <M> PerExample<M> of(String name, MatrixOps<M> ops, int rowsPerExample,
+            IntFunction<Layer<M, M, M>> layerOf, BatchExecutor executor) {
+        return new PerExample<>(name, ops, rowsPerExample, layerOf, executor);
+    }
+
+    @Override
+    public Linearization<M, M, M> forward(M x) {
+        return checked(x, evaluate(x));
+    }
+
+    private Linearization<M, M, M> evaluate(M x) {
+        MatrixOps<M> ops = ops();
+        int rows = ops.rows(x);
+        if (rows == 0 || rows % rowsPerExample != 0) {
+            throw new IllegalArgumentException(name() + ": input has " + rows + " rows, expected a positive multiple of "
+                    + rowsPerExample + " (one block of " + rowsPerExample + " rows per example)");
+        }
+        int count = rows / rowsPerExample;
+        List<Integer> examples = IntStream.range(0, count).boxed().toList();
+        List<M> inputs = split(x, rowsPerExample, count);
+        List<Linearization<M, M, M>> points = executor.map(examples, n -> layerOf.apply(n).forward(inputs.get(n)));
+        List<M> outputs = points.stream().map(Linearization::output).toList();
+        int outRows = ops.rows(outputs.get(0));
+        Diagnostics diagnostics = Diagnostics.none();
+        for (Linearization<M, M, M> p : points) {
+            diagnostics = diagnostics.plus(p.diagnostics());
+        }
+        UnaryOperator<M> variation = dx -> each(examples, split(dx, rowsPerExample, count),
+                (n, d) -> points.get(n).variation(d));
+        UnaryOperator<M> adjoint = g -> each(examples, split(g, outRows, count), (n, u) -> points.get(n).adjoint(u));
+        return Linearization.of(ops.stack(outputs), diagnostics, variation, adjoint);
+    }
+
+    /** What example n's map gives for its block. */
+    private interface ExampleMap<M> {
+        M apply(int n, M block);
+    }
+
+    private M each(List<Integer> examples, List<M> blocks, ExampleMap<M> map) {
+        return ops().stack(executor.map(examples, n -> map.apply(n, blocks.get(n))));
+    }
+
+    private List<M> split(M a, int rows, int count) {
+        MatrixOps<M> ops = ops();
+        int cols = ops.cols(a);
+        List<M> blocks = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            blocks.add(ops.block(a, n * rows, (n + 1) * rows, 0, cols));
+        }
+        return blocks;
+    }
+}
