@@ -2,6 +2,7 @@ package org.mbp.layer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
@@ -12,9 +13,9 @@ import org.mbp.backend.MatrixOps;
  * rows ({@code rowsPerExample} each, e.g. the m locations of one image's features F), example n
  * goes through {@code layerOf(n)} on its own, and the outputs are stacked in the same order. The
  * structured layers (O₂P, the NCuts losses) are per example by nature: each decomposes its own
- * matrix. The examples run on the given {@link BatchExecutor} (LAPACK calls in parallel across
- * the batch, one thread each), and each example's arithmetic does not depend on the others or on
- * the thread count. Variation and adjoint split and stack the same way; the diagnostics are the
+ * matrix. The examples run one after another, or on a given {@link BatchExecutor} (LAPACK calls
+ * in parallel across the batch, one thread each); each example's arithmetic does not depend on the
+ * others or on the thread count. Variation and adjoint split and stack the same way; the diagnostics are the
  * examples', in order.
  *
  * @param <M> the backend's matrix type
@@ -37,7 +38,37 @@ public final class PerExample<M> extends AbstractLayer<M, M, M> {
     }
 
     /**
-     * The same layer on every example.
+     * The same layer on every example, the examples one after another.
+     *
+     * @param <M> the backend's matrix type
+     * @param layer the per-example layer
+     * @param rowsPerExample the rows of one example's input
+     * @return the layer on a stack of examples
+     * @throws IllegalArgumentException when {@code rowsPerExample} is not positive
+     */
+    public static <M> PerExample<M> of(Layer<M, M, M> layer, int rowsPerExample) {
+        return of(layer.name(), layer.ops(), rowsPerExample, n -> layer);
+    }
+
+    /**
+     * Example n through its own layer (e.g. a loss against that example's target), the examples
+     * one after another.
+     *
+     * @param <M> the backend's matrix type
+     * @param name the layer's name
+     * @param ops the backend that computes
+     * @param rowsPerExample the rows of one example's input
+     * @param layerOf the layer of example n
+     * @return the layer on a stack of examples
+     * @throws IllegalArgumentException when {@code rowsPerExample} is not positive
+     */
+    public static <M> PerExample<M> of(String name, MatrixOps<M> ops, int rowsPerExample,
+            IntFunction<Layer<M, M, M>> layerOf) {
+        return new PerExample<>(name, ops, rowsPerExample, layerOf, null);
+    }
+
+    /**
+     * The same layer on every example, the examples in parallel on {@code executor}.
      *
      * @param <M> the backend's matrix type
      * @param layer the per-example layer
@@ -48,23 +79,6 @@ public final class PerExample<M> extends AbstractLayer<M, M, M> {
      */
     public static <M> PerExample<M> of(Layer<M, M, M> layer, int rowsPerExample, BatchExecutor executor) {
         return new PerExample<>(layer.name(), layer.ops(), rowsPerExample, n -> layer, executor);
-    }
-
-    /**
-     * Example n through its own layer, e.g. a loss against that example's target.
-     *
-     * @param <M> the backend's matrix type
-     * @param name the layer's name
-     * @param ops the backend that computes
-     * @param rowsPerExample the rows of one example's input
-     * @param layerOf the layer of example n
-     * @param executor where the examples run
-     * @return the layer on a stack of examples
-     * @throws IllegalArgumentException when {@code rowsPerExample} is not positive
-     */
-    public static <M> PerExample<M> of(String name, MatrixOps<M> ops, int rowsPerExample,
-            IntFunction<Layer<M, M, M>> layerOf, BatchExecutor executor) {
-        return new PerExample<>(name, ops, rowsPerExample, layerOf, executor);
     }
 
     @Override
@@ -82,7 +96,7 @@ public final class PerExample<M> extends AbstractLayer<M, M, M> {
         int count = rows / rowsPerExample;
         List<Integer> examples = IntStream.range(0, count).boxed().toList();
         List<M> inputs = split(x, rowsPerExample, count);
-        List<Linearization<M, M, M>> points = executor.map(examples, n -> layerOf.apply(n).forward(inputs.get(n)));
+        List<Linearization<M, M, M>> points = map(examples, n -> layerOf.apply(n).forward(inputs.get(n)));
         List<M> outputs = points.stream().map(Linearization::output).toList();
         int outRows = ops.rows(outputs.get(0));
         Diagnostics diagnostics = Diagnostics.none();
@@ -101,7 +115,11 @@ public final class PerExample<M> extends AbstractLayer<M, M, M> {
     }
 
     private M each(List<Integer> examples, List<M> blocks, ExampleMap<M> map) {
-        return ops().stack(executor.map(examples, n -> map.apply(n, blocks.get(n))));
+        return ops().stack(map(examples, n -> map.apply(n, blocks.get(n))));
+    }
+
+    private <R> List<R> map(List<Integer> examples, Function<Integer, R> f) {
+        return executor == null ? examples.stream().map(f).toList() : executor.map(examples, f);
     }
 
     private List<M> split(M a, int rows, int count) {

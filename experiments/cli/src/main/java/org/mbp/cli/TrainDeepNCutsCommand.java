@@ -71,6 +71,12 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "8", description = "scenes per SGD step (default: ${DEFAULT-VALUE})")
     private int batch;
 
+    @Option(names = "--micro-batch", paramLabel = "N", defaultValue = "2",
+            description = "scenes per batched pass: a minibatch runs as passes of N scenes, each one matrix through"
+                    + " every layer, the passes in parallel on the threads; it fixes the order of the sums,"
+                    + " --threads does not (default: ${DEFAULT-VALUE})")
+    private int microBatch;
+
     @Option(names = "--lr", paramLabel = "η", defaultValue = "0.5",
             description = "initial learning rate, annealed by a half cosine (default: ${DEFAULT-VALUE})")
     private double learningRate;
@@ -98,7 +104,7 @@ final class TrainDeepNCutsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         DeepNCutsTraining.Request request = new DeepNCutsTraining.Request(scenes, testScenes, size, fashionFraction,
                 data, bsds, loss, train.channels(), train.pooled(), wide, features, constant, rankTolerance,
-                train.options(epochs, batch, learningRate));
+                train.options(epochs, batch, microBatch, learningRate));
         PrintWriter err = spec.commandLine().getErr();
         DeepNCutsTraining training = DeepNCutsTraining.prepare(request, train.backends(err), err);
         Path out = output.prepare();

@@ -64,6 +64,12 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
             description = "images per SGD step (default: ${DEFAULT-VALUE})")
     private int batch;
 
+    @Option(names = "--micro-batch", paramLabel = "N", defaultValue = "16",
+            description = "images per batched pass: a minibatch runs as passes of N images, each one matrix through"
+                    + " every layer, the passes in parallel on the threads; it fixes the order of the sums,"
+                    + " --threads does not (default: ${DEFAULT-VALUE})")
+    private int microBatch;
+
     @Option(names = "--lr", paramLabel = "η", defaultValue = "0.05",
             description = "initial learning rate, annealed by a half cosine (default: ${DEFAULT-VALUE})")
     private double learningRate;
@@ -97,7 +103,7 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         DeepO2PTraining.Request request = new DeepO2PTraining.Request(variants, data, trainSize, testSize,
                 train.channels(), train.pooled(), hidden, dropout, form, epsilon, augmentation,
-                train.options(epochs, batch, learningRate));
+                train.options(epochs, batch, microBatch, learningRate));
         PrintWriter err = spec.commandLine().getErr();
         DeepO2PTraining training = DeepO2PTraining.prepare(request, train.backends(err));
         Path out = output.prepare();

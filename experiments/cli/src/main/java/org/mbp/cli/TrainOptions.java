@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The options both training loops share, built on the shared {@link DeviceOption} and
- * {@link ThreadsOption}; each loop declares its own --out, --epochs, --batch and --lr defaults.
+ * {@link ThreadsOption}; each loop declares its own --out, --epochs, --batch, --micro-batch and --lr defaults.
  */
 final class TrainOptions {
 
@@ -56,12 +56,13 @@ final class TrainOptions {
     private Precision structuredPrecision;
 
     /**
-     * The optimiser's settings with the loop's epochs, batch and learning rate.
+     * The optimiser's settings with the loop's epochs, batch, micro-batch and learning rate.
      *
      * @throws IllegalArgumentException naming the option of a value out of range
      */
-    TrainingOptions options(int epochs, int batch, double learningRate) {
-        return new TrainingOptions(epochs, batch, learningRate, warmup, momentum, weightDecay, seed, threads.count());
+    TrainingOptions options(int epochs, int batch, int microBatch, double learningRate) {
+        return new TrainingOptions(epochs, batch, learningRate, warmup, momentum, weightDecay, seed, threads.count(),
+                microBatch);
     }
 
     /** The conventional and structured layers' backends: --trunk-precision and --structured-precision on the --device. */

@@ -26,6 +26,7 @@ import org.mbp.cuda.CudaContext;
 import org.mbp.cuda.GpuProbe;
 import org.mbp.device.DeviceUnavailableException;
 import org.mbp.layer.BatchExecutor;
+import org.mbp.train.TrainingOptions;
 import org.mbp.io.AtomicFile;
 import org.mbp.run.ResultFolder;
 
@@ -313,7 +314,7 @@ public final class DeviceCheck {
         int images = request.cpuImages();
         err.println("device-check: DeepO2P-FC epoch on the CPU, " + images + " random images");
         MixedPrecision<?> backends = ComputeDevice.cpu().backends(Precision.FLOAT, Precision.DOUBLE);
-        cpu = EpochTiming.run(backends, "cpu", images, cores, folder.resolve("epochs"), err);
+        cpu = EpochTiming.run(backends, "cpu", images, cores, TrainingOptions.DEFAULT_MICRO_BATCH, folder.resolve("epochs"), err);
         epochs.put("cpu", cpu);
         json.put("epochs", epochs);
         table.add(String.format(Locale.ROOT, "| DeepO2P-FC epoch, CPU (%d threads, trunk %s) | %.0f images/s, %.0f s"
@@ -328,11 +329,11 @@ public final class DeviceCheck {
         MixedPrecision<?> backends = ComputeDevice.select(Device.GPU, err::println)
                 .backends(Precision.FLOAT, Precision.DOUBLE);
         err.println("device-check: DeepO2P-FC on the GPU, a 64-image epoch to size the timed one");
-        EpochTiming.Timing probe = EpochTiming.run(backends, "gpu-probe", 64, cores, folder.resolve("epochs"), err);
+        EpochTiming.Timing probe = EpochTiming.run(backends, "gpu-probe", 64, cores, EpochTiming.BATCH, folder.resolve("epochs"), err);
         int images = (int) Math.max(64, Math.min(request.gpuImages(),
                 probe.trainImagesPerSecond() * GPU_EPOCH_SECONDS));
         err.println("device-check: DeepO2P-FC epoch on the GPU, " + images + " random images");
-        EpochTiming.Timing gpu = EpochTiming.run(backends, "gpu", images, cores, folder.resolve("epochs"), err);
+        EpochTiming.Timing gpu = EpochTiming.run(backends, "gpu", images, cores, EpochTiming.BATCH, folder.resolve("epochs"), err);
         epochs.put("gpu", gpu);
         json.put("epochs", epochs);
         double speedup = cpu == null ? Double.NaN : gpu.trainImagesPerSecond() / cpu.trainImagesPerSecond();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import org.mbp.backend.MixedPrecision;
 import org.mbp.data.FashionMnist;
 import org.mbp.data.LabelledImages;
@@ -44,49 +43,41 @@ public final class EpochTiming {
         }
     }
 
+    /** Images per SGD step. */
+    static final int BATCH = 64;
+
     private EpochTiming() {
     }
 
     /**
      * Trains one epoch of {@code images} random images on {@code backends} with {@code threads}
-     * threads, in a scratch folder under {@code scratch}.
+     * threads, in a scratch folder under {@code scratch}, minibatches of 64 in batched passes of
+     * {@code microBatch} images (64 on the GPU: one pass, one launch per operation, per step).
      *
      * @param <M> the backend's matrix type
      * @param backends the backends
      * @param label the label
      * @param images the images
      * @param threads the number of threads
+     * @param microBatch images per batched pass
      * @param scratch the scratch
      * @param err where to write messages
      * @return the timing
      * @throws IOException if reading or writing fails
      */
-    public static <M> Timing run(MixedPrecision<M> backends, String label, int images, int threads, Path scratch,
+    public static <M> Timing run(MixedPrecision<M> backends, String label, int images, int threads, int microBatch,
+            Path scratch,
             PrintWriter err) throws IOException {
-        LabelledImages train = randomImages(images, 1);
-        LabelledImages test = randomImages(Math.max(1, images / 4), 2);
+        LabelledImages train = LabelledImages.random(images, 1);
+        LabelledImages test = LabelledImages.random(Math.max(1, images / 4), 2);
         ClassifierModel<M> model = new ClassifierModel<>(ClassifierVariant.O2P_FC,
                 new ConvNet<>(new int[] {16, 32}, backends.trunk()), backends.structured(), Form.STABLE,
                 DeepO2P.DEFAULT_EPSILON, 128, 0.5, FashionMnist.CLASS_NAMES.size());
-        TrainingOptions options = new TrainingOptions(1, 64, 0.05, 0, 0.9, 5e-4, 20261129L, threads);
+        TrainingOptions options = new TrainingOptions(1, BATCH, 0.05, 0, 0.9, 5e-4, 20261129L, threads, microBatch);
         Path folder = Files.createTempDirectory(Files.createDirectories(scratch), "epoch-" + label + "-");
         Trainer.Result result = new Trainer(options, err, false).run(new ClassificationTask<>(model, train, test),
                 folder, false);
         Epoch epoch = result.last();
         return new Timing(label, images, threads, epoch.trainImagesPerSecond(), epoch.testImagesPerSecond());
-    }
-
-    /** {@code count} 28×28 images of uniform random grey levels with uniform random labels. */
-    static LabelledImages randomImages(int count, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] pixels = new float[count * 28 * 28];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) random.nextDouble();
-        }
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = random.nextInt(LabelledImages.CLASS_COUNT);
-        }
-        return new LabelledImages(count, 28, 28, pixels, labels);
     }
 }

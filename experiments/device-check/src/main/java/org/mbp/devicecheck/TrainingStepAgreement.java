@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.mbp.backend.MixedPrecision;
 import org.mbp.data.FashionMnist;
 import org.mbp.data.LabelledImages;
@@ -14,12 +15,12 @@ import org.mbp.scene.SceneOptions;
 import org.mbp.scene.SpectralClustering;
 import org.mbp.spectral.DeepO2P;
 import org.mbp.spectral.Form;
+import org.mbp.train.BatchResult;
 import org.mbp.train.ClassificationTask;
 import org.mbp.train.ClassifierModel;
 import org.mbp.train.ClassifierVariant;
 import org.mbp.train.ConvNet;
 import org.mbp.train.CoveringEvaluation;
-import org.mbp.train.ExampleResult;
 import org.mbp.train.SegmentationModel;
 import org.mbp.train.SegmentationTask;
 import org.mbp.train.Task;
@@ -60,15 +61,16 @@ public final class TrainingStepAgreement {
     }
 
     /**
-     * Both networks, {@link #EXAMPLES} examples each: the largest differences per network.
+     * Both networks, one batched pass of {@link #EXAMPLES} examples each: the differences per network.
      *
      * @param tested the tested
      * @param reference the reference
-     * @return both networks, {@link #EXAMPLES} examples each: the largest differences per network
+     * @return both networks, one batched pass of {@link #EXAMPLES} examples each: the differences per
+     *         network
      */
     public static List<Agreement> compare(MixedPrecision<?> tested, MixedPrecision<?> reference) {
         List<Agreement> out = new ArrayList<>();
-        LabelledImages images = EpochTiming.randomImages(EXAMPLES, 3);
+        LabelledImages images = LabelledImages.random(EXAMPLES, 3);
         out.add(compare("DeepO2P-FC", b -> classificationTask(b, images), tested, reference));
         SceneGenerator generator = new SceneGenerator(new SceneOptions(32, 3, 20, 12, 8, 3));
         List<Scene> scenes = new ArrayList<>();
@@ -84,15 +86,12 @@ public final class TrainingStepAgreement {
         Task a = task.apply(tested);
         Task b = task.apply(reference);
         Weights weights = Weights.initialise(a.network().parameters(), SEED);
-        double loss = 0;
-        double gradient = 0;
-        for (int i = 0; i < EXAMPLES; i++) {
-            ExampleResult x = a.train(weights, i, SEED + i);
-            ExampleResult y = b.train(weights, i, SEED + i);
-            loss = Math.max(loss, Math.abs(x.loss() - y.loss()) / Math.abs(y.loss()));
-            gradient = Math.max(gradient, difference(x.gradient().parameters(), y.gradient().parameters()));
-        }
-        return new Agreement(network, loss, gradient);
+        int[] indices = IntStream.range(0, EXAMPLES).toArray();
+        long[] seeds = IntStream.range(0, EXAMPLES).mapToLong(i -> SEED + i).toArray();
+        BatchResult x = a.train(weights, indices, seeds);
+        BatchResult y = b.train(weights, indices, seeds);
+        return new Agreement(network, Math.abs(x.loss() - y.loss()) / Math.abs(y.loss()),
+                difference(x.gradient().parameters(), y.gradient().parameters()));
     }
 
     private static double difference(double[][] got, double[][] want) {

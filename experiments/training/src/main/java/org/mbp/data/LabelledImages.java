@@ -1,6 +1,7 @@
 package org.mbp.data;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * A set of grey-level images with class labels 0..9, as Fashion-MNIST holds them.
@@ -143,5 +144,26 @@ public record LabelledImages(int count, int rows, int cols, float[] pixels, int[
     @Override
     public String toString() {
         return "LabelledImages[" + count + " images of " + rows + " × " + cols + "]";
+    }
+
+    /**
+     * {@code count} 28×28 images of uniform random grey levels with uniform random labels: input
+     * for timings and counts that need no data set.
+     *
+     * @param count the number of images
+     * @param seed the random seed
+     * @return the images
+     */
+    public static LabelledImages random(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] pixels = new float[count * 28 * 28];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) random.nextDouble();
+        }
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = random.nextInt(CLASS_COUNT);
+        }
+        return new LabelledImages(count, 28, 28, pixels, labels);
     }
 }

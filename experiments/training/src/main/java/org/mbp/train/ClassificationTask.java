@@ -1,6 +1,7 @@
 package org.mbp.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ import org.mbp.nn.Weights;
  * O₂P, the eigenvalue range of {@code FᵀF/m + εI}.
  */
 public final class ClassificationTask<M> implements Task {
+
+    /** Test images per batched inference pass (fixed, so the test metrics do not depend on --threads). */
+    static final int EVALUATION_BATCH = 64;
 
     private final ClassifierModel<M> model;
     private final Network network;
@@ -109,25 +113,36 @@ public final class ClassificationTask<M> implements Task {
         return test.count();
     }
 
-    private M image(LabelledImages set, int i) {
-        return standardised(set.pixels(), i * shape.locations());
-    }
-
-    private M augmented(int i, long seed) {
-        if (augmentation.isNone()) {
-            return image(train, i);
-        }
-        return standardised(augmentation.apply(train.pixels(), i * shape.locations(), shape.height(), shape.width(),
-                seed), 0);
-    }
-
-    private M standardised(float[] pixels, int offset) {
+    /** Training images {@code indices}, augmented from their seeds and stacked by rows. */
+    private M trainingImages(int[] indices, long[] seeds) {
         int size = shape.locations();
-        double[] x = new double[size];
-        for (int j = 0; j < size; j++) {
-            x[j] = (pixels[offset + j] - mean) / deviation;
+        double[] x = new double[indices.length * size];
+        for (int n = 0; n < indices.length; n++) {
+            float[] pixels = train.pixels();
+            int offset = indices[n] * size;
+            if (!augmentation.isNone()) {
+                pixels = augmentation.apply(pixels, offset, shape.height(), shape.width(), seeds[n]);
+                offset = 0;
+            }
+            standardise(pixels, offset, x, n * size);
         }
-        return ops().fromRowMajor(size, 1, x);
+        return ops().fromRowMajor(x.length, 1, x);
+    }
+
+    /** Test images {@code [from, to)}, stacked by rows. */
+    private M testImages(int from, int to) {
+        int size = shape.locations();
+        double[] x = new double[(to - from) * size];
+        for (int i = from; i < to; i++) {
+            standardise(test.pixels(), i * size, x, (i - from) * size);
+        }
+        return ops().fromRowMajor(x.length, 1, x);
+    }
+
+    private void standardise(float[] pixels, int offset, double[] out, int at) {
+        for (int j = 0; j < shape.locations(); j++) {
+            out[at + j] = (pixels[offset + j] - mean) / deviation;
+        }
     }
 
     private MatrixOps<M> ops() {
@@ -135,40 +150,61 @@ public final class ClassificationTask<M> implements Task {
     }
 
     @Override
-    public ExampleResult train(Weights weights, int index, long seed) {
-        Network.Pass<M> pass = network.forward(weights, augmented(index, seed), seed);
-        int label = train.labels()[index];
-        Linearization<M, M, M> loss =
-                new SoftmaxCrossEntropy<>(ops(), label).forward(pass.output());
+    public BatchResult train(Weights weights, int[] indices, long[] seeds) {
+        Network.Pass<M> pass = network.forward(weights, trainingImages(indices, seeds), seeds);
+        int[] labels = new int[indices.length];
+        for (int n = 0; n < indices.length; n++) {
+            labels[n] = train.labels()[indices[n]];
+        }
+        Linearization<M, M, M> loss = new SoftmaxCrossEntropy<>(ops(), labels).forward(pass.output());
         Gradient gradient = pass.backward(loss.adjoint(ops().filled(1, 1, 1)), Set.of(ClassifierModel.POOLING_STAGE));
+        double[] logits = ops().toRowMajor(pass.output());
+        double[] poolingNorms = gradient.normsAt(ClassifierModel.POOLING_STAGE);
         List<Reading> readings = new ArrayList<>();
-        readings.add(Reading.mean("accuracy", predicted(pass.output()) == label ? 1 : 0));
-        readings.add(Reading.mean("pooling_grad_norm", gradient.normAt(ClassifierModel.POOLING_STAGE)));
+        for (int n = 0; n < indices.length; n++) {
+            readings.add(Reading.mean("accuracy", predicted(logits, n) == labels[n] ? 1 : 0));
+            readings.add(Reading.mean("pooling_grad_norm", poolingNorms[n]));
+        }
         for (SpectrumDiagnostics s : pass.diagnostics().spectra()) {
             readings.add(Reading.min("covariance_eig_min", s.smallest()));
             readings.add(Reading.max("covariance_eig_max", s.largest()));
         }
-        return new ExampleResult(ops().get(loss.output(), 0, 0), gradient, readings);
+        return new BatchResult(ops().get(loss.output(), 0, 0), gradient, readings);
     }
 
-    private int predicted(M logits) {
-        double[] z = ops().toRowMajor(logits);
+    /** The class of the largest logit in row n of the row-major logits. */
+    private int predicted(double[] logits, int n) {
+        int c = model.classes();
         int best = 0;
-        for (int j = 1; j < z.length; j++) {
-            if (z[j] > z[best]) {
+        for (int j = 1; j < c; j++) {
+            if (logits[n * c + j] > logits[n * c + best]) {
                 best = j;
             }
         }
         return best;
     }
 
+    /**
+     * Test loss and accuracy, the test images in batched passes of {@link #EVALUATION_BATCH} on
+     * the executor's threads.
+     */
     @Override
     public Map<String, Double> evaluate(Weights weights, BatchExecutor executor) {
-        List<double[]> results = executor.map(IntStream.range(0, test.count()).boxed().toList(), i -> {
-            M logits = network.forward(weights, image(test, i), Network.Pass.INFERENCE).output();
-            int label = test.labels()[i];
-            double loss = SoftmaxCrossEntropy.logSumExp(ops().toRowMajor(logits)) - ops().get(logits, 0, label);
-            return new double[] {loss, predicted(logits) == label ? 1 : 0};
+        int n = test.count();
+        List<Integer> starts = IntStream.iterate(0, i -> i < n, i -> i + EVALUATION_BATCH).boxed().toList();
+        List<double[]> results = executor.map(starts, from -> {
+            int to = Math.min(n, from + EVALUATION_BATCH);
+            double[] logits = ops().toRowMajor(network.forward(weights, testImages(from, to),
+                    Network.Pass.INFERENCE).output());
+            int c = model.classes();
+            double[] sums = new double[2];
+            for (int i = from; i < to; i++) {
+                int label = test.labels()[i];
+                double[] row = Arrays.copyOfRange(logits, (i - from) * c, (i - from + 1) * c);
+                sums[0] += SoftmaxCrossEntropy.logSumExp(row) - row[label];
+                sums[1] += predicted(logits, i - from) == label ? 1 : 0;
+            }
+            return sums;
         });
         double loss = 0;
         double correct = 0;
@@ -177,8 +213,8 @@ public final class ClassificationTask<M> implements Task {
             correct += r[1];
         }
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("test_loss", loss / test.count());
-        m.put("test_accuracy", correct / test.count());
+        m.put("test_loss", loss / n);
+        m.put("test_accuracy", correct / n);
         return m;
     }
 }

@@ -10,6 +10,7 @@ import org.mbp.backend.MatrixOps;
 import org.mbp.layer.BatchExecutor;
 import org.mbp.layer.Layer;
 import org.mbp.layer.Linearization;
+import org.mbp.layer.PerExample;
 import org.mbp.layer.SpectrumDiagnostics;
 import org.mbp.ncuts.NCutsLosses;
 import org.mbp.nn.Gradient;
@@ -166,27 +167,39 @@ public final class SegmentationTask<M> implements Task {
     }
 
     @Override
-    public ExampleResult train(Weights weights, int index, long seed) {
-        Network.Pass<M> pass = network.forward(weights, input(train.get(index)), seed);
-        M e = targets.get(index);
-        Layer<M, M, M> affinity = NCutsLosses.linearAffinity(structured(),
-                features.channels());
-        Layer<M, M, M> objective = affinity.then(loss == Loss.J2
-                ? NCutsLosses.j2(structured(), e, rankTolerance) : NCutsLosses.j1(structured(), e, rankTolerance));
-        Linearization<M, M, M> j = objective.forward(pass.output());
-        Gradient gradient = pass.backward(j.adjoint(structured().filled(1, 1, 1)), Set.of(SegmentationModel.FEATURES_STAGE));
-        List<Reading> readings = new ArrayList<>();
-        double value = structured().get(j.output(), 0, 0);
-        readings.add(Reading.mean("J", value));
-        for (SpectrumDiagnostics s : j.diagnostics().spectra()) {
-            if (s.stage().equals("projector")) {
-                readings.add(Reading.mean("rank_W", s.numericalRank()));
-                readings.add(Reading.mean("segments", structured().cols(e)));
-                break;
-            }
+    public BatchResult train(Weights weights, int[] indices, long[] seeds) {
+        List<M> inputs = new ArrayList<>();
+        for (int index : indices) {
+            inputs.add(input(train.get(index)));
         }
-        readings.add(Reading.mean("features_grad_norm", gradient.normAt(SegmentationModel.FEATURES_STAGE)));
-        return new ExampleResult(value, gradient, readings);
+        MatrixOps<M> trunk = model.trunk().trunk();
+        Network.Pass<M> pass = network.forward(weights, trunk.stack(inputs), seeds);
+        Layer<M, M, M> affinity = NCutsLosses.linearAffinity(structured(), features.channels());
+        Layer<M, M, M> objective = PerExample.of(name(), structured(), features.locations(), n -> {
+            M e = targets.get(indices[n]);
+            return affinity.then(loss == Loss.J2 ? NCutsLosses.j2(structured(), e, rankTolerance)
+                    : NCutsLosses.j1(structured(), e, rankTolerance));
+        });
+        Linearization<M, M, M> j = objective.forward(pass.output());
+        Gradient gradient = pass.backward(j.adjoint(structured().filled(indices.length, 1, 1)),
+                Set.of(SegmentationModel.FEATURES_STAGE));
+        double[] values = structured().toRowMajor(j.output());
+        double[] featureNorms = gradient.normsAt(SegmentationModel.FEATURES_STAGE);
+        List<SpectrumDiagnostics> projectors = j.diagnostics().spectra().stream()
+                .filter(s -> s.stage().equals("projector")).toList();
+        int perExample = projectors.size() / indices.length;
+        List<Reading> readings = new ArrayList<>();
+        double sum = 0;
+        for (int n = 0; n < indices.length; n++) {
+            sum += values[n];
+            readings.add(Reading.mean("J", values[n]));
+            if (perExample > 0) {
+                readings.add(Reading.mean("rank_W", projectors.get(n * perExample).numericalRank()));
+                readings.add(Reading.mean("segments", structured().cols(targets.get(indices[n]))));
+            }
+            readings.add(Reading.mean("features_grad_norm", featureNorms[n]));
+        }
+        return new BatchResult(sum, gradient, readings);
     }
 
     @Override

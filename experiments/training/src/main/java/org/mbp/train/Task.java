@@ -6,7 +6,10 @@ import org.mbp.layer.BatchExecutor;
 import org.mbp.nn.Network;
 import org.mbp.nn.Weights;
 
-/** What a training run optimises: a network, its per-example loss and its evaluation. */
+/**
+ * What a training run optimises: a network, its loss over a batched pass of examples, and its
+ * evaluation.
+ */
 public interface Task {
 
     /**
@@ -38,15 +41,15 @@ public interface Task {
     int trainingSize();
 
     /**
-     * Loss, gradient and readings of training example {@code index}, stochastic stages drawn from {@code seed}.
+     * One batched pass over the training examples {@code indices}: their summed loss and
+     * gradient, and their readings, example n's stochastic stages drawn from {@code seeds[n]}.
      *
      * @param weights the weights
-     * @param index the index
-     * @param seed the random seed
-     * @return loss, gradient and readings of training example {@code index}, stochastic stages
-     *         drawn from {@code seed}
+     * @param indices the training examples, in the order their rows are stacked
+     * @param seeds one seed per example
+     * @return the pass's summed loss and gradient and the examples' readings
      */
-    ExampleResult train(Weights weights, int index, long seed);
+    BatchResult train(Weights weights, int[] indices, long[] seeds);
 
     /**
      * Number of evaluation examples.

@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.ejml.concurrency.EjmlConcurrency;
 import org.mbp.layer.BatchExecutor;
 import org.mbp.nn.Gradient;
@@ -22,10 +22,11 @@ import org.mbp.run.Rows;
 
 /**
  * Trains a {@link Task} by mini-batch SGD and keeps a run folder: {@code checkpoint.bin} after
- * every epoch, {@code epochs.csv} and {@code epochs.json} (one row per epoch). Each example's
- * gradient is computed on its own (on any of the threads) and the batch's gradients are summed in
- * example order, so results do not depend on the thread count, and a run resumed from a
- * checkpoint reproduces the uninterrupted run bit for bit.
+ * every epoch, {@code epochs.csv} and {@code epochs.json} (one row per epoch). A minibatch runs as
+ * batched passes of {@link TrainingOptions#microBatch()} examples (each one matrix through every
+ * layer, its gradient summed inside the backend's products), the passes on any of the threads,
+ * and the passes' gradients are summed in pass order, so results do not depend on the thread
+ * count, and a run resumed from a checkpoint reproduces the uninterrupted run bit for bit.
  */
 public final class Trainer {
 
@@ -39,7 +40,7 @@ public final class Trainer {
     private final boolean terminal;
 
     /**
-     * A trainer. Examples run in parallel on {@code options.threads()} threads, so EJML's own
+     * A trainer. Batched passes run in parallel on {@code options.threads()} threads, so EJML's own
      * multi-threaded kernels are switched off (they would oversubscribe the cores).
      *
      * @param options the options
@@ -131,11 +132,14 @@ public final class Trainer {
             for (int step = 0; step < stepsPerEpoch; step++) {
                 int from = step * options.batch();
                 int to = Math.min(n, from + options.batch());
-                List<Integer> batch = IntStream.range(from, to).map(i -> order[i]).boxed().toList();
-                List<ExampleResult> results = executor.map(batch,
-                        i -> task.train(weights, i, exampleSeed(epoch, i)));
-                double[][] mean = meanGradient(results);
-                for (ExampleResult r : results) {
+                List<int[]> passes = new ArrayList<>();
+                for (int p = from; p < to; p += options.microBatch()) {
+                    passes.add(Arrays.copyOfRange(order, p, Math.min(to, p + options.microBatch())));
+                }
+                List<BatchResult> results = executor.map(passes,
+                        indices -> task.train(weights, indices, exampleSeeds(epoch, indices)));
+                double[][] mean = meanGradient(results, to - from);
+                for (BatchResult r : results) {
                     loss += r.loss();
                     r.readings().forEach(readings::add);
                 }
@@ -158,14 +162,19 @@ public final class Trainer {
                 1e3 * trainSeconds / stepsPerEpoch, task.evaluationSize() / evalSeconds);
     }
 
-    /** The seed of example {@code i}'s stochastic stages in an epoch: fixed by the run's seed alone. */
-    private long exampleSeed(int epoch, int i) {
-        return options.seed() * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L + i;
+    /** The seeds of the examples' stochastic stages in an epoch: fixed by the run's seed alone. */
+    private long[] exampleSeeds(int epoch, int[] indices) {
+        long[] seeds = new long[indices.length];
+        for (int n = 0; n < indices.length; n++) {
+            seeds[n] = options.seed() * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L + indices[n];
+        }
+        return seeds;
     }
 
-    private static double[][] meanGradient(List<ExampleResult> results) {
+    /** The passes' summed gradients, added in pass order and divided by the minibatch's size. */
+    private static double[][] meanGradient(List<BatchResult> results, int examples) {
         double[][] sum = null;
-        for (ExampleResult r : results) {
+        for (BatchResult r : results) {
             Gradient g = r.gradient();
             if (sum == null) {
                 sum = new double[g.parameters().length][];
@@ -183,7 +192,7 @@ public final class Trainer {
         }
         for (double[] s : sum) {
             for (int i = 0; i < s.length; i++) {
-                s[i] /= results.size();
+                s[i] /= examples;
             }
         }
         return sum;

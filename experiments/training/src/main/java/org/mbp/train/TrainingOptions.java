@@ -8,10 +8,16 @@ import org.mbp.run.RunEnvironment;
  * The optimiser's settings: SGD with momentum and weight decay on mini-batches, the learning rate
  * raised linearly over the first {@code warmupEpochs} and then annealed by a half cosine over the
  * remaining steps ({@link #learningRateAt}), examples visited in a
- * {@link org.mbp.nn.SeededShuffle} order per epoch.
+ * {@link org.mbp.nn.SeededShuffle} order per epoch. A minibatch runs as batched passes of
+ * {@code microBatch} examples each (the last may hold fewer): each pass is one matrix through
+ * every layer, and the passes run in parallel on {@code threads} threads. The micro-batch fixes
+ * the order of the sums and so belongs to the arithmetic; the thread count does not.
  */
 public record TrainingOptions(int epochs, int batch, double learningRate, int warmupEpochs, double momentum,
-        double weightDecay, long seed, int threads) {
+        double weightDecay, long seed, int threads, int microBatch) {
+
+    /** Examples per batched pass unless chosen: 16 images of a §7.1 classifier. */
+    public static final int DEFAULT_MICRO_BATCH = 16;
 
     /**
      * Checks every setting.
@@ -24,6 +30,7 @@ public record TrainingOptions(int epochs, int batch, double learningRate, int wa
      * @param weightDecay the weight decay
      * @param seed the random seed
      * @param threads the number of threads
+     * @param microBatch the examples of one batched pass
      */
     public TrainingOptions {
         require(epochs >= 1, "--epochs must be at least 1, got " + epochs);
@@ -34,6 +41,24 @@ public record TrainingOptions(int epochs, int batch, double learningRate, int wa
         require(momentum >= 0 && momentum < 1, "--momentum must be in [0, 1), got " + momentum);
         require(weightDecay >= 0 && Double.isFinite(weightDecay), "--weight-decay must be ≥ 0, got " + weightDecay);
         require(threads >= 1, "--threads must be at least 1, got " + threads);
+        require(microBatch >= 1, "--micro-batch must be at least 1, got " + microBatch);
+    }
+
+    /**
+     * The settings with {@link #DEFAULT_MICRO_BATCH} examples per batched pass.
+     *
+     * @param epochs the epochs
+     * @param batch the batch
+     * @param learningRate the learning rate
+     * @param warmupEpochs the warmup epochs
+     * @param momentum the momentum
+     * @param weightDecay the weight decay
+     * @param seed the random seed
+     * @param threads the number of threads
+     */
+    public TrainingOptions(int epochs, int batch, double learningRate, int warmupEpochs, double momentum,
+            double weightDecay, long seed, int threads) {
+        this(epochs, batch, learningRate, warmupEpochs, momentum, weightDecay, seed, threads, DEFAULT_MICRO_BATCH);
     }
 
     private static void require(boolean ok, String message) {
@@ -83,6 +108,7 @@ public record TrainingOptions(int epochs, int batch, double learningRate, int wa
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epochs", epochs);
         m.put("batch", batch);
+        m.put("micro_batch", microBatch);
         m.put("lr", learningRate);
         m.put("warmup_epochs", warmupEpochs);
         m.put("momentum", momentum);

@@ -41,11 +41,11 @@ record KilledTask(Task task, AtomicInteger left) implements Task {
     }
 
     @Override
-    public ExampleResult train(Weights weights, int index, long seed) {
-        if (left.getAndDecrement() <= 0) {
+    public BatchResult train(Weights weights, int[] indices, long[] seeds) {
+        if (left.addAndGet(-indices.length) < 0) {
             throw new Killed();
         }
-        return task.train(weights, index, seed);
+        return task.train(weights, indices, seeds);
     }
 
     @Override

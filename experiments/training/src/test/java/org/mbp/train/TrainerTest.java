@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,12 +87,19 @@ class TrainerTest {
         }
 
         @Override
-        public ExampleResult train(Weights weights, int index, long seed) {
-            Network.Pass<SimpleMatrix> pass = net.forward(weights, input(index), seed);
-            var loss = new SoftmaxCrossEntropy<>(EjmlOps.DOUBLE, y[index]).forward(pass.output());
-            return new ExampleResult(loss.output().get(0), pass.backward(loss.adjoint(EjmlOps.DOUBLE.filled(1, 1, 1))),
-                    List.of(Reading.mean("accuracy", correct(pass.output(), index)),
-                            Reading.max("largest_logit", pass.output().elementMax())));
+        public BatchResult train(Weights weights, int[] indices, long[] seeds) {
+            SimpleMatrix inputs = EjmlOps.DOUBLE.stack(Arrays.stream(indices).mapToObj(this::input).toList());
+            Network.Pass<SimpleMatrix> pass = net.forward(weights, inputs, seeds);
+            int[] labels = Arrays.stream(indices).map(i -> y[i]).toArray();
+            var loss = new SoftmaxCrossEntropy<>(EjmlOps.DOUBLE, labels).forward(pass.output());
+            List<Reading> readings = new ArrayList<>();
+            for (int n = 0; n < indices.length; n++) {
+                SimpleMatrix logits = pass.output().extractVector(true, n);
+                readings.add(Reading.mean("accuracy", correct(logits, indices[n])));
+                readings.add(Reading.max("largest_logit", logits.elementMax()));
+            }
+            return new BatchResult(loss.output().get(0), pass.backward(loss.adjoint(EjmlOps.DOUBLE.filled(1, 1, 1))),
+                    readings);
         }
 
         private double correct(SimpleMatrix logits, int i) {
@@ -109,7 +117,7 @@ class TrainerTest {
     }
 
     private static Trainer trainer(int epochs, int threads) {
-        return new Trainer(new TrainingOptions(epochs, 16, 0.1, 0, 0.9, 1e-4, 11, threads),
+        return new Trainer(new TrainingOptions(epochs, 16, 0.1, 0, 0.9, 1e-4, 11, threads, 4),
                 new PrintWriter(new StringWriter()), false);
     }
 

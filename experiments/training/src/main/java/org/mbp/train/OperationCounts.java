@@ -1,0 +1,72 @@
+package org.mbp.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.mbp.backend.EjmlOps;
+import org.mbp.backend.MatrixOps;
+import org.mbp.backend.Precision;
+import org.mbp.data.LabelledImages;
+import org.mbp.nn.OperationCount;
+import org.mbp.nn.Weights;
+import org.mbp.spectral.DeepO2P;
+import org.mbp.spectral.Form;
+
+/**
+ * How many backend operations (kernel launches on a device) and reads (host synchronisations) one
+ * batched training pass of a §7.1 classifier costs, as a function of the number of images in the
+ * pass: counted by {@link OperationCount} on the CPU backends, float trunk of 16/32 channels and
+ * double O₂P, on random 28×28 images, after a first pass (which also rounds the weights into the
+ * backends). The conventional layers cost the same for any number of images; O₂P, per image, adds
+ * its own operations for every image.
+ */
+public final class OperationCounts {
+
+    /**
+     * The counts of one pass.
+     *
+     * @param images     images in the pass
+     * @param operations backend operations
+     * @param reads      operations whose answer the host waits for
+     */
+    public record Count(int images, long operations, long reads) {
+    }
+
+    private OperationCounts() {
+    }
+
+    /**
+     * One training pass (forward, loss, backward) of {@code variant} on each number of images.
+     *
+     * @param variant the classifier
+     * @param sizes the numbers of images
+     * @return one count per size, in order
+     */
+    public static List<Count> trainingPass(ClassifierVariant variant, int... sizes) {
+        OperationCount count = new OperationCount();
+        MatrixOps<?> trunk = count.counted(EjmlOps.fastest(Precision.FLOAT));
+        MatrixOps<?> structured = count.counted(EjmlOps.fastest(Precision.DOUBLE));
+        return trainingPass(variant, count, trunk, structured, sizes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <M> List<Count> trainingPass(ClassifierVariant variant, OperationCount count, MatrixOps<?> trunk,
+            MatrixOps<?> structured, int[] sizes) {
+        int largest = IntStream.of(sizes).max().orElse(1);
+        LabelledImages images = LabelledImages.random(largest, 7);
+        ClassifierModel<M> model = new ClassifierModel<>(variant, new ConvNet<>(new int[] {16, 32}, (MatrixOps<M>) trunk),
+                (MatrixOps<M>) structured, Form.STABLE, DeepO2P.DEFAULT_EPSILON, 128, 0.5, LabelledImages.CLASS_COUNT);
+        ClassificationTask<M> task = new ClassificationTask<>(model, images, images);
+        Weights weights = Weights.initialise(task.network().parameters(), 1);
+        task.train(weights, new int[] {0}, new long[] {1});
+        List<Count> out = new ArrayList<>();
+        for (int n : sizes) {
+            int[] indices = IntStream.range(0, n).toArray();
+            long[] seeds = IntStream.range(0, n).mapToLong(i -> 1000 + i).toArray();
+            count.reset();
+            task.train(weights, indices, seeds);
+            out.add(new Count(n, count.operations(), count.reads()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,94 @@
+package org.mbp.nn;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import org.mbp.backend.MatrixOps;
+
+/**
+ * Counts the operations a backend is asked for: every call of a {@link MatrixOps} or
+ * {@link ImageOps} method that computes (shape and name queries are not operations), and among
+ * them the reads, whose answer the host must have (a number or an array): on a device each
+ * operation is at least one kernel launch and each read a synchronisation. A composite operation
+ * written once as a default method, where the backend does not implement it itself, counts as the
+ * operations it is made of. The counts are cumulative and thread-safe; {@link #reset} starts
+ * again.
+ */
+public final class OperationCount {
+
+    private static final Set<String> QUERIES = Set.of("name", "epsilon", "rows", "cols", "toString", "hashCode",
+            "equals");
+
+    private final LongAdder operations = new LongAdder();
+    private final LongAdder reads = new LongAdder();
+
+    /**
+     * A counter with nothing counted yet.
+     */
+    public OperationCount() {
+    }
+
+    /**
+     * {@code ops} with every operation counted here: the same results, through a proxy of
+     * {@link MatrixOps} (and of {@link ImageOps} where {@code ops} has its own image kernels).
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend
+     * @return the counted backend
+     */
+    @SuppressWarnings("unchecked")
+    public <M> MatrixOps<M> counted(MatrixOps<M> ops) {
+        Class<?>[] interfaces = ops instanceof ImageOps<?> ? new Class<?>[] {MatrixOps.class, ImageOps.class}
+                : new Class<?>[] {MatrixOps.class};
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (QUERIES.contains(method.getName())) {
+                return invoke(method, ops, args);
+            }
+            if (ops.getClass().getMethod(method.getName(), method.getParameterTypes()).isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            operations.increment();
+            Class<?> answer = method.getReturnType();
+            if (answer.isPrimitive() && answer != void.class || answer.isArray()) {
+                reads.increment();
+            }
+            return invoke(method, ops, args);
+        };
+        return (MatrixOps<M>) Proxy.newProxyInstance(MatrixOps.class.getClassLoader(), interfaces, handler);
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Operations counted so far.
+     *
+     * @return the number of operations
+     */
+    public long operations() {
+        return operations.sum();
+    }
+
+    /**
+     * Reads (operations whose answer the host waits for) counted so far.
+     *
+     * @return the number of reads
+     */
+    public long reads() {
+        return reads.sum();
+    }
+
+    /** Forgets what was counted. */
+    public void reset() {
+        operations.reset();
+        reads.reset();
+    }
+}
