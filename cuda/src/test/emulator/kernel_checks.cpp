@@ -34,11 +34,11 @@ void max_abs_partial_f32(const float*, long long, float*); void max_abs_partial_
 void non_finite_partial_f32(const float*, long long, int*); void non_finite_partial_f64(const double*, long long, int*);
 void count_partial(const int*, long long, int*);
 void gemm_f32(const float*, const float*, float*, int, int, int, int, int); void gemm_f64(const double*, const double*, double*, int, int, int, int, int);
-void patches_f32(const float*, float*, int, int, int, int, int, int, int); void patches_f64(const double*, double*, int, int, int, int, int, int, int);
-void patches_adjoint_f32(const float*, float*, int, int, int, int, int, int, int); void patches_adjoint_f64(const double*, double*, int, int, int, int, int, int, int);
-void window_sum_f32(const float*, float*, int, int, int, int, int); void window_sum_f64(const double*, double*, int, int, int, int, int);
-void window_spread_f32(const float*, float*, int, int, int, int, int); void window_spread_f64(const double*, double*, int, int, int, int, int);
-void window_argmax_mask_f32(const float*, float*, int, int, int, int, int); void window_argmax_mask_f64(const double*, double*, int, int, int, int, int);
+void patches_f32(const float*, float*, int, int, int, int, int, int, int, int); void patches_f64(const double*, double*, int, int, int, int, int, int, int, int);
+void patches_adjoint_f32(const float*, float*, int, int, int, int, int, int, int, int); void patches_adjoint_f64(const double*, double*, int, int, int, int, int, int, int, int);
+void window_sum_f32(const float*, float*, int, int, int, int, int, int); void window_sum_f64(const double*, double*, int, int, int, int, int, int);
+void window_spread_f32(const float*, float*, int, int, int, int, int, int); void window_spread_f64(const double*, double*, int, int, int, int, int, int);
+void window_argmax_mask_f32(const float*, float*, int, int, int, int, int, int); void window_argmax_mask_f64(const double*, double*, int, int, int, int, int, int);
 }
 static int failures = 0, checks = 0;
 static std::mt19937_64 rng(7);
@@ -209,39 +209,54 @@ template <typename T> void denseTests(const char* tn) {
     }
 }
 
-// HostImageOps, transcribed loop for loop.
+// HostImageOps, transcribed loop for loop, on each image of a stack of count images alone, the
+// results stacked in order: the kernels must give exactly that in one launch over the whole stack.
 template <typename T> void imageTests(const char* tn) {
     std::string P = tn;
-    int cases[][7] = {{1, 1, 1, 1, 0, 1, 1}, {4, 6, 3, 3, 1, 2, 3}, {8, 8, 5, 3, 1, 2, 2}, {9, 7, 2, 2, 0, 3, 7}, {6, 10, 4, 5, 2, 3, 5}, {5, 5, 2, 3, 0, 5, 1}};
-    for (auto& cs : cases) {
+    // height, width, channels, kernel, padding, window height and width: odd and non-square shapes,
+    // padding 0 to 2, windows from 1×1 through 2×2 to the whole image.
+    int cases[][7] = {{1, 1, 1, 1, 0, 1, 1}, {4, 6, 3, 3, 1, 2, 3}, {8, 8, 5, 3, 1, 2, 2}, {9, 7, 2, 2, 0, 3, 7}, {6, 10, 4, 5, 2, 3, 5},
+                      {5, 5, 2, 3, 0, 5, 1}, {6, 4, 3, 3, 1, 2, 2}, {5, 7, 3, 3, 1, 5, 7}, {7, 5, 1, 2, 0, 7, 5}, {6, 6, 3, 3, 0, 2, 2}};
+    for (auto& cs : cases) for (int count : {1, 3}) {
         int H = cs[0], W = cs[1], C = cs[2], k = cs[3], p = cs[4], kh = cs[5], kw = cs[6];
         int oh = H + 2 * p - k + 1, ow = W + 2 * p - k + 1, width = k * k * C;
-        auto x = rnd<T>(H * W * C);
-        std::vector<T> cols(oh * ow * width), colsw(oh * ow * width);
-        std::vector<double> back(H * W * C);
-        auto pin = rnd<T>(oh * ow * width);
-        for (int oy = 0; oy < oh; ++oy) for (int ox = 0; ox < ow; ++ox) { int row = (oy * ow + ox) * width;
-            for (int dy = 0; dy < k; ++dy) { int y = oy + dy - p; if (y < 0 || y >= H) continue;
-                for (int dx = 0; dx < k; ++dx) { int xx = ox + dx - p; if (xx >= 0 && xx < W) {
-                    int po = row + (dy * k + dx) * C, pix = (y * W + xx) * C;
-                    for (int ch = 0; ch < C; ++ch) { colsw[po + ch] = x[pix + ch]; back[pix + ch] += pin[po + ch]; } } } } }
-        launch(lin(cols.size(), 2), B256, [&] { PICK(T, patches)(x.data(), cols.data(), H, W, C, k, p, oh, ow); });
-        expect(P + " patches " + std::to_string(H), cols, colsw);
-        std::vector<T> adj(H * W * C), adjw(H * W * C); for (size_t i = 0; i < adj.size(); ++i) adjw[i] = (T) back[i];
-        launch(lin(adj.size(), 1), B256, [&] { PICK(T, patches_adjoint)(pin.data(), adj.data(), H, W, C, k, p, oh, ow); });
-        expect(P + " patchesAdjoint " + std::to_string(H), adj, adjw);
-        int pw = W / kw, ph = H / kh; std::vector<double> ys(ph * pw * C); auto g = rnd<T>(ph * pw * C);
-        std::vector<T> spreadw(H * W * C); std::vector<int> best(ph * pw * C, -1);
-        for (int i = 0; i < H * W * C; i += 7) x[i] = T(0.5);  // ties
-        for (int yy = 0; yy < H; ++yy) for (int xx = 0; xx < W; ++xx) { int o = ((yy / kh) * pw + xx / kw) * C, i = (yy * W + xx) * C;
-            for (int ch = 0; ch < C; ++ch) { ys[o + ch] += x[i + ch]; spreadw[i + ch] = g[o + ch];
-                if (best[o + ch] < 0 || x[i + ch] > x[best[o + ch]]) best[o + ch] = i + ch; } }
-        std::vector<T> sum(ph * pw * C), sumw(ph * pw * C), spread(H * W * C), mask(H * W * C), maskw(H * W * C);
+        int size = H * W * C, patchSize = oh * ow * width, pw = W / kw, ph = H / kh, pooledSize = ph * pw * C;
+        std::string what = " " + std::to_string(H) + "x" + std::to_string(W) + "x" + std::to_string(C) + " k" + std::to_string(k)
+            + " p" + std::to_string(p) + " w" + std::to_string(kh) + "x" + std::to_string(kw) + " count" + std::to_string(count);
+        auto x = rnd<T>(count * size);
+        auto pin = rnd<T>(count * patchSize);
+        std::vector<T> cols(count * patchSize), colsw(count * patchSize);
+        std::vector<double> back(count * size);
+        for (int n = 0; n < count; ++n) {
+            const T* xn = x.data() + n * size; const T* pn = pin.data() + n * patchSize;
+            T* cn = colsw.data() + n * patchSize; double* bn = back.data() + n * size;
+            for (int oy = 0; oy < oh; ++oy) for (int ox = 0; ox < ow; ++ox) { int row = (oy * ow + ox) * width;
+                for (int dy = 0; dy < k; ++dy) { int y = oy + dy - p; if (y < 0 || y >= H) continue;
+                    for (int dx = 0; dx < k; ++dx) { int xx = ox + dx - p; if (xx >= 0 && xx < W) {
+                        int po = row + (dy * k + dx) * C, pix = (y * W + xx) * C;
+                        for (int ch = 0; ch < C; ++ch) { cn[po + ch] = xn[pix + ch]; bn[pix + ch] += pn[po + ch]; } } } } }
+        }
+        launch(lin(cols.size(), 2), B256, [&] { PICK(T, patches)(x.data(), cols.data(), count, H, W, C, k, p, oh, ow); });
+        expect(P + " patches" + what, cols, colsw);
+        std::vector<T> adj(count * size), adjw(count * size); for (size_t i = 0; i < adj.size(); ++i) adjw[i] = (T) back[i];
+        launch(lin(adj.size(), 1), B256, [&] { PICK(T, patches_adjoint)(pin.data(), adj.data(), count, H, W, C, k, p, oh, ow); });
+        expect(P + " patchesAdjoint" + what, adj, adjw);
+        for (size_t i = 0; i < x.size(); i += 7) x[i] = T(0.5);  // ties
+        auto g = rnd<T>(count * pooledSize);
+        std::vector<double> ys(count * pooledSize); std::vector<T> spreadw(count * size); std::vector<int> best(count * pooledSize, -1);
+        for (int n = 0; n < count; ++n) {
+            const T* xn = x.data() + n * size; const T* gn = g.data() + n * pooledSize;
+            double* yn = ys.data() + n * pooledSize; T* sn = spreadw.data() + n * size; int* bn = best.data() + n * pooledSize;
+            for (int yy = 0; yy < H; ++yy) for (int xx = 0; xx < W; ++xx) { int o = ((yy / kh) * pw + xx / kw) * C, i = (yy * W + xx) * C;
+                for (int ch = 0; ch < C; ++ch) { yn[o + ch] += xn[i + ch]; sn[i + ch] = gn[o + ch];
+                    if (bn[o + ch] < 0 || xn[i + ch] > xn[bn[o + ch]]) bn[o + ch] = i + ch; } }
+        }
+        std::vector<T> sum(count * pooledSize), sumw(count * pooledSize), spread(count * size), mask(count * size), maskw(count * size);
         for (size_t i = 0; i < sum.size(); ++i) sumw[i] = (T) ys[i];
-        for (int b : best) maskw[b] = 1;
-        launch(lin(sum.size()), B256, [&] { PICK(T, window_sum)(x.data(), sum.data(), H, W, C, kh, kw); }); expect(P + " windowSum", sum, sumw);
-        launch(lin(spread.size()), B256, [&] { PICK(T, window_spread)(g.data(), spread.data(), H, W, C, kh, kw); }); expect(P + " windowSpread", spread, spreadw);
-        launch(lin(mask.size(), 1), B256, [&] { PICK(T, window_argmax_mask)(x.data(), mask.data(), H, W, C, kh, kw); }); expect(P + " windowArgMaxMask", mask, maskw);
+        for (size_t o = 0; o < best.size(); ++o) maskw[o / pooledSize * size + best[o]] = 1;
+        launch(lin(sum.size()), B256, [&] { PICK(T, window_sum)(x.data(), sum.data(), count, H, W, C, kh, kw); }); expect(P + " windowSum" + what, sum, sumw);
+        launch(lin(spread.size()), B256, [&] { PICK(T, window_spread)(g.data(), spread.data(), count, H, W, C, kh, kw); }); expect(P + " windowSpread" + what, spread, spreadw);
+        launch(lin(mask.size(), 1), B256, [&] { PICK(T, window_argmax_mask)(x.data(), mask.data(), count, H, W, C, kh, kw); }); expect(P + " windowArgMaxMask" + what, mask, maskw);
     }
 }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import jcuda.CudaException;
 import jcuda.driver.CUcontext;
 import jcuda.driver.CUdevice;
@@ -20,7 +21,9 @@ import jcuda.driver.JCudaDriver;
 /**
  * A device's primary context, the PTX modules loaded into it and its memory pool. All work goes
  * to the context's default stream, so kernels, copies and buffer reuse are ordered as issued;
- * any thread may use the context after {@link #makeCurrent()}.
+ * any thread may use the context after {@link #makeCurrent()}. The context counts the kernels
+ * launched on it ({@link Kernel#launch}) and the host synchronisations: every copy between host
+ * and device memory ({@link DeviceBuffer}) and every {@link #synchronize()}.
  */
 public final class CudaContext {
 
@@ -30,6 +33,8 @@ public final class CudaContext {
     private final CUcontext context;
     private final DevicePool pool;
     private final Map<String, Kernels> modules = new ConcurrentHashMap<>();
+    private final LongAdder launches = new LongAdder();
+    private final LongAdder synchronizations = new LongAdder();
 
     private CudaContext(GpuProbe.Result device, CUcontext context) {
         this.device = device;
@@ -82,6 +87,27 @@ public final class CudaContext {
     public void synchronize() {
         makeCurrent();
         cuCtxSynchronize();
+        synchronizations.increment();
+    }
+
+    /** Counts one kernel launch. */
+    void countLaunch() {
+        launches.increment();
+    }
+
+    /** Counts one host synchronisation. */
+    void countSynchronization() {
+        synchronizations.increment();
+    }
+
+    /** The kernels launched on this context so far. */
+    long launches() {
+        return launches.sum();
+    }
+
+    /** The host synchronisations on this context so far. */
+    long synchronizations() {
+        return synchronizations.sum();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.WeakHashMap;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.simple.SimpleMatrix;
 import org.mbp.backend.CanonicalOrder;
+import org.mbp.backend.DeviceCounters;
 import org.mbp.backend.EjmlOps;
 import org.mbp.backend.Elementwise;
 import org.mbp.backend.FloatArrays;
@@ -37,8 +38,14 @@ import org.mbp.nn.ImageShape;
  * {@link #isFinite} copy their answer to the host synchronously. {@link #map} (an arbitrary Java
  * function) goes through the host, and so do decompositions beyond the Jacobi kernels' shapes
  * (see {@link #eigSymmetric} and {@link #svd}).
+ *
+ * <p>{@link #launches()} and {@link #synchronizations()} count the work on the backend's
+ * {@link CudaContext}: the kernels launched and the host synchronisations (every copy between host
+ * and device, each of which waits for the device). They are the context's counts, shared by every
+ * backend on the device (both of a {@link org.mbp.backend.MixedPrecision} pair), so one backend's
+ * reading covers them all.
  */
-public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMatrix> {
+public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMatrix>, DeviceCounters {
 
     /** Codes of the {@code binary} kernel. */
     private static final int ADD = 0;
@@ -67,7 +74,7 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         context.makeCurrent();
         this.launcher = new Launcher(context, precision);
         this.reductions = new DeviceReductions(launcher);
-        this.images = new DeviceImages(launcher);
+        this.images = new DeviceImages(this, launcher);
         this.host = precision == Precision.FLOAT ? EjmlOps.FLOAT : EjmlOps.DOUBLE;
     }
 
@@ -99,6 +106,29 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
      */
     public Precision precision() {
         return precision;
+    }
+
+    /**
+     * The kernels launched on this backend's context so far, by any backend on it.
+     *
+     * @return the kernels launched on this backend's context so far, by any backend on it
+     */
+    @Override
+    public long launches() {
+        return context.launches();
+    }
+
+    /**
+     * The host synchronisations on this backend's context so far, by any backend on it: every
+     * value read back ({@link #get}, {@link #toRowMajor}, {@link #dot}, {@link #maxAbs},
+     * {@link #isFinite} and what is built on them), every upload ({@link #fromRowMajor}, a new
+     * {@link #gather} index), and the waits of the memory pool.
+     *
+     * @return the host synchronisations on this backend's context so far, by any backend on it
+     */
+    @Override
+    public long synchronizations() {
+        return context.synchronizations();
     }
 
     /** Every kernel entry point this class launches, by PTX module name. */
@@ -234,6 +264,30 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         context.makeCurrent();
         DeviceMatrix out = launcher.allocate(r1 - r0, c1 - c0);
         copy(a, (long) r0 * a.cols() + c0, a.cols(), out, 0, out.cols(), out.rows(), out.cols());
+        return out;
+    }
+
+    /** On the device: one allocation, and one strided-copy launch per block with entries. */
+    @Override
+    public DeviceMatrix stack(List<DeviceMatrix> blocks) {
+        for (DeviceMatrix b : blocks) {
+            require(b, "stack");
+        }
+        Shapes.requireStackable(this, "stack", blocks);
+        int cols = blocks.get(0).cols();
+        long rows = 0;
+        for (DeviceMatrix b : blocks) {
+            rows += b.rows();
+        }
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(Math.toIntExact(rows), cols);
+        long at = 0;
+        for (DeviceMatrix b : blocks) {
+            if (b.size() > 0) {
+                copy(b, 0, cols, out, at, cols, b.rows(), cols);
+            }
+            at += b.size();
+        }
         return out;
     }
 

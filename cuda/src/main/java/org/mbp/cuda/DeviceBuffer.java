@@ -11,7 +11,9 @@ import jcuda.driver.CUdeviceptr;
 /**
  * A block of device memory, taken from its context's pool and given back when this object
  * becomes unreachable (kernel launches and copies keep it reachable until they are issued).
- * Copies to and from the host are synchronous.
+ * Copies to and from the host are synchronous, and each counts as a host synchronisation of the
+ * context: a copy to the host waits for its values, and one from pageable host memory (as every
+ * upload here is) waits for the work issued before it.
  */
 public final class DeviceBuffer {
 
@@ -99,6 +101,7 @@ public final class DeviceBuffer {
             context.makeCurrent();
             try {
                 cuMemcpyHtoD(pointer, host, size);
+                context.countSynchronization();
             } finally {
                 Reference.reachabilityFence(this);
             }
@@ -111,6 +114,7 @@ public final class DeviceBuffer {
             context.makeCurrent();
             try {
                 cuMemcpyDtoH(host, pointer, size);
+                context.countSynchronization();
             } finally {
                 Reference.reachabilityFence(this);
             }

@@ -93,9 +93,9 @@ public final class Kernel {
 
     /**
      * Launches the kernel (asynchronously; later launches and copies on the context are ordered
-     * after it). Arguments are passed by value in order: a {@link DeviceBuffer} or
-     * {@link DeviceMatrix} as its device address, Integer as {@code int}, Long as {@code long long},
-     * Float as {@code float}, Double as {@code double}.
+     * after it) and counts the launch on the context. Arguments are passed by value in order: a
+     * {@link DeviceBuffer} or {@link DeviceMatrix} as its device address, Integer as {@code int},
+     * Long as {@code long long}, Float as {@code float}, Double as {@code double}.
      *
      * @param grid the grid
      * @param args the command-line arguments
@@ -112,6 +112,7 @@ public final class Kernel {
         try {
             cuLaunchKernel(function, grid.gridX(), grid.gridY(), grid.gridZ(), grid.blockX(), grid.blockY(),
                     grid.blockZ(), grid.sharedBytes(), null, Pointer.to(params), null);
+            context.countLaunch();
         } finally {
             // The buffers must stay reachable until the launch is issued: a collected buffer's block
             // could otherwise be reused by another thread before this launch is queued.

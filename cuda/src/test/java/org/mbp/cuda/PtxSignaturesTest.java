@@ -25,6 +25,12 @@ class PtxSignaturesTest {
         Map<String, List<String>> dense = module("dense");
         assertEquals(List.of("u64", "u64", "u64", "u32", "u32", "u32", "u32", "u32"), dense.get("gemm_f32"));
         assertEquals(List.of("u64", "u64", "f32"), dense.get("fill_f32"));
+        Map<String, List<String>> images = module("images");
+        // x, out, then count, height, width, channels, kernel, padding, outHeight, outWidth
+        assertEquals(List.of("u64", "u64", "u32", "u32", "u32", "u32", "u32", "u32", "u32", "u32"),
+                images.get("patches_f32"));
+        // x, out, then count, height, width, channels, kh, kw
+        assertEquals(List.of("u64", "u64", "u32", "u32", "u32", "u32", "u32", "u32"), images.get("window_argmax_mask_f64"));
         Map<String, List<String>> jacobi = module("jacobi");
         assertEquals(List.of("u64", "u64", "u64", "u64", "u64", "u32", "u32", "u32"), jacobi.get("jacobi_eig_f64"));
         assertEquals(10, jacobi.get("jacobi_svd_f64").size());

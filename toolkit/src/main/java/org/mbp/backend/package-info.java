@@ -6,7 +6,8 @@
  * backends live in {@code org.mbp.precise} and the GPU backend in {@code mbp-cuda}. Shared pieces:
  * shape checks ({@link org.mbp.backend.Shapes}, {@link org.mbp.backend.ShapeMismatchException}),
  * the canonical order and signs of decompositions ({@link org.mbp.backend.CanonicalOrder}), the
- * parallel Jacobi ordering ({@link org.mbp.backend.RoundRobinOrdering}) and the paper's mixed
- * precision ({@link org.mbp.backend.MixedPrecision}).
+ * parallel Jacobi ordering ({@link org.mbp.backend.RoundRobinOrdering}), the paper's mixed
+ * precision ({@link org.mbp.backend.MixedPrecision}) and a device backend's launch and
+ * synchronisation counts ({@link org.mbp.backend.DeviceCounters}).
  */
 package org.mbp.backend;

@@ -82,14 +82,6 @@ public interface ImageOps<M> {
     M windowArgMaxMask(M x, ImageShape in, int kh, int kw);
 
     /**
-     * The image operations of {@code ops}: its own when it has them, else {@link HostImageOps}.
-     *
-     * @param <M> the backend's matrix type
-     * @param ops the backend that computes
-     * @return the image operations of {@code ops}: its own when it has them, else {@link
-     *         HostImageOps}
-     */
-    /**
      * How many images of shape {@code in} the matrix {@code x} stacks.
      *
      * @param <M> the backend's matrix type
@@ -111,6 +103,14 @@ public interface ImageOps<M> {
         return rows / in.locations();
     }
 
+    /**
+     * The image operations of {@code ops}: its own when it has them, else {@link HostImageOps}.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @return the image operations of {@code ops}: its own when it has them, else {@link
+     *         HostImageOps}
+     */
     @SuppressWarnings("unchecked")
     static <M> ImageOps<M> of(MatrixOps<M> ops) {
         return ops instanceof ImageOps<?> own ? (ImageOps<M>) own : new HostImageOps<>(ops);

@@ -16,13 +16,14 @@ import org.mbp.nn.ImageOps;
 import org.mbp.nn.ImageShape;
 import org.mbp.cuda.CudaContext;
 import org.mbp.cuda.CudaOps;
-import org.mbp.cuda.DeviceMatrix;
 
 /**
  * The device check of {@link CudaOps}: every {@link MatrixOps} and {@link ImageOps} method on the
  * same random inputs (fixed seed) in CudaOps and in {@link EjmlOps} of the same precision (images:
  * {@link HostImageOps} over EjmlOps), compared by the relative Frobenius error
- * {@code ‖gpu − cpu‖_F / max(‖cpu‖_F, tiny)}. Run on a machine with a GPU; see {@link #run}.
+ * {@code ‖gpu − cpu‖_F / max(‖cpu‖_F, tiny)}. The image operations run on one image and on a
+ * stack of {@value #STACKED} (one call for the minibatch), and {@link MatrixOps#stack} on blocks of
+ * several heights. Run on a machine with a GPU; see {@link #run}.
  */
 public final class BackendAgreement {
 
@@ -31,6 +32,8 @@ public final class BackendAgreement {
     /** Image cases: height, width, channels, kernel, padding, pooling window height and width. */
     private static final int[][] IMAGES = {{1, 1, 1, 1, 0, 1, 1}, {4, 6, 3, 3, 1, 2, 3}, {8, 8, 5, 3, 1, 2, 2},
         {9, 7, 2, 2, 0, 3, 7}, {6, 10, 4, 5, 2, 3, 5}};
+    /** The images of a stack in the batched image cases. */
+    static final int STACKED = 3;
     private static final long SEED = 20240531L;
 
     /**
@@ -81,21 +84,37 @@ public final class BackendAgreement {
     public static List<Agreement> run(CudaContext context) {
         List<Agreement> all = new ArrayList<>();
         for (Precision precision : Precision.values()) {
-            Precision other = precision == Precision.FLOAT ? Precision.DOUBLE : Precision.FLOAT;
             CudaOps gpu = new CudaOps(context, precision);
-            Suite<DeviceMatrix> device = new Suite<>(gpu, gpu, new CudaOps(context, other));
-            EjmlOps cpu = precision == Precision.FLOAT ? EjmlOps.FLOAT : EjmlOps.DOUBLE;
-            Suite<?> reference = new Suite<>(cpu, new HostImageOps<>(cpu),
-                    other == Precision.FLOAT ? EjmlOps.FLOAT : EjmlOps.DOUBLE);
-            List<Output> got = device.evaluate();
-            List<Output> want = reference.evaluate();
-            for (int i = 0; i < want.size(); i++) {
-                Output w = want.get(i);
-                all.add(new Agreement(w.operation(), precision, w.shapes(), relativeError(got.get(i).values(),
-                        w.values())));
-            }
+            all.addAll(compare(precision, gpu, gpu, new CudaOps(context, other(precision))));
         }
         return all;
+    }
+
+    /**
+     * Every comparison of a backend of {@code precision} ({@code ops}, its image operations
+     * {@code images}, and {@code otherPrecision} for the copies between precisions) with
+     * {@link EjmlOps} and {@link HostImageOps} of that precision.
+     */
+    static <M> List<Agreement> compare(Precision precision, MatrixOps<M> ops, ImageOps<M> images,
+            MatrixOps<M> otherPrecision) {
+        EjmlOps cpu = host(precision);
+        List<Output> got = new Suite<>(ops, images, otherPrecision).evaluate();
+        List<Output> want = new Suite<>(cpu, new HostImageOps<>(cpu), host(other(precision))).evaluate();
+        List<Agreement> all = new ArrayList<>();
+        for (int i = 0; i < want.size(); i++) {
+            Output w = want.get(i);
+            all.add(new Agreement(w.operation(), precision, w.shapes(), relativeError(got.get(i).values(),
+                    w.values())));
+        }
+        return all;
+    }
+
+    private static Precision other(Precision precision) {
+        return precision == Precision.FLOAT ? Precision.DOUBLE : Precision.FLOAT;
+    }
+
+    private static EjmlOps host(Precision precision) {
+        return precision == Precision.FLOAT ? EjmlOps.FLOAT : EjmlOps.DOUBLE;
     }
 
     /** {@link Verifier#relativeError}, with a length mismatch reported as an infinite error. */
@@ -128,8 +147,10 @@ public final class BackendAgreement {
             for (int[] shape : SHAPES) {
                 matrixCase(shape[0], shape[1]);
             }
-            for (int[] c : IMAGES) {
-                imageCase(new ImageShape(c[0], c[1], c[2]), c[3], c[4], c[5], c[6]);
+            for (int count : new int[] {1, STACKED}) {
+                for (int[] c : IMAGES) {
+                    imageCase(new ImageShape(c[0], c[1], c[2]), c[3], c[4], c[5], c[6], count);
+                }
             }
             return outputs;
         }
@@ -155,6 +176,8 @@ public final class BackendAgreement {
             record("block", ops.block(a, m / 3, m, n / 4, n));
             record("hconcat", ops.hconcat(a, side));
             record("hconcat empty", ops.hconcat(ops.zeros(m, 0), a), ops.hconcat(a, ops.zeros(m, 0)));
+            record("stack", ops.stack(List.of(a, ops.block(b, 0, 1, 0, n), b)), ops.stack(List.of(a)));
+            record("stack empty", ops.stack(List.of(ops.zeros(0, n), a, ops.zeros(0, n))));
             record("diagonal", ops.diagonal(a));
             record("diagonalMatrix", ops.diagonalMatrix(vk, m, n));
             record("scaleRows", ops.scaleRows(vm, a));
@@ -204,9 +227,9 @@ public final class BackendAgreement {
             record("projectOut", ops.projectOut(compact.u(), b));
         }
 
-        private void imageCase(ImageShape in, int kernel, int padding, int kh, int kw) {
-            shapes = in + " k" + kernel + " p" + padding + " w" + kh + "×" + kw;
-            M x = random(in.locations(), in.channels());
+        private void imageCase(ImageShape in, int kernel, int padding, int kh, int kw, int count) {
+            shapes = (count == 1 ? "" : count + " of ") + in + " k" + kernel + " p" + padding + " w" + kh + "×" + kw;
+            M x = random(count * in.locations(), in.channels());
             M p = images.patches(x, in, kernel, padding);
             record("patches", p);
             record("patchesAdjoint", images.patchesAdjoint(random(ops.rows(p), ops.cols(p)), in, kernel, padding));
@@ -214,12 +237,12 @@ public final class BackendAgreement {
             record("windowSum", pooled);
             record("windowSpread", images.windowSpread(random(ops.rows(pooled), ops.cols(pooled)), in, kh, kw));
             record("windowArgMaxMask", images.windowArgMaxMask(x, in, kh, kw));
-            double[] ties = new double[in.size()];
+            double[] ties = new double[count * in.size()];
             for (int i = 0; i < ties.length; i++) {
                 ties[i] = random.nextInt(3);
             }
             record("windowArgMaxMask ties",
-                    images.windowArgMaxMask(ops.fromRowMajor(in.locations(), in.channels(), ties), in, kh, kw));
+                    images.windowArgMaxMask(ops.fromRowMajor(count * in.locations(), in.channels(), ties), in, kh, kw));
         }
 
         private M random(int rows, int cols) {
