@@ -50,6 +50,17 @@ public final class CanonicalOrder {
         }
     }
 
+    /**
+     * Where each of n eigenpairs goes in canonical order, and the sign its vector takes there
+     * ({@link #eigenOrder}): column {@code col} of the canonical factors is pair {@code order[col]}
+     * of the input, its vector multiplied by {@code signs[col]}.
+     *
+     * @param order the input pair at each canonical position
+     * @param signs ±1, the sign of the vector at each canonical position
+     */
+    public record Arrangement(int[] order, double[] signs) {
+    }
+
     private CanonicalOrder() {
     }
 
@@ -62,7 +73,7 @@ public final class CanonicalOrder {
      *         number of values smaller than it plus the number of equal ones before index j
      */
     public static int[] ascending(double[] values) {
-        return permutation(values, false);
+        return permutation(values.length, j -> values[j], false);
     }
 
     /**
@@ -72,17 +83,17 @@ public final class CanonicalOrder {
      * @return the stable descending order, as {@link #ascending} with "larger" for "smaller"
      */
     public static int[] descending(double[] values) {
-        return permutation(values, true);
+        return permutation(values.length, j -> values[j], true);
     }
 
-    private static int[] permutation(double[] values, boolean descending) {
-        Integer[] order = new Integer[values.length];
-        for (int j = 0; j < order.length; j++) {
+    private static int[] permutation(int n, IntToDoubleFunction value, boolean descending) {
+        Integer[] order = new Integer[n];
+        for (int j = 0; j < n; j++) {
             order[j] = j;
         }
-        Arrays.sort(order, (p, q) -> compare(values[p], values[q], descending));
-        int[] perm = new int[order.length];
-        for (int rank = 0; rank < perm.length; rank++) {
+        Arrays.sort(order, (p, q) -> compare(value.applyAsDouble(p), value.applyAsDouble(q), descending));
+        int[] perm = new int[n];
+        for (int rank = 0; rank < n; rank++) {
             perm[rank] = order[rank];
         }
         return perm;
@@ -113,10 +124,27 @@ public final class CanonicalOrder {
      *         i < count}, positive
      */
     public static double sign(double[] data, int from, int stride, int count) {
+        return sign(at -> data[at], from, stride, count);
+    }
+
+    /**
+     * As {@link #sign(double[], int, int, int)}, with the entries read through {@code data}
+     * (entry {@code at} is {@code data.applyAsDouble(at)}), so that float entries are read where
+     * they lie: widening a float to double is exact.
+     *
+     * @param data the entries by position
+     * @param from the position of the first entry
+     * @param stride the distance between consecutive entries
+     * @param count the number of entries
+     * @return ±1 making the entry of largest magnitude among {@code data(from + i·stride)},
+     *         {@code i < count}, positive (the first one on ties; +1 without a nonzero entry)
+     */
+    public static double sign(IntToDoubleFunction data, int from, int stride, int count) {
         double largest = 0.0;
         for (int i = 0, at = from; i < count; i++, at += stride) {
-            if (Math.abs(data[at]) > Math.abs(largest)) {
-                largest = data[at];
+            double x = data.applyAsDouble(at);
+            if (Math.abs(x) > Math.abs(largest)) {
+                largest = x;
             }
         }
         return largest < 0.0 ? -1.0 : 1.0;
@@ -132,11 +160,49 @@ public final class CanonicalOrder {
      * @return the {@link #sign}s of the first k columns of a row-major {@code rows × cols} matrix
      */
     public static double[] columnSigns(double[] values, int rows, int cols, int k) {
+        return columnSigns(at -> values[at], rows, cols, k);
+    }
+
+    /**
+     * As {@link #columnSigns(double[], int, int, int)}, with the row-major entries read through
+     * {@code values} (entry (i, j) is {@code values.applyAsDouble(i·cols + j)}).
+     *
+     * @param values the row-major entries by position
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param k the number of leading columns
+     * @return the {@link #sign}s of the first k columns of the row-major {@code rows × cols}
+     *         matrix
+     */
+    public static double[] columnSigns(IntToDoubleFunction values, int rows, int cols, int k) {
         double[] signs = new double[k];
         for (int j = 0; j < k; j++) {
             signs[j] = sign(values, j, cols, rows);
         }
         return signs;
+    }
+
+    /**
+     * The canonical order and signs of n eigenpairs: values ascending ({@link #ascending}), each
+     * vector multiplied by its {@link #sign}. Pair j has the value {@code value(j)} and the vector
+     * whose entry i is {@code vectors(j·vectorStride + i·entryStride)}: strides (n, 1) for vectors
+     * stored as rows, (1, n) for vectors as the columns of a row-major matrix.
+     *
+     * @param n the number of pairs (and of entries of each vector)
+     * @param value the eigenvalues by index
+     * @param vectors the eigenvectors' entries by position
+     * @param vectorStride the distance between the first entries of consecutive vectors
+     * @param entryStride the distance between consecutive entries of a vector
+     * @return where each pair goes and its sign
+     */
+    public static Arrangement eigenOrder(int n, IntToDoubleFunction value, IntToDoubleFunction vectors,
+            int vectorStride, int entryStride) {
+        int[] order = permutation(n, value, false);
+        double[] signs = new double[n];
+        for (int col = 0; col < n; col++) {
+            signs[col] = sign(vectors, order[col] * vectorStride, entryStride, n);
+        }
+        return new Arrangement(order, signs);
     }
 
     /**
@@ -149,16 +215,16 @@ public final class CanonicalOrder {
      */
     public static Eigenpairs eigenpairs(Eigenpairs raw) {
         double[] values = raw.values();
+        double[] columns = raw.vectors();
         int n = values.length;
-        int[] perm = ascending(values);
-        double[] signs = columnSigns(raw.vectors(), n, n, n);
+        Arrangement canonical = eigenOrder(n, j -> values[j], at -> columns[at], 1, n);
         double[] sortedValues = new double[n];
         double[] vectors = new double[n * n];
         for (int col = 0; col < n; col++) {
-            int src = perm[col];
+            int src = canonical.order()[col];
             sortedValues[col] = values[src];
             for (int i = 0; i < n; i++) {
-                vectors[i * n + col] = signs[src] * raw.vectors()[i * n + src];
+                vectors[i * n + col] = canonical.signs()[col] * columns[i * n + src];
             }
         }
         return new Eigenpairs(sortedValues, vectors);

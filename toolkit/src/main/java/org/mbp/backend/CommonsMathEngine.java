@@ -5,6 +5,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.ejml.data.MatrixType;
 import org.ejml.simple.SimpleMatrix;
 
 /**
@@ -16,10 +17,10 @@ import org.ejml.simple.SimpleMatrix;
 final class CommonsMathEngine implements DecompositionEngine {
 
     @Override
-    public CanonicalOrder.Eigenpairs eigSymmetric(SimpleMatrix a) {
+    public Eigen eigSymmetric(SimpleMatrix a) {
         EigenDecomposition eig = new EigenDecomposition(realMatrix(a));
-        return CanonicalOrder.Eigenpairs.of(a.getNumRows(), eig::getRealEigenvalue,
-                j -> eig.getEigenvector(j).toArray());
+        return Eigen.of(MatrixType.DDRM, a.getNumRows(), eig::getRealEigenvalue,
+                j -> new SimpleMatrix(eig.getEigenvector(j).toArray()));
     }
 
     @Override
@@ -27,7 +28,8 @@ final class CommonsMathEngine implements DecompositionEngine {
         SingularValueDecomposition svd = new SingularValueDecomposition(realMatrix(a));
         RealMatrix u = full ? completed(svd.getU()) : svd.getU();
         RealMatrix v = full ? completed(svd.getV()) : svd.getV();
-        return new Factors(new SimpleMatrix(u.getData()), svd.getSingularValues(), new SimpleMatrix(v.getData()));
+        return new Factors(new SimpleMatrix(u.getData()), new SimpleMatrix(svd.getSingularValues()),
+                new SimpleMatrix(v.getData()));
     }
 
     private static RealMatrix realMatrix(SimpleMatrix a) {

@@ -18,17 +18,18 @@ import org.ejml.simple.SimpleSVD;
 final class EjmlEngine implements DecompositionEngine {
 
     @Override
-    public CanonicalOrder.Eigenpairs eigSymmetric(SimpleMatrix a) {
+    public Eigen eigSymmetric(SimpleMatrix a) {
         int n = a.getNumRows();
         if (a.getType() == MatrixType.FDRM) {
             EigenDecomposition_F32<FMatrixRMaj> eig = DecompositionFactory_FDRM.eig(n, true, true);
             requireConverged(eig.decompose(a.getFDRM().copy()));
-            return CanonicalOrder.Eigenpairs.of(n, j -> eig.getEigenvalue(j).real,
-                    j -> FloatArrays.widened(eig.getEigenVector(j).data, n));
+            return Eigen.of(MatrixType.FDRM, n, j -> eig.getEigenvalue(j).real,
+                    j -> SimpleMatrix.wrap(eig.getEigenVector(j)));
         }
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
         requireConverged(eig.decompose(a.getDDRM().copy()));
-        return CanonicalOrder.Eigenpairs.of(n, j -> eig.getEigenvalue(j).real, j -> eig.getEigenVector(j).data);
+        return Eigen.of(MatrixType.DDRM, n, j -> eig.getEigenvalue(j).real,
+                j -> SimpleMatrix.wrap(eig.getEigenVector(j)));
     }
 
     private static void requireConverged(boolean converged) {
@@ -44,9 +45,9 @@ final class EjmlEngine implements DecompositionEngine {
         int k = Math.min(m, n);
         SimpleSVD<SimpleMatrix> svd = a.svd(!full);
         SimpleMatrix w = svd.getW();
-        double[] sigma = new double[k];
+        SimpleMatrix sigma = new SimpleMatrix(k, 1, w.getType());
         for (int i = 0; i < k; i++) {
-            sigma[i] = w.get(i, i);
+            sigma.set(i, w.get(i, i));
         }
         if (full) {
             return new Factors(svd.getU(), sigma, svd.getV());

@@ -1,6 +1,5 @@
 package org.mbp.backend;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
@@ -15,7 +14,10 @@ import org.ejml.simple.SimpleMatrix;
  * The CPU backends: EJML dense row-major matrices, in double ({@code DDRM}) or in real float32
  * arithmetic ({@code FDRM}). Products and decompositions run in EJML's kernels of the chosen
  * type; entry-wise operations compute each result in double and round it to float, which for
- * +, −, ×, ÷ and √ gives exactly the IEEE binary32 result (53 ≥ 2·24 + 2 bits).
+ * +, −, ×, ÷ and √ gives exactly the IEEE binary32 result (53 ≥ 2·24 + 2 bits). They read each
+ * operand's entries from its own float or double array (widening a float is exact) and store each
+ * result, rounded once, into the new matrix's array: one loop per operation for both precisions,
+ * and no double copy of a float matrix.
  *
  * <p>The products run in EJML's kernels too, or in OpenBLAS's for the backends of
  * {@link #fastest(Precision)} (the training and gradient backends), whose decompositions are
@@ -24,7 +26,9 @@ import org.ejml.simple.SimpleMatrix;
  * <p>Decompositions come from an {@link Engine}, in {@link CanonicalOrder}: sorted (eigenvalues
  * ascending, singular values descending; EJML's eigenvalues are not) and with a fixed sign
  * convention: in each eigenvector, and in each right singular vector (with its left partner), the
- * entry of largest magnitude is positive.
+ * entry of largest magnitude is positive. The engine's factors come in the matrix's type; the
+ * eigenpairs are written once into the result in that order and those signs, and the singular
+ * vectors take their signs in place.
  */
 public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
@@ -144,24 +148,60 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         return precision.epsilon();
     }
 
+    /** {@code x} rounded to this precision: the running sums of {@link #rowSums} and the like. */
     private double round(double x) {
         return single ? (float) x : x;
     }
 
-    /** The entries as doubles; for the double backend this is the live array (read only). */
-    private double[] read(SimpleMatrix a) {
-        if (!single) {
-            return a.getDDRM().data;
-        }
-        return FloatArrays.widened(a.getFDRM().data, a.getNumElements());
+    /** A matrix's row-major entries, read one at a time as doubles (widening a float is exact). */
+    private interface Entries {
+        double get(int i);
     }
 
-    /** Wraps the values rounded to this precision (the float cast rounds); a double array is taken, not copied. */
-    private SimpleMatrix write(int rows, int cols, double[] values) {
-        if (!single) {
-            return SimpleMatrix.wrap(DMatrixRMaj.wrap(rows, cols, values));
+    /** Stores a matrix's row-major entries one at a time, each rounded once to its precision. */
+    private interface Sink {
+        void set(int i, double value);
+    }
+
+    /** The entries of a matrix of this precision, read from its own float or double array. */
+    private Entries entries(SimpleMatrix a) {
+        if (single) {
+            float[] x = a.getFDRM().data;
+            return i -> x[i];
         }
-        return SimpleMatrix.wrap(FMatrixRMaj.wrap(rows, cols, FloatArrays.rounded(values, rows * cols)));
+        double[] x = a.getDDRM().data;
+        return i -> x[i];
+    }
+
+    /** Writes into the own array of a matrix of this precision; into a float one, the float cast rounds. */
+    private Sink sink(SimpleMatrix a) {
+        if (single) {
+            float[] y = a.getFDRM().data;
+            return (i, value) -> y[i] = (float) value;
+        }
+        double[] y = a.getDDRM().data;
+        return (i, value) -> y[i] = value;
+    }
+
+    /** Copies entry {@code from} of one matrix to entry {@code to} of another, bit for bit. */
+    private interface Copy {
+        void entry(int to, int from);
+    }
+
+    /**
+     * Copies between the own arrays of two matrices of this precision, in that precision: the
+     * selections ({@link #gather}, {@link #choose}) move entries without converting them, so even
+     * a NaN keeps its payload.
+     */
+    private Copy copy(SimpleMatrix source, SimpleMatrix target) {
+        if (single) {
+            float[] x = source.getFDRM().data;
+            float[] y = target.getFDRM().data;
+            return (to, from) -> y[to] = x[from];
+        }
+        double[] x = source.getDDRM().data;
+        double[] y = target.getDDRM().data;
+        return (to, from) -> y[to] = x[from];
     }
 
     // ---------------------------------------------------------------- shape and conversion
@@ -183,9 +223,12 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public SimpleMatrix filled(int rows, int cols, double value) {
-        double[] v = new double[rows * cols];
-        Arrays.fill(v, round(value));
-        return write(rows, cols, v);
+        SimpleMatrix out = zeros(rows, cols);
+        Sink y = sink(out);
+        for (int i = 0, n = rows * cols; i < n; i++) {
+            y.set(i, value);
+        }
+        return out;
     }
 
     @Override
@@ -196,12 +239,22 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
     @Override
     public SimpleMatrix fromRowMajor(int rows, int cols, double[] values) {
         Shapes.requireValueCount("fromRowMajor", rows, cols, values.length);
-        return write(rows, cols, single ? values : values.clone());
+        SimpleMatrix out = zeros(rows, cols);
+        Sink y = sink(out);
+        for (int i = 0; i < values.length; i++) {
+            y.set(i, values[i]);
+        }
+        return out;
     }
 
     @Override
     public double[] toRowMajor(SimpleMatrix a) {
-        return single ? read(a) : Arrays.copyOf(read(a), a.getNumElements());
+        Entries x = entries(a);
+        double[] out = new double[a.getNumElements()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = x.get(i);
+        }
+        return out;
     }
 
     @Override
@@ -245,24 +298,26 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
     public SimpleMatrix diagonal(SimpleMatrix a) {
         int k = Math.min(a.getNumRows(), a.getNumCols());
         int cols = a.getNumCols();
-        double[] src = read(a);
-        double[] v = new double[k];
+        Entries x = entries(a);
+        SimpleMatrix out = zeros(k, 1);
+        Sink y = sink(out);
         for (int i = 0; i < k; i++) {
-            v[i] = src[i * cols + i];
+            y.set(i, x.get(i * cols + i));
         }
-        return write(k, 1, v);
+        return out;
     }
 
     @Override
     public SimpleMatrix diagonalMatrix(SimpleMatrix v, int rows, int cols) {
         int k = Math.min(rows, cols);
         Shapes.requireVector(this, "diagonalMatrix", v, k);
-        double[] src = read(v);
-        double[] out = new double[rows * cols];
+        Entries x = entries(v);
+        SimpleMatrix out = zeros(rows, cols);
+        Sink y = sink(out);
         for (int i = 0; i < k; i++) {
-            out[i * cols + i] = src[i];
+            y.set(i * cols + i, x.get(i));
         }
-        return write(rows, cols, out);
+        return out;
     }
 
     @Override
@@ -270,16 +325,17 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         int rows = a.getNumRows();
         int cols = a.getNumCols();
         Shapes.requireVector(this, "scaleRows", v, rows);
-        double[] s = read(v);
-        double[] src = read(a);
-        double[] out = new double[rows * cols];
+        Entries s = entries(v);
+        Entries x = entries(a);
+        SimpleMatrix out = zeros(rows, cols);
+        Sink y = sink(out);
         for (int i = 0; i < rows; i++) {
-            double si = s[i];
+            double si = s.get(i);
             for (int j = 0, k = i * cols; j < cols; j++, k++) {
-                out[k] = round(si * src[k]);
+                y.set(k, si * x.get(k));
             }
         }
-        return write(rows, cols, out);
+        return out;
     }
 
     @Override
@@ -287,31 +343,33 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         int rows = a.getNumRows();
         int cols = a.getNumCols();
         Shapes.requireVector(this, "scaleColumns", v, cols);
-        double[] s = read(v);
-        double[] src = read(a);
-        double[] out = new double[rows * cols];
+        Entries s = entries(v);
+        Entries x = entries(a);
+        SimpleMatrix out = zeros(rows, cols);
+        Sink y = sink(out);
         for (int i = 0; i < rows; i++) {
             for (int j = 0, k = i * cols; j < cols; j++, k++) {
-                out[k] = round(src[k] * s[j]);
+                y.set(k, x.get(k) * s.get(j));
             }
         }
-        return write(rows, cols, out);
+        return out;
     }
 
     @Override
     public SimpleMatrix rowSums(SimpleMatrix a) {
         int rows = a.getNumRows();
         int cols = a.getNumCols();
-        double[] src = read(a);
-        double[] out = new double[rows];
+        Entries x = entries(a);
+        SimpleMatrix out = zeros(rows, 1);
+        Sink y = sink(out);
         for (int i = 0; i < rows; i++) {
             double s = 0;
             for (int j = 0, k = i * cols; j < cols; j++, k++) {
-                s = round(s + src[k]);
+                s = round(s + x.get(k));
             }
-            out[i] = s;
+            y.set(i, s);
         }
-        return write(rows, 1, out);
+        return out;
     }
 
     @Override
@@ -319,57 +377,55 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         Shapes.requireSquareProduct(this, "diagonalOfProduct", a, b);
         int n = a.getNumRows();
         int inner = a.getNumCols();
-        double[] x = read(a);
-        double[] y = read(b);
-        double[] out = new double[n];
+        Entries x = entries(a);
+        Entries z = entries(b);
+        SimpleMatrix out = zeros(n, 1);
+        Sink y = sink(out);
         for (int i = 0; i < n; i++) {
             double s = 0;
             for (int j = 0; j < inner; j++) {
-                s = round(s + round(x[i * inner + j] * y[j * n + i]));
+                s = round(s + round(x.get(i * inner + j) * z.get(j * n + i)));
             }
-            out[i] = s;
+            y.set(i, s);
         }
-        return write(n, 1, out);
+        return out;
     }
 
     /**
-     * In float on the backing array, without the widening copies of the default (the trunk's
-     * im2col and pooling run here); in double the default, whose row-major values are the array.
+     * Copies the entries between the matrices' own arrays, in their precision, without the
+     * row-major copies of the default (the trunk's im2col and pooling run here).
      */
     @Override
     public SimpleMatrix gather(SimpleMatrix a, int[] index, int rows, int cols) {
-        if (!single) {
-            return MatrixOps.super.gather(a, index, rows, cols);
-        }
         Gather.requireCount(index, rows, cols);
         int size = a.getNumElements();
-        float[] x = a.getFDRM().data;
-        float[] out = new float[index.length];
-        for (int k = 0; k < out.length; k++) {
+        SimpleMatrix out = zeros(rows, cols);
+        Copy copy = copy(a, out);
+        for (int k = 0; k < index.length; k++) {
             int i = index[k];
             if (i != Gather.ZERO) {
-                out[k] = x[Gather.inside("gather", k, i, size)];
+                copy.entry(k, Gather.inside("gather", k, i, size));
             }
         }
-        return SimpleMatrix.wrap(FMatrixRMaj.wrap(rows, cols, out));
+        return out;
     }
 
-    /** In float on the backing array, as {@link #gather}; in double the default. */
+    /**
+     * Reads the entries from the matrix's own array, as {@link #gather}; the sums accumulate in
+     * double and are rounded once into the result.
+     */
     @Override
     public SimpleMatrix scatterAdd(SimpleMatrix a, int[] index, int rows, int cols) {
-        if (!single) {
-            return MatrixOps.super.scatterAdd(a, index, rows, cols);
-        }
         int size = Gather.requireScatterCount(index, a.getNumElements(), rows, cols);
-        float[] x = a.getFDRM().data;
-        double[] out = new double[size];
+        Entries x = entries(a);
+        double[] sums = new double[size];
         for (int k = 0; k < index.length; k++) {
             int j = index[k];
             if (j != Gather.ZERO) {
-                out[Gather.inside("scatterAdd", k, j, size)] += x[k];
+                sums[Gather.inside("scatterAdd", k, j, size)] += x.get(k);
             }
         }
-        return write(rows, cols, out);
+        return fromRowMajor(rows, cols, sums);
     }
 
     // ---------------------------------------------------------------- arithmetic
@@ -447,40 +503,30 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
     @Override
     public double dot(SimpleMatrix a, SimpleMatrix b) {
         Shapes.requireSameShape(this, "dot", a, b);
-        double[] x = read(a);
-        double[] y = read(b);
+        Entries x = entries(a);
+        Entries y = entries(b);
         double s = 0;
         for (int i = 0, n = a.getNumElements(); i < n; i++) {
-            s = round(s + round(x[i] * y[i]));
+            s = round(s + round(x.get(i) * y.get(i)));
         }
         return s;
     }
 
     @Override
     public double maxAbs(SimpleMatrix a) {
-        double[] x = read(a);
+        Entries x = entries(a);
         double m = 0;
         for (int i = 0, n = a.getNumElements(); i < n; i++) {
-            m = Math.max(m, Math.abs(x[i]));
+            m = Math.max(m, Math.abs(x.get(i)));
         }
         return m;
     }
 
     @Override
     public boolean isFinite(SimpleMatrix a) {
-        int n = a.getNumElements();
-        if (single) {
-            float[] x = a.getFDRM().data;
-            for (int i = 0; i < n; i++) {
-                if (!Float.isFinite(x[i])) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        double[] x = a.getDDRM().data;
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(x[i])) {
+        Entries x = entries(a);
+        for (int i = 0, n = a.getNumElements(); i < n; i++) {
+            if (!Double.isFinite(x.get(i))) {
                 return false;
             }
         }
@@ -501,12 +547,13 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
 
     @Override
     public SimpleMatrix map(SimpleMatrix a, DoubleUnaryOperator function) {
-        double[] x = read(a);
-        double[] out = new double[a.getNumElements()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = round(function.applyAsDouble(x[i]));
+        Entries x = entries(a);
+        SimpleMatrix out = zeros(a.getNumRows(), a.getNumCols());
+        Sink y = sink(out);
+        for (int i = 0, n = a.getNumElements(); i < n; i++) {
+            y.set(i, function.applyAsDouble(x.get(i)));
         }
-        return write(a.getNumRows(), a.getNumCols(), out);
+        return out;
     }
 
     @Override
@@ -515,29 +562,31 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         int k = w.getNumRows();
         Shapes.requireVector(this, "outer", v, n);
         Shapes.requireVector(this, "outer", w, k);
-        double[] x = read(v);
-        double[] y = read(w);
-        double[] out = new double[n * k];
+        Entries x = entries(v);
+        Entries z = entries(w);
+        SimpleMatrix out = zeros(n, k);
+        Sink y = sink(out);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
-                out[i * k + j] = round(op.apply(x[i], y[j]));
+                y.set(i * k + j, op.apply(x.get(i), z.get(j)));
             }
         }
-        return write(n, k, out);
+        return out;
     }
 
     @Override
     public SimpleMatrix offDiagonalReciprocal(SimpleMatrix a) {
         int rows = a.getNumRows();
         int cols = a.getNumCols();
-        double[] x = read(a);
-        double[] out = new double[rows * cols];
+        Entries x = entries(a);
+        SimpleMatrix out = zeros(rows, cols);
+        Sink y = sink(out);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                out[i * cols + j] = i == j ? 0.0 : round(1.0 / x[i * cols + j]);
+                y.set(i * cols + j, i == j ? 0.0 : 1.0 / x.get(i * cols + j));
             }
         }
-        return write(rows, cols, out);
+        return out;
     }
 
     @Override
@@ -545,57 +594,67 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
             SimpleMatrix large) {
         Shapes.requireSameShape(this, "choose", criterion, small);
         Shapes.requireSameShape(this, "choose", criterion, large);
-        int n = criterion.getNumElements();
-        if (single) {
-            float[] c = criterion.getFDRM().data;
-            float[] s = small.getFDRM().data;
-            float[] l = large.getFDRM().data;
-            float[] out = new float[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = c[i] <= threshold ? s[i] : l[i];
-            }
-            return SimpleMatrix.wrap(FMatrixRMaj.wrap(criterion.getNumRows(), criterion.getNumCols(), out));
+        Entries c = entries(criterion);
+        SimpleMatrix out = zeros(criterion.getNumRows(), criterion.getNumCols());
+        Copy fromSmall = copy(small, out);
+        Copy fromLarge = copy(large, out);
+        for (int i = 0, n = criterion.getNumElements(); i < n; i++) {
+            (c.get(i) <= threshold ? fromSmall : fromLarge).entry(i, i);
         }
-        double[] c = criterion.getDDRM().data;
-        double[] s = small.getDDRM().data;
-        double[] l = large.getDDRM().data;
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = c[i] <= threshold ? s[i] : l[i];
-        }
-        return SimpleMatrix.wrap(DMatrixRMaj.wrap(criterion.getNumRows(), criterion.getNumCols(), out));
+        return out;
     }
 
     // ---------------------------------------------------------------- decompositions
 
+    /**
+     * The engine's eigenpairs (values, and vectors as the rows of Vᵀ) written once into the result,
+     * in {@link CanonicalOrder#eigenOrder}: column {@code col} of the vectors is the engine's vector
+     * {@code order[col]} times its sign.
+     */
     @Override
     public SymmetricEigen<SimpleMatrix> eigSymmetric(SimpleMatrix a) {
         int n = Shapes.requireSquare(this, "eigSymmetric", a);
-        CanonicalOrder.Eigenpairs sorted = CanonicalOrder.eigenpairs(engine.decompositions.eigSymmetric(a));
-        return new SymmetricEigen<>(write(n, 1, sorted.values()), write(n, n, sorted.vectors()));
+        DecompositionEngine.Eigen raw = engine.decompositions.eigSymmetric(a);
+        Entries values = entries(raw.values());
+        Entries rows = entries(raw.rows());
+        CanonicalOrder.Arrangement canonical = CanonicalOrder.eigenOrder(n, values::get, rows::get, n, 1);
+        SimpleMatrix w = zeros(n, 1);
+        SimpleMatrix v = zeros(n, n);
+        Sink ws = sink(w);
+        Sink vs = sink(v);
+        for (int col = 0; col < n; col++) {
+            int j = canonical.order()[col];
+            double sign = canonical.signs()[col];
+            ws.set(col, values.get(j));
+            for (int i = 0; i < n; i++) {
+                vs.set(i * n + col, sign * rows.get(j * n + i));
+            }
+        }
+        return new SymmetricEigen<>(w, v);
     }
 
+    /** The engine's factors, with the column signs of {@link CanonicalOrder#columnSigns} applied in place. */
     @Override
     public Svd<SimpleMatrix> svd(SimpleMatrix a, boolean full) {
         int k = Math.min(a.getNumRows(), a.getNumCols());
         DecompositionEngine.Factors svd = engine.decompositions.svd(a, full);
-        double[] signs = CanonicalOrder.columnSigns(read(svd.v()), svd.v().getNumRows(), svd.v().getNumCols(), k);
-        return new Svd<>(flipColumns(svd.u(), signs), write(k, 1, svd.sigma()), flipColumns(svd.v(), signs));
+        SimpleMatrix v = svd.v();
+        double[] signs = CanonicalOrder.columnSigns(entries(v)::get, v.getNumRows(), v.getNumCols(), k);
+        flipColumns(svd.u(), signs);
+        flipColumns(v, signs);
+        return new Svd<>(svd.u(), svd.sigma(), v);
     }
 
-    /** Multiplies the first {@code signs.length} columns by the signs; the others stay. */
-    private SimpleMatrix flipColumns(SimpleMatrix a, double[] signs) {
-        int rows = a.getNumRows();
+    /** Multiplies the first {@code signs.length} columns by their signs (±1: exact) in place; the others stay. */
+    private void flipColumns(SimpleMatrix a, double[] signs) {
         int cols = a.getNumCols();
-        double[] values = read(a);
-        double[] out = new double[rows * cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                double x = values[i * cols + j];
-                out[i * cols + j] = j < signs.length ? signs[j] * x : x;
+        Entries x = entries(a);
+        Sink y = sink(a);
+        for (int i = 0, rows = a.getNumRows(); i < rows; i++) {
+            for (int j = 0, k = i * cols; j < signs.length; j++, k++) {
+                y.set(k, signs[j] * x.get(k));
             }
         }
-        return write(rows, cols, out);
     }
 
     @Override

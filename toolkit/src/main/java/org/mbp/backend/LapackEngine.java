@@ -6,7 +6,6 @@ import static org.mbp.backend.NativeWorkspace.Slot.RIGHT;
 import static org.mbp.backend.NativeWorkspace.Slot.VALUES;
 import static org.mbp.backend.NativeWorkspace.Slot.WORK;
 
-import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -25,11 +24,13 @@ import org.ejml.simple.SimpleMatrix;
  *
  * <p>The calls are column-major ({@code LAPACKE_?_work} with {@code LAPACK_COL_MAJOR}, which
  * copies nothing): EJML's row-major m×n array is, read column-major, Aᵀ. A symmetric matrix is its
- * own transpose; for the SVD, {@code Aᵀ = V Σ Uᵀ}, so LAPACK's right factor {@code Uᵀ}, written
- * column-major, is U row-major, and its left factor V is transposed once. LAPACK overwrites its
- * input, so every call works on a copy in this thread's {@link NativeWorkspace}, whose buffers are
- * reused from call to call. A matrix with a non-finite entry (which LAPACK's iterations need not
- * survive) gives factors of NaN.
+ * own transpose, and the eigenvectors, column-major, are the rows of the row-major Vᵀ that
+ * {@link DecompositionEngine.Eigen} asks for (copied out of the native buffer as they lie); for the
+ * SVD, {@code Aᵀ = V Σ Uᵀ}, so LAPACK's right factor {@code Uᵀ}, written column-major, is U
+ * row-major, and its left factor V is transposed once. Everything stays in the matrix's precision.
+ * LAPACK overwrites its input, so every call works on a copy in this thread's
+ * {@link NativeWorkspace}, whose buffers are reused from call to call. A matrix with a non-finite
+ * entry (which LAPACK's iterations need not survive) gives factors of NaN.
  */
 final class LapackEngine implements DecompositionEngine {
 
@@ -40,20 +41,16 @@ final class LapackEngine implements DecompositionEngine {
     private static final int QUERY = -1;
 
     @Override
-    public CanonicalOrder.Eigenpairs eigSymmetric(SimpleMatrix a) {
+    public Eigen eigSymmetric(SimpleMatrix a) {
         int n = a.getNumRows();
         if (a.getType() == MatrixType.FDRM) {
             float[] x = a.getFDRM().data;
-            if (!finite(x, n * n)) {
-                return new CanonicalOrder.Eigenpairs(nan(n), nan(n * n));
-            }
-            return eig(x, n);
+            return finite(x, n * n) ? eig(x, n)
+                    : new Eigen(nan(n, 1, MatrixType.FDRM), nan(n, n, MatrixType.FDRM));
         }
         double[] x = a.getDDRM().data;
-        if (!finite(x, n * n)) {
-            return new CanonicalOrder.Eigenpairs(nan(n), nan(n * n));
-        }
-        return eig(x, n);
+        return finite(x, n * n) ? eig(x, n)
+                : new Eigen(nan(n, 1, MatrixType.DDRM), nan(n, n, MatrixType.DDRM));
     }
 
     @Override
@@ -61,14 +58,14 @@ final class LapackEngine implements DecompositionEngine {
         Shape s = new Shape(a.getNumRows(), a.getNumCols(), full);
         if (a.getType() == MatrixType.FDRM) {
             float[] x = a.getFDRM().data;
-            return finite(x, s.m * s.n) ? svd(x, s) : s.nanFactors(true);
+            return finite(x, s.m * s.n) ? svd(x, s) : s.nanFactors(MatrixType.FDRM);
         }
         double[] x = a.getDDRM().data;
-        return finite(x, s.m * s.n) ? svd(x, s) : s.nanFactors(false);
+        return finite(x, s.m * s.n) ? svd(x, s) : s.nanFactors(MatrixType.DDRM);
     }
 
-    /** {@code dsyevd} on an order-n symmetric matrix. */
-    private static CanonicalOrder.Eigenpairs eig(double[] x, int n) {
+    /** {@code dsyevd} on an order-n symmetric matrix; its column-major V is the row-major Vᵀ. */
+    private static Eigen eig(double[] x, int n) {
         NativeWorkspace ws = NativeWorkspace.current();
         int ld = Math.max(1, n);
         DoublePointer matrix = ws.doubles(MATRIX, (long) n * n).put(x, 0, n * n);
@@ -83,13 +80,14 @@ final class LapackEngine implements DecompositionEngine {
                 values, ws.doubles(WORK, lwork), lwork, ws.ints(liwork), liwork));
         double[] w = new double[n];
         values.get(w);
-        double[] vectors = new double[n * n];
-        matrix.get(vectors);
-        return new CanonicalOrder.Eigenpairs(w, transposed(vectors, n, n));
+        double[] rows = new double[n * n];
+        matrix.get(rows);
+        return new Eigen(SimpleMatrix.wrap(DMatrixRMaj.wrap(n, 1, w)),
+                SimpleMatrix.wrap(DMatrixRMaj.wrap(n, n, rows)));
     }
 
-    /** {@code ssyevd} on an order-n symmetric matrix. */
-    private static CanonicalOrder.Eigenpairs eig(float[] x, int n) {
+    /** {@code ssyevd} on an order-n symmetric matrix, as {@link #eig(double[], int)}. */
+    private static Eigen eig(float[] x, int n) {
         NativeWorkspace ws = NativeWorkspace.current();
         int ld = Math.max(1, n);
         FloatPointer matrix = ws.floats(MATRIX, (long) n * n).put(x, 0, n * n);
@@ -104,10 +102,10 @@ final class LapackEngine implements DecompositionEngine {
                 values, ws.floats(WORK, lwork), lwork, ws.ints(liwork), liwork));
         float[] w = new float[n];
         values.get(w);
-        float[] vectors = new float[n * n];
-        matrix.get(vectors);
-        return new CanonicalOrder.Eigenpairs(FloatArrays.widened(w, n),
-                FloatArrays.widened(transposed(vectors, n, n), n * n));
+        float[] rows = new float[n * n];
+        matrix.get(rows);
+        return new Eigen(SimpleMatrix.wrap(FMatrixRMaj.wrap(n, 1, w)),
+                SimpleMatrix.wrap(FMatrixRMaj.wrap(n, n, rows)));
     }
 
     /** {@code dgesdd} of the column-major n×m problem Aᵀ. */
@@ -130,7 +128,8 @@ final class LapackEngine implements DecompositionEngine {
         right.get(u);
         double[] vColumnMajor = new double[s.n * s.vCols];
         left.get(vColumnMajor);
-        return new Factors(SimpleMatrix.wrap(DMatrixRMaj.wrap(s.m, s.uCols, u)), values,
+        return new Factors(SimpleMatrix.wrap(DMatrixRMaj.wrap(s.m, s.uCols, u)),
+                SimpleMatrix.wrap(DMatrixRMaj.wrap(s.k, 1, values)),
                 SimpleMatrix.wrap(DMatrixRMaj.wrap(s.n, s.vCols, transposed(vColumnMajor, s.n, s.vCols))));
     }
 
@@ -154,7 +153,8 @@ final class LapackEngine implements DecompositionEngine {
         right.get(u);
         float[] vColumnMajor = new float[s.n * s.vCols];
         left.get(vColumnMajor);
-        return new Factors(SimpleMatrix.wrap(FMatrixRMaj.wrap(s.m, s.uCols, u)), FloatArrays.widened(values, s.k),
+        return new Factors(SimpleMatrix.wrap(FMatrixRMaj.wrap(s.m, s.uCols, u)),
+                SimpleMatrix.wrap(FMatrixRMaj.wrap(s.k, 1, values)),
                 SimpleMatrix.wrap(FMatrixRMaj.wrap(s.n, s.vCols, transposed(vColumnMajor, s.n, s.vCols))));
     }
 
@@ -182,15 +182,8 @@ final class LapackEngine implements DecompositionEngine {
             return Math.max(1, uCols);
         }
 
-        Factors nanFactors(boolean single) {
-            double[] u = nan(m * uCols);
-            double[] v = nan(n * vCols);
-            if (single) {
-                return new Factors(SimpleMatrix.wrap(FMatrixRMaj.wrap(m, uCols, FloatArrays.rounded(u, u.length))),
-                        nan(k), SimpleMatrix.wrap(FMatrixRMaj.wrap(n, vCols, FloatArrays.rounded(v, v.length))));
-            }
-            return new Factors(SimpleMatrix.wrap(DMatrixRMaj.wrap(m, uCols, u)), nan(k),
-                    SimpleMatrix.wrap(DMatrixRMaj.wrap(n, vCols, v)));
+        Factors nanFactors(MatrixType type) {
+            return new Factors(nan(m, uCols, type), nan(k, 1, type), nan(n, vCols, type));
         }
     }
 
@@ -243,9 +236,10 @@ final class LapackEngine implements DecompositionEngine {
         return true;
     }
 
-    private static double[] nan(int count) {
-        double[] out = new double[count];
-        Arrays.fill(out, Double.NaN);
+    /** A rows×cols matrix of the given type, all NaN. */
+    private static SimpleMatrix nan(int rows, int cols, MatrixType type) {
+        SimpleMatrix out = new SimpleMatrix(rows, cols, type);
+        out.fill(Double.NaN);
         return out;
     }
 }

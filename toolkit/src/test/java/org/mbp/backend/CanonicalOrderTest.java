@@ -62,6 +62,20 @@ class CanonicalOrderTest {
         assertArrayEquals(new double[] {1, -0.0, -0.0, 1}, sorted.vectors());
     }
 
+    @Test
+    void eigenOrderReadsTheVectorsAlongTheStridesGiven() {
+        // (0.6, −0.8) for 5 and (0.8, 0.6) for −2: −2 first and kept, then 5's vector negated
+        double[] values = {5, -2};
+        double[] asRows = {0.6, -0.8, 0.8, 0.6};
+        double[] asColumns = {0.6, 0.8, -0.8, 0.6};
+        for (CanonicalOrder.Arrangement canonical : new CanonicalOrder.Arrangement[] {
+            CanonicalOrder.eigenOrder(2, j -> values[j], at -> asRows[at], 2, 1),
+            CanonicalOrder.eigenOrder(2, j -> values[j], at -> asColumns[at], 1, 2)}) {
+            assertArrayEquals(new int[] {1, 0}, canonical.order());
+            assertArrayEquals(new double[] {1, -1}, canonical.signs());
+        }
+    }
+
     /** {@code perm[rank(j)] = j}, rank(j) = #{i: v_i before v_j} + #{i < j: v_i = v_j}, as the kernel. */
     private static int[] stableRanks(double[] values, boolean descending) {
         int[] perm = new int[values.length];

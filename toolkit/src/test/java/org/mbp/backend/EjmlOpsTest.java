@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -177,5 +180,107 @@ class EjmlOpsTest {
                 () -> o.scatterAdd(b, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 2, 3));
         assertEquals("scatterAdd: index 6 is 6, outside a matrix of 6 entries", outside.getMessage());
         assertThrows(IllegalArgumentException.class, () -> o.scatterAdd(b, new int[] {0, 1}, 2, 3));
+    }
+
+    /**
+     * The decompositions are the engine's own factors put in canonical order, bit for bit: the
+     * eigenpairs sorted ascending (ties in the engine's order), each vector's first entry of largest
+     * magnitude made positive; the singular vectors' columns signed by V's. The expected factors are
+     * built here from the engine's raw output, by the rule itself rather than by
+     * {@link CanonicalOrder}, so a pair placed in the wrong column, a sign taken from the wrong
+     * vector or a vector read along the wrong axis fails. EJML's eigenvalues come unsorted and
+     * LAPACK's vectors with their own signs, so both the order and the signs are exercised.
+     */
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void decompositionsAreTheEnginesFactorsInCanonicalOrder(Precision p) {
+        boolean reordered = false;
+        boolean flipped = false;
+        for (EjmlOps o : backends(p)) {
+            DecompositionEngine engine = switch (o.engine()) {
+                case EJML -> new EjmlEngine();
+                case COMMONS_MATH -> new CommonsMathEngine();
+                case LAPACK -> new LapackEngine();
+            };
+            List<SimpleMatrix> symmetric = List.of(
+                    SampleMatrices.symmetricWithEigenvalues(o, new double[] {3, -1, 2, 0.5, -4}, 7),
+                    o.sym(SampleMatrices.gaussian(o, 9, 9, 5)),
+                    o.fromRowMajor(3, 3, new double[] {2, 1, 1, 1, 2, 1, 1, 1, 2}));
+            for (SimpleMatrix a : symmetric) {
+                int n = o.rows(a);
+                DecompositionEngine.Eigen raw = engine.eigSymmetric(a);
+                double[] w = o.toRowMajor(raw.values());
+                double[] rows = o.toRowMajor(raw.rows());
+                Integer[] order = new Integer[n];
+                Arrays.setAll(order, j -> j);
+                Arrays.sort(order, (x, y) -> w[x] < w[y] ? -1 : w[x] > w[y] ? 1 : 0);
+                double[] values = new double[n];
+                double[] vectors = new double[n * n];
+                for (int col = 0; col < n; col++) {
+                    int j = order[col];
+                    double sign = largestEntrySign(rows, j * n, 1, n);
+                    reordered |= j != col;
+                    flipped |= sign < 0;
+                    values[col] = w[j];
+                    for (int i = 0; i < n; i++) {
+                        vectors[i * n + col] = sign * rows[j * n + i];
+                    }
+                }
+                SymmetricEigen<SimpleMatrix> eig = o.eigSymmetric(a);
+                assertArrayEquals(values, o.toRowMajor(eig.values()), o.name());
+                assertArrayEquals(vectors, o.toRowMajor(eig.vectors()), o.name());
+            }
+            SimpleMatrix tall = SampleMatrices.withSingularValues(o, 6, 4, new double[] {5, 3, 2, 0.5}, 3);
+            for (SimpleMatrix a : List.of(tall, o.transpose(tall), SampleMatrices.gaussian(o, 3, 5, 8))) {
+                int k = Math.min(o.rows(a), o.cols(a));
+                for (boolean full : new boolean[] {true, false}) {
+                    DecompositionEngine.Factors raw = engine.svd(a, full);
+                    double[] u = o.toRowMajor(raw.u());
+                    double[] v = o.toRowMajor(raw.v());
+                    int uCols = o.cols(raw.u());
+                    int vCols = o.cols(raw.v());
+                    for (int j = 0; j < k; j++) {
+                        double sign = largestEntrySign(v, j, vCols, o.rows(raw.v()));
+                        flipped |= sign < 0;
+                        for (int i = 0; i < o.rows(raw.u()); i++) {
+                            u[i * uCols + j] *= sign;
+                        }
+                        for (int i = 0; i < o.rows(raw.v()); i++) {
+                            v[i * vCols + j] *= sign;
+                        }
+                    }
+                    Svd<SimpleMatrix> svd = o.svd(a, full);
+                    assertArrayEquals(u, o.toRowMajor(svd.u()), o.name());
+                    assertArrayEquals(o.toRowMajor(raw.sigma()), o.toRowMajor(svd.sigma()), o.name());
+                    assertArrayEquals(v, o.toRowMajor(svd.v()), o.name());
+                }
+            }
+        }
+        assertTrue(reordered, "some engine's eigenpairs were reordered");
+        assertTrue(flipped, "some engine's vectors were negated");
+    }
+
+    /** The backends of a precision with distinct engines: EJML's, LAPACK's where it loads, Commons Math's (double). */
+    private static List<EjmlOps> backends(Precision p) {
+        List<EjmlOps> backends = new ArrayList<>(List.of(EjmlOps.of(p)));
+        if (EjmlOps.fastest(p).engine() == EjmlOps.Engine.LAPACK) {
+            backends.add(EjmlOps.fastest(p));
+        }
+        if (p == Precision.DOUBLE) {
+            backends.add(EjmlOps.DOUBLE_COMMONS_MATH);
+        }
+        return backends;
+    }
+
+    /** −1 when the first entry of largest magnitude among {@code x[from + i·stride]}, i &lt; count, is negative. */
+    private static double largestEntrySign(double[] x, int from, int stride, int count) {
+        double largest = 0;
+        for (int i = 0; i < count; i++) {
+            double e = x[from + i * stride];
+            if (Math.abs(e) > Math.abs(largest)) {
+                largest = e;
+            }
+        }
+        return largest < 0 ? -1 : 1;
     }
 }
