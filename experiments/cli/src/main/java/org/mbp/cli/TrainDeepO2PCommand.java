@@ -64,7 +64,7 @@ final class TrainDeepO2PCommand implements Callable<Integer> {
             description = "images per SGD step (default: ${DEFAULT-VALUE})")
     private int batch;
 
-    @Option(names = "--micro-batch", paramLabel = "N", defaultValue = "16",
+    @Option(names = "--micro-batch", paramLabel = "N", defaultValue = "4",
             description = "images per batched pass: a minibatch runs as passes of N images, each one matrix through"
                     + " every layer, the passes in parallel on the threads; it fixes the order of the sums,"
                     + " --threads does not (default: ${DEFAULT-VALUE})")

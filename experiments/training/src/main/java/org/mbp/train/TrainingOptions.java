@@ -16,8 +16,12 @@ import org.mbp.run.RunEnvironment;
 public record TrainingOptions(int epochs, int batch, double learningRate, int warmupEpochs, double momentum,
         double weightDecay, long seed, int threads, int microBatch) {
 
-    /** Examples per batched pass unless chosen: 16 images of a §7.1 classifier. */
-    public static final int DEFAULT_MICRO_BATCH = 16;
+    /**
+     * Examples per batched pass unless chosen: 4, the fastest on the CPU backend measured
+     * (docs/BENCHMARKS.md, issue 19): larger passes leave the caches, and the conventional layers'
+     * entry-wise work gains nothing from the batch.
+     */
+    public static final int DEFAULT_MICRO_BATCH = 4;
 
     /**
      * Checks every setting.
