@@ -17,6 +17,7 @@ import org.mbp.accuracy.AccuracyCheck;
 import org.mbp.accuracy.AccuracyGrid;
 import org.mbp.accuracy.CellResult;
 import org.mbp.accuracy.LayerFamilies;
+import org.mbp.backend.DeviceCounters;
 import org.mbp.backend.MixedPrecision;
 import org.mbp.backend.Precision;
 import org.mbp.device.ComputeDevice;
@@ -26,9 +27,11 @@ import org.mbp.cuda.CudaContext;
 import org.mbp.cuda.GpuProbe;
 import org.mbp.device.DeviceUnavailableException;
 import org.mbp.layer.BatchExecutor;
-import org.mbp.train.TrainingOptions;
 import org.mbp.io.AtomicFile;
 import org.mbp.run.ResultFolder;
+import org.mbp.train.ClassifierVariant;
+import org.mbp.train.OperationCounts;
+import org.mbp.train.TrainingOptions;
 
 /**
  * The GPU machine's check ({@code mbp device-check}, run by {@code scripts/device-check.sh}):
@@ -145,7 +148,7 @@ public final class DeviceCheck {
         if (context != null) {
             CudaContext gpu = context;
             for (Section section : new Section[] {() -> kernels(gpu), () -> jacobiAgreement(gpu), () -> layers(gpu),
-                this::trainingSteps, () -> jacobiTimings(gpu)}) {
+                this::trainingSteps, this::launches, () -> jacobiTimings(gpu)}) {
                 run(section, folder, machine);
             }
         }
@@ -310,11 +313,41 @@ public final class DeviceCheck {
         json.put("training_steps", rows);
     }
 
+    /**
+     * Kernel launches and host synchronisations of one batched training pass on the GPU against the
+     * number of images in it: flat for the conventional layers, at most 2 synchronisations per
+     * step (issue 19's targets).
+     */
+    private void launches() {
+        err.println("device-check: kernel launches and synchronisations per training pass");
+        MixedPrecision<?> gpu = ComputeDevice.select(Device.GPU, err::println)
+                .backends(Precision.FLOAT, Precision.DOUBLE);
+        DeviceCounters counters = DeviceCounters.of(gpu.trunk());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ClassifierVariant v : List.of(ClassifierVariant.GAP_FC, ClassifierVariant.O2P_FC)) {
+            List<OperationCounts.Count> counts = OperationCounts.trainingPass(v, gpu.trunk(), gpu.structured(),
+                    counters::launches, counters::synchronizations, 1, 16, 64);
+            boolean flat = counts.stream().allMatch(c -> c.operations() == counts.get(0).operations());
+            long syncs = counts.stream().mapToLong(OperationCounts.Count::reads).max().orElse(0);
+            StringBuilder result = new StringBuilder();
+            for (OperationCounts.Count c : counts) {
+                result.append(result.length() == 0 ? "" : "; ").append(c.images()).append(" images: ")
+                        .append(c.operations()).append(" launches, ").append(c.reads()).append(" syncs");
+                rows.add(Map.of("network", v.id(), "images", c.images(), "launches", c.operations(),
+                        "synchronizations", c.reads()));
+            }
+            table.add(String.format(Locale.ROOT, "| %s launches per training pass | %s | flat, ≤ 2 syncs | %s |",
+                    v.id(), result, flat && syncs <= 2 ? "met" : "not met"));
+        }
+        json.put("launches", rows);
+    }
+
     private void cpuEpoch(int cores, Path folder) throws IOException {
         int images = request.cpuImages();
         err.println("device-check: DeepO2P-FC epoch on the CPU, " + images + " random images");
         MixedPrecision<?> backends = ComputeDevice.cpu().backends(Precision.FLOAT, Precision.DOUBLE);
-        cpu = EpochTiming.run(backends, "cpu", images, cores, TrainingOptions.DEFAULT_MICRO_BATCH, folder.resolve("epochs"), err);
+        cpu = EpochTiming.run(backends, "cpu", images, cores, TrainingOptions.DEFAULT_MICRO_BATCH,
+                folder.resolve("epochs"), err);
         epochs.put("cpu", cpu);
         json.put("epochs", epochs);
         table.add(String.format(Locale.ROOT, "| DeepO2P-FC epoch, CPU (%d threads, trunk %s) | %.0f images/s, %.0f s"
@@ -329,11 +362,13 @@ public final class DeviceCheck {
         MixedPrecision<?> backends = ComputeDevice.select(Device.GPU, err::println)
                 .backends(Precision.FLOAT, Precision.DOUBLE);
         err.println("device-check: DeepO2P-FC on the GPU, a 64-image epoch to size the timed one");
-        EpochTiming.Timing probe = EpochTiming.run(backends, "gpu-probe", 64, cores, EpochTiming.BATCH, folder.resolve("epochs"), err);
+        EpochTiming.Timing probe = EpochTiming.run(backends, "gpu-probe", 64, cores, EpochTiming.BATCH,
+                folder.resolve("epochs"), err);
         int images = (int) Math.max(64, Math.min(request.gpuImages(),
                 probe.trainImagesPerSecond() * GPU_EPOCH_SECONDS));
         err.println("device-check: DeepO2P-FC epoch on the GPU, " + images + " random images");
-        EpochTiming.Timing gpu = EpochTiming.run(backends, "gpu", images, cores, EpochTiming.BATCH, folder.resolve("epochs"), err);
+        EpochTiming.Timing gpu = EpochTiming.run(backends, "gpu", images, cores, EpochTiming.BATCH,
+                folder.resolve("epochs"), err);
         epochs.put("gpu", gpu);
         json.put("epochs", epochs);
         double speedup = cpu == null ? Double.NaN : gpu.trainImagesPerSecond() / cpu.trainImagesPerSecond();

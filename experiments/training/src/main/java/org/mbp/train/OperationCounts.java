@@ -2,6 +2,7 @@ package org.mbp.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
 import org.mbp.backend.EjmlOps;
 import org.mbp.backend.MatrixOps;
@@ -15,9 +16,9 @@ import org.mbp.spectral.Form;
 /**
  * How many backend operations (kernel launches on a device) and reads (host synchronisations) one
  * batched training pass of a §7.1 classifier costs, as a function of the number of images in the
- * pass: counted by {@link OperationCount} on the CPU backends, float trunk of 16/32 channels and
- * double O₂P, on random 28×28 images, after a first pass (which also rounds the weights into the
- * backends). The conventional layers cost the same for any number of images; O₂P, per image, adds
+ * pass: counted by {@link OperationCount} on the CPU backends, or by a device backend itself;
+ * float trunk of 16/32 channels and double O₂P, on random 28×28 images, after a first pass (which
+ * also rounds the weights into the backends). The conventional layers cost the same for any number of images; O₂P, per image, adds
  * its own operations for every image.
  */
 public final class OperationCounts {
@@ -36,7 +37,8 @@ public final class OperationCounts {
     }
 
     /**
-     * One training pass (forward, loss, backward) of {@code variant} on each number of images.
+     * One training pass (forward, loss, backward) of {@code variant} on each number of images,
+     * counted on the CPU backends by {@link OperationCount}.
      *
      * @param variant the classifier
      * @param sizes the numbers of images
@@ -44,14 +46,27 @@ public final class OperationCounts {
      */
     public static List<Count> trainingPass(ClassifierVariant variant, int... sizes) {
         OperationCount count = new OperationCount();
-        MatrixOps<?> trunk = count.counted(EjmlOps.fastest(Precision.FLOAT));
-        MatrixOps<?> structured = count.counted(EjmlOps.fastest(Precision.DOUBLE));
-        return trainingPass(variant, count, trunk, structured, sizes);
+        return trainingPass(variant, count.counted(EjmlOps.fastest(Precision.FLOAT)),
+                count.counted(EjmlOps.fastest(Precision.DOUBLE)), count::operations, count::reads, sizes);
     }
 
+    /**
+     * One training pass of {@code variant} on each number of images, on the given backends, with
+     * what the backends count themselves (a device's kernel launches and synchronisations,
+     * {@link org.mbp.backend.DeviceCounters}): each count is the difference over the pass.
+     *
+     * @param <M> the backends' matrix type
+     * @param variant the classifier
+     * @param trunk the conventional layers' backend
+     * @param structured the structured layer's backend
+     * @param operations the cumulative count of operations (or launches)
+     * @param reads the cumulative count of reads (or synchronisations)
+     * @param sizes the numbers of images
+     * @return one count per size, in order
+     */
     @SuppressWarnings("unchecked")
-    private static <M> List<Count> trainingPass(ClassifierVariant variant, OperationCount count, MatrixOps<?> trunk,
-            MatrixOps<?> structured, int[] sizes) {
+    public static <M> List<Count> trainingPass(ClassifierVariant variant, MatrixOps<?> trunk, MatrixOps<?> structured,
+            LongSupplier operations, LongSupplier reads, int... sizes) {
         int largest = IntStream.of(sizes).max().orElse(1);
         LabelledImages images = LabelledImages.random(largest, 7);
         ClassifierModel<M> model = new ClassifierModel<>(variant, new ConvNet<>(new int[] {16, 32}, (MatrixOps<M>) trunk),
@@ -63,9 +78,10 @@ public final class OperationCounts {
         for (int n : sizes) {
             int[] indices = IntStream.range(0, n).toArray();
             long[] seeds = IntStream.range(0, n).mapToLong(i -> 1000 + i).toArray();
-            count.reset();
+            long operationsBefore = operations.getAsLong();
+            long readsBefore = reads.getAsLong();
             task.train(weights, indices, seeds);
-            out.add(new Count(n, count.operations(), count.reads()));
+            out.add(new Count(n, operations.getAsLong() - operationsBefore, reads.getAsLong() - readsBefore));
         }
         return out;
     }
