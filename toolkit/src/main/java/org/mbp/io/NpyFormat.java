@@ -95,7 +95,7 @@ public final class NpyFormat {
         Matcher shape = SHAPE.matcher(header);
         if (!descr.find() || !fortran.find() || !shape.find()) {
             throw new MatrixFileException(name + ": malformed header at offset " + headerStart + ": "
-                    + header.strip().replaceAll("\\p{Cntrl}", "?"));
+                    + printable(header.strip()));
         }
         int[] dims = dimensions(shape.group(1), name);
         int rows = dims[0];
@@ -124,8 +124,14 @@ public final class NpyFormat {
         return new DenseMatrix(rows, cols, values);
     }
 
-    private static int[] dimensions(String shape, String name) {
-        String[] parts = shape.split(",");
+    /** The header text as one printable line: control characters (a line break among them) shown as '?'. */
+    private static String printable(String text) {
+        return text.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    private static int[] dimensions(String text, String name) {
+        String shape = printable(text);
+        String[] parts = text.split(",");
         int[] dims = new int[2];
         int count = 0;
         for (String part : parts) {

@@ -113,6 +113,14 @@ class NpyFormatTest {
                 "data truncated: a 2147483647×2147483647 <f8 array needs");
     }
 
+    /** A line break inside the shape (found by ParserPropertiesTest's mutations) stays out of the message. */
+    @Test
+    void aShapeWithALineBreakIsShownOnOneLine() {
+        byte[] bytes = npy(1, "<f8", false, "(\n, 3)", ByteOrder.LITTLE_ENDIAN, 1, 2, 3);
+        MatrixFileException e = assertThrows(MatrixFileException.class, () -> NpyFormat.parse(bytes, "x.npy"));
+        assertEquals("x.npy: expected a 2-D array, got shape (?, 3)", e.getMessage());
+    }
+
     private static void assertMessage(byte[] bytes, String expected) {
         MatrixFileException e = assertThrows(MatrixFileException.class, () -> NpyFormat.parse(bytes, "x.npy"));
         assertTrue(e.getMessage().startsWith("x.npy: ") && e.getMessage().contains(expected), e.getMessage());
