@@ -65,6 +65,17 @@ public final class SoftmaxCrossEntropy<M> extends AbstractLayer<M, M, M> {
         return max + Math.log(sum);
     }
 
+    /**
+     * The loss {@code log Σ_j exp z_j − z_label} of one row of logits.
+     *
+     * @param z the logits
+     * @param label the class
+     * @return the loss
+     */
+    public static double loss(double[] z, int label) {
+        return logSumExp(z) - z[label];
+    }
+
     @Override
     public Linearization<M, M, M> forward(M z) {
         return checked(z, evaluate(z));
@@ -90,7 +101,7 @@ public final class SoftmaxCrossEntropy<M> extends AbstractLayer<M, M, M> {
         for (int i = 0; i < n; i++) {
             double[] row = Arrays.copyOfRange(values, i * c, (i + 1) * c);
             double[] p = softmax(row);
-            loss += logSumExp(row) - row[labels[i]];
+            loss += loss(row, labels[i]);
             p[labels[i]] -= 1;
             System.arraycopy(p, 0, gradientValues, i * c, c);
         }

@@ -42,15 +42,16 @@ public final class UpperTriangle {
      * @return the layer on (stacks of) d×d symmetric matrices
      */
     public static <M> Layer<M, M, M> of(MatrixOps<M> ops, int d) {
-        Map<Integer, Tables> tables = new ConcurrentHashMap<>();
+        Map<Integer, Tables<M>> tables = new ConcurrentHashMap<>();
         return LinearLayer.of("upper-triangle", ops, MatrixSpace.of("C", Structure.SYMMETRIC),
                 MatrixSpace.of("u", Structure.GENERAL), c -> {
                     int count = count(ops, c, d);
-                    return ops.gather(c, tables.computeIfAbsent(count, n -> new Tables(d, n)).upper, count, length(d));
+                    return ops.gather(c, tables.computeIfAbsent(count, n -> new Tables<>(ops, d, n)).upper, count,
+                            length(d));
                 }, u -> {
                     int count = ops.rows(u);
-                    Tables t = tables.computeIfAbsent(count, n -> new Tables(d, n));
-                    return ops.hadamard(ops.gather(u, t.pair, count * d, d), ops.fromRowMajor(count * d, d, t.halves));
+                    Tables<M> t = tables.computeIfAbsent(count, n -> new Tables<>(ops, d, n));
+                    return ops.hadamard(ops.gather(u, t.pair, count * d, d), t.halves);
                 });
     }
 
@@ -67,18 +68,18 @@ public final class UpperTriangle {
      * The selections for a stack of {@code count} matrices: {@code upper}, the row-major index in
      * the stack of each triangle entry, matrix by matrix; {@code pair}, for every entry of the
      * stack, the index of its triangle entry in the {@code count × d(d+1)/2} rows; and the weights
-     * F (1 on the diagonal, ½ off it) of every entry.
+     * F (1 on the diagonal, ½ off it) of every entry, made once as a matrix of the backend.
      */
-    private static final class Tables {
+    private static final class Tables<M> {
         final int[] upper;
         final int[] pair;
-        final double[] halves;
+        final M halves;
 
-        Tables(int d, int count) {
+        Tables(MatrixOps<M> ops, int d, int count) {
             int k = length(d);
             upper = new int[count * k];
             pair = new int[count * d * d];
-            halves = new double[count * d * d];
+            double[] weights = new double[count * d * d];
             for (int n = 0; n < count; n++) {
                 int matrix = n * d * d;
                 int e = n * k;
@@ -87,11 +88,12 @@ public final class UpperTriangle {
                         upper[e] = matrix + i * d + j;
                         pair[matrix + i * d + j] = e;
                         pair[matrix + j * d + i] = e;
-                        halves[matrix + i * d + j] = i == j ? 1 : 0.5;
-                        halves[matrix + j * d + i] = i == j ? 1 : 0.5;
+                        weights[matrix + i * d + j] = i == j ? 1 : 0.5;
+                        weights[matrix + j * d + i] = i == j ? 1 : 0.5;
                     }
                 }
             }
+            halves = ops.fromRowMajor(count * d, d, weights);
         }
     }
 }

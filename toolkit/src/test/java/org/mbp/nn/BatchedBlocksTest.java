@@ -57,7 +57,8 @@ class BatchedBlocksTest {
         GradientAssertions.assertMatchesFiniteDifferences(layer, x, upstream, Acceptance.FINITE_DIFFERENCE);
     }
 
-    private static void assertStacked(List<SimpleMatrix> each, SimpleMatrix batch, Function<SimpleMatrix,
+    /** {@code layer} of the stacked examples against the stack of {@code layer} of each, entry by entry. */
+    static void assertStacked(List<SimpleMatrix> each, SimpleMatrix batch, Function<SimpleMatrix,
             SimpleMatrix> layer, double tolerance) {
         SimpleMatrix expected = O.stack(each.stream().map(layer).toList());
         SimpleMatrix actual = layer.apply(batch);

@@ -80,22 +80,14 @@ class HostImageOpsTest {
             each.add(SampleMatrices.gaussian(O, 24, 3, 10 + n));
         }
         SimpleMatrix batch = O.stack(each);
-        assertStacked(each, batch, x -> images.patches(x, in, 3, 1));
-        assertStacked(each, batch, x -> images.windowSum(x, in, 2, 3));
-        assertStacked(each, batch, x -> images.windowArgMaxMask(x, in, 2, 2));
-        assertStacked(each, batch, x -> images.windowSum(x, in, 4, 6));
+        BatchedBlocksTest.assertStacked(each, batch, x -> images.patches(x, in, 3, 1), 0);
+        BatchedBlocksTest.assertStacked(each, batch, x -> images.windowSum(x, in, 2, 3), 0);
+        BatchedBlocksTest.assertStacked(each, batch, x -> images.windowArgMaxMask(x, in, 2, 2), 0);
+        BatchedBlocksTest.assertStacked(each, batch, x -> images.windowSum(x, in, 4, 6), 0);
         java.util.List<SimpleMatrix> patches = each.stream().map(x -> images.patches(x, in, 3, 1)).toList();
-        assertStacked(patches, O.stack(patches), p -> images.patchesAdjoint(p, in, 3, 1));
+        BatchedBlocksTest.assertStacked(patches, O.stack(patches), p -> images.patchesAdjoint(p, in, 3, 1), 0);
         java.util.List<SimpleMatrix> pooled = each.stream().map(x -> images.windowSum(x, in, 2, 3)).toList();
-        assertStacked(pooled, O.stack(pooled), g -> images.windowSpread(g, in, 2, 3));
-    }
-
-    private static void assertStacked(java.util.List<SimpleMatrix> each, SimpleMatrix batch,
-            java.util.function.UnaryOperator<SimpleMatrix> op) {
-        SimpleMatrix expected = O.stack(each.stream().map(op).toList());
-        SimpleMatrix actual = op.apply(batch);
-        assertEquals(O.rows(expected), O.rows(actual));
-        assertArrayEquals(O.toRowMajor(expected), O.toRowMajor(actual), 0);
+        BatchedBlocksTest.assertStacked(pooled, O.stack(pooled), g -> images.windowSpread(g, in, 2, 3), 0);
     }
 
     @Test

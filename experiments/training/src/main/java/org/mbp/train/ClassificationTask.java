@@ -205,7 +205,7 @@ public final class ClassificationTask<M> implements Task {
             for (int i = from; i < to; i++) {
                 int label = test.labels()[i];
                 double[] row = Arrays.copyOfRange(logits, (i - from) * c, (i - from + 1) * c);
-                sums[0] += SoftmaxCrossEntropy.logSumExp(row) - row[label];
+                sums[0] += SoftmaxCrossEntropy.loss(row, label);
                 sums[1] += predicted(logits, i - from) == label ? 1 : 0;
             }
             return sums;
