@@ -2,6 +2,7 @@ package org.mbp.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -11,9 +12,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.zip.CRC32C;
 import org.mbp.io.AtomicFile;
@@ -145,11 +149,14 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
             throw in.error(headerAt + 4, "the JSON header is damaged: " + JsonProblem.describe(e));
         }
         Header h = Header.of(header, message -> in.error(headerAt + 4, message));
-        if (settings != null && !JSON.readTree(JSON.writeValueAsBytes(settings)).equals(
-                JSON.readTree(JSON.writeValueAsBytes(h.settings())))) {
-            throw new IllegalArgumentException(folder + " holds a checkpoint of other settings: "
-                    + JSON.writeValueAsString(h.settings()) + "; this run has " + JSON.writeValueAsString(settings)
-                    + ". Resume with the same options, or choose another --out");
+        if (settings != null) {
+            List<String> differences = new ArrayList<>();
+            differences("", JSON.readTree(JSON.writeValueAsBytes(h.settings())),
+                    JSON.readTree(JSON.writeValueAsBytes(settings)), differences);
+            if (!differences.isEmpty()) {
+                throw new IllegalArgumentException(folder + " holds a checkpoint of other settings ("
+                        + String.join("; ", differences) + "). Resume with the same options, or choose another --out");
+            }
         }
         long countAt = in.offset();
         int count = in.count("the parameter count");
@@ -282,6 +289,24 @@ public record Checkpoint(Map<String, Object> settings, int epoch, double[][] wei
                 }
             }
             return values;
+        }
+    }
+
+    /**
+     * Each setting that differs between the checkpoint's and this run's, as
+     * {@code path: checkpoint value in the checkpoint, run value in this run} ("none" where absent).
+     */
+    private static void differences(String path, JsonNode saved, JsonNode run, List<String> out) {
+        if (saved != null && run != null && saved.isObject() && run.isObject()) {
+            Set<String> names = new LinkedHashSet<>();
+            saved.fieldNames().forEachRemaining(names::add);
+            run.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                differences(path.isEmpty() ? name : path + "." + name, saved.get(name), run.get(name), out);
+            }
+        } else if (saved == null || !saved.equals(run)) {
+            out.add(path + ": " + (saved == null ? "none" : saved) + " in the checkpoint, "
+                    + (run == null ? "none" : run) + " in this run");
         }
     }
 }

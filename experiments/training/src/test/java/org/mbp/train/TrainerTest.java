@@ -161,6 +161,8 @@ class TrainerTest {
                 () -> new Trainer(new TrainingOptions(1, 8, 0.1, 0, 0.9, 1e-4, 11, 1), new PrintWriter(new StringWriter()),
                         false).run(new TwoClouds(), dir, true));
         assertTrue(other.getMessage().contains("other settings"), other.getMessage());
+        assertTrue(other.getMessage().contains("(options.batch: 16 in the checkpoint, 8 in this run)"),
+                other.getMessage());
     }
 
     @Test
