@@ -645,6 +645,30 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         return new Svd<>(svd.u(), svd.sigma(), v);
     }
 
+    /** One operation of this backend: the blocks one after another, each as {@link #mult} and its kin. */
+    @Override
+    public SimpleMatrix multBlocks(SimpleMatrix a, boolean transA, SimpleMatrix b, boolean transB, int count) {
+        return BlockLoops.products(this, a, transA, b, transB, count);
+    }
+
+    /** One operation of this backend: the blocks one after another, each as {@link #eigSymmetric}. */
+    @Override
+    public SymmetricEigen<SimpleMatrix> eigSymmetricBlocks(SimpleMatrix a, int count) {
+        return BlockLoops.eigen(this, a, count);
+    }
+
+    /** One operation of this backend: the blocks one after another, each as {@link #svd}. */
+    @Override
+    public Svd<SimpleMatrix> svdBlocks(SimpleMatrix a, int count, boolean full) {
+        return BlockLoops.svd(this, a, count, full);
+    }
+
+    /** One operation of this backend: the blocks one after another, each as {@link #outer}. */
+    @Override
+    public SimpleMatrix outerBlocks(SimpleMatrix v, SimpleMatrix w, Outer op, int count) {
+        return BlockLoops.outer(this, v, w, op, count);
+    }
+
     /** Multiplies the first {@code signs.length} columns by their signs (±1: exact) in place; the others stay. */
     private void flipColumns(SimpleMatrix a, double[] signs) {
         int cols = a.getNumCols();

@@ -455,6 +455,86 @@ public interface MatrixOps<M> {
      */
     Svd<M> svd(M a, boolean full);
 
+    // ---------------------------------------------------------------- batches
+
+    /**
+     * How many matrices each value of this backend holds: 1, except on a {@link BatchOps}, whose
+     * values are stacks of that many same-shape matrices (one per example of a minibatch) and whose
+     * host reads ({@link #toRowMajor}) return them one after another.
+     *
+     * @return the number of matrices in each value
+     */
+    default int batch() {
+        return 1;
+    }
+
+    /**
+     * The products {@code op(A_n) op(B_n)} of a batch: {@code a} and {@code b} stack {@code count}
+     * same-shape blocks by rows, {@code op} transposes a block where asked, and the products are
+     * stacked in the same order. The default multiplies block by block through {@link #block},
+     * the products and {@link #stack}; a backend that batches overrides it as one operation
+     * (e.g. one GEMM launch over the stack).
+     *
+     * @param a the stack of the A_n
+     * @param transA whether each A_n enters transposed
+     * @param b the stack of the B_n
+     * @param transB whether each B_n enters transposed
+     * @param count the number of blocks in each stack
+     * @return the stacked products
+     * @throws ShapeMismatchException when a stack does not hold {@code count} blocks or the blocks'
+     *                                shapes do not multiply
+     */
+    default M multBlocks(M a, boolean transA, M b, boolean transB, int count) {
+        return BlockLoops.products(this, a, transA, b, transB, count);
+    }
+
+    /**
+     * The eigendecompositions of a batch of symmetric matrices stacked by rows, each as
+     * {@link #eigSymmetric} gives it: the eigenvalues stacked as one vector of {@code count · n}
+     * entries, the eigenvectors as a stack of n×n blocks. The default decomposes block by block; a
+     * backend that batches overrides it (e.g. one batched Jacobi launch).
+     *
+     * @param a the stack of n×n symmetric blocks
+     * @param count the number of blocks
+     * @return the stacked eigenvalues and eigenvectors
+     * @throws ShapeMismatchException when the stack does not hold {@code count} square blocks
+     */
+    default SymmetricEigen<M> eigSymmetricBlocks(M a, int count) {
+        return BlockLoops.eigen(this, a, count);
+    }
+
+    /**
+     * The SVDs of a batch of same-shape matrices stacked by rows, each as {@link #svd} gives it,
+     * the factors stacked block by block (the singular values as one vector). The default
+     * decomposes block by block; a backend that batches overrides it.
+     *
+     * @param a the stack of m×n blocks
+     * @param count the number of blocks
+     * @param full whether each U and V is complete
+     * @return the stacked factors
+     * @throws ShapeMismatchException when the stack does not hold {@code count} blocks
+     */
+    default Svd<M> svdBlocks(M a, int count, boolean full) {
+        return BlockLoops.svd(this, a, count, full);
+    }
+
+    /**
+     * The pairwise tables {@code op(v_n, w_n)} of a batch of vectors: {@code v} stacks
+     * {@code count} vectors of p entries, {@code w} as many of q entries, and the p×q tables
+     * {@link #outer} gives are stacked in order. The default works block by block; a backend that
+     * batches overrides it.
+     *
+     * @param v the stack of the v_n
+     * @param w the stack of the w_n
+     * @param op the pairwise operation
+     * @param count the number of vectors in each stack
+     * @return the stacked tables
+     * @throws ShapeMismatchException when a stack does not hold {@code count} vectors
+     */
+    default M outerBlocks(M v, M w, Outer op, int count) {
+        return BlockLoops.outer(this, v, w, op, count);
+    }
+
     // ---------------------------------------------------------------- composed (written once)
 
     /**

@@ -22,6 +22,24 @@ public final class Shapes {
     }
 
     /**
+     * The rows of each block of a stack of {@code count} blocks, failing unless the stack's rows
+     * are a positive multiple of {@code count}.
+     *
+     * @param rows the rows of the stack
+     * @param count the number of blocks
+     * @param op the operation
+     * @return the rows of one block
+     * @throws ShapeMismatchException when {@code rows} is not a multiple of a positive {@code count}
+     */
+    public static int blockRows(int rows, int count, String op) {
+        if (count < 1 || rows % count != 0) {
+            throw new ShapeMismatchException(op + ": a stack of " + rows + " rows does not hold " + count
+                    + " blocks of equal height");
+        }
+        return rows / count;
+    }
+
+    /**
      * Fails unless {@code a} and {@code b} have the same shape (the entry-wise operations).
      *
      * @param <M> the backend's matrix type

@@ -97,6 +97,26 @@ public interface SpectralFunction {
     }
 
     /**
+     * {@link #requireDomain} for each example of a batch: {@code values} holds the {@code batch}
+     * examples' spectra one after another, each checked on its own (its own largest value sets its
+     * floor), and a failure names the example.
+     *
+     * @param values      the eigenvalues of every example
+     * @param batch       the number of examples
+     * @param epsilon     machine epsilon of the arithmetic the spectra were computed in
+     * @param regularizer what the exact eigenvalues are known to exceed, 0 where nothing is known
+     * @param stage       the layer whose spectra these are, for the message
+     * @throws OutsideDomainException naming the example and the value
+     */
+    default void requireDomain(double[] values, int batch, double epsilon, double regularizer, String stage) {
+        int n = values.length / batch;
+        for (int e = 0; e < batch; e++) {
+            requireDomain(java.util.Arrays.copyOfRange(values, e * n, (e + 1) * n), epsilon, regularizer,
+                    batch == 1 ? stage : stage + ", example " + e);
+        }
+    }
+
+    /**
      * The matrix logarithm (DeepO2P, eq. 4).
      *
      * @return the matrix logarithm (DeepO2P, eq. 4)

@@ -1,5 +1,8 @@
 package org.mbp.layer;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What the paper's matrix-function layers (Props. 3 and 4) hand to the gap division of the SVD
  * or EIG layer before them. Their adjoints give that layer terms {@code g(λ_j)·K_ij} and
@@ -20,6 +23,28 @@ package org.mbp.layer;
  *                           through Σ_n⁻¹ (eqs. 14, 17)
  */
 public record Cancellation(String stage, double weightedInverseGap, boolean nullSpace) {
+
+    /**
+     * The cancellation of each example of a batch: {@code values} and {@code g} hold the
+     * {@code batch} examples' values one example after another, and each example's first
+     * {@code paired} values are paired as in {@link #of}.
+     *
+     * @param stage  the stage
+     * @param values the values K divides by, every example's
+     * @param g      g of the eigenvalues, every example's
+     * @param batch  the number of examples
+     * @param paired the number of values of one example paired
+     * @return the diagnostics with one cancellation per example, in order
+     */
+    public static Diagnostics ofEach(String stage, double[] values, double[] g, int batch, int paired) {
+        List<double[]> v = SpectrumDiagnostics.spectra(values, batch);
+        List<double[]> w = SpectrumDiagnostics.spectra(g, batch);
+        List<Cancellation> out = new ArrayList<>(batch);
+        for (int e = 0; e < batch; e++) {
+            out.add(of(stage, v.get(e), w.get(e), paired));
+        }
+        return new Diagnostics(List.of(), out);
+    }
 
     /**
      * The cancellation over the pairs among the first {@code paired} values.

@@ -25,10 +25,13 @@ public final class Inputs {
         }
         double[] v = ops.toRowMajor(a);
         int cols = ops.cols(a);
+        int rows = ops.rows(a);
         for (int k = 0; k < v.length; k++) {
             if (!Double.isFinite(v[k])) {
-                throw new IllegalArgumentException(String.format("%s has a non-finite entry %s at"
-                        + " row %d, column %d", what, v[k], k / cols, k % cols));
+                int row = k / cols;
+                String example = ops.batch() == 1 ? "" : " of example " + row / rows;
+                throw new IllegalArgumentException(String.format("%s%s has a non-finite entry %s at"
+                        + " row %d, column %d", what, example, v[k], row % rows, k % cols));
             }
         }
     }

@@ -1,7 +1,9 @@
 package org.mbp.layer;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -107,6 +109,57 @@ public record SpectrumDiagnostics(String stage, String quantity, int size, doubl
         double effective = rank == 0 ? Double.POSITIVE_INFINITY : largest / smallestRetained;
         return new SpectrumDiagnostics(stage, quantity, n, largest, smallest, minGap, low, high,
                 relative, maxK, rank, rankTolerance, condition, effective);
+    }
+
+    /**
+     * The spectra of a batch, one per example: {@code values} holds the {@code batch} examples'
+     * values one example after another (as a batched backend reads them), each example the same
+     * number.
+     *
+     * @param values the values of every example
+     * @param batch the number of examples
+     * @return each example's values, in order
+     * @throws IllegalArgumentException when the values do not split into {@code batch} equal parts
+     */
+    public static List<double[]> spectra(double[] values, int batch) {
+        if (batch < 1 || values.length % batch != 0) {
+            throw new IllegalArgumentException(values.length + " values do not split into " + batch + " spectra");
+        }
+        int n = values.length / batch;
+        List<double[]> out = new ArrayList<>(batch);
+        for (int e = 0; e < batch; e++) {
+            out.add(Arrays.copyOfRange(values, e * n, (e + 1) * n));
+        }
+        return out;
+    }
+
+    /**
+     * The diagnostics of each example's spectrum in a batch ({@link #spectra}), each with the
+     * conventional rank tolerance of its own largest value.
+     *
+     * @param stage the stage
+     * @param quantity the quantity, as in {@link #of}
+     * @param values the values of every example, one example after another
+     * @param batch the number of examples
+     * @param kernel how the layer's backward pass divides by gaps
+     * @param dimension the dimension of the rank tolerance ({@link #defaultRankTolerance})
+     * @param epsilon machine epsilon of the arithmetic
+     * @return one diagnostics per example, in order
+     */
+    public static List<SpectrumDiagnostics> ofEach(String stage, String quantity, double[] values, int batch,
+            Kernel kernel, int dimension, double epsilon) {
+        return spectra(values, batch).stream().map(v -> of(stage, quantity, v, kernel,
+                defaultRankTolerance(dimension, epsilon, v))).toList();
+    }
+
+    /**
+     * The spectrum with the smallest gap among those of a batch: the one a tie message names.
+     *
+     * @param spectra the examples' diagnostics, at least one
+     * @return the one with the smallest gap (the first of equals)
+     */
+    public static SpectrumDiagnostics closest(List<SpectrumDiagnostics> spectra) {
+        return spectra.stream().min(Comparator.comparingDouble(SpectrumDiagnostics::minGap)).orElseThrow();
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.mbp.spectral;
 
+import java.util.List;
+
 import org.mbp.backend.MatrixOps;
 import org.mbp.backend.SymmetricEigen;
 import org.mbp.layer.DegenerateSpectrumException;
@@ -81,7 +83,7 @@ public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
         private final M u;
         private final EigFactors<M> output;
         private final M lambda;
-        private final SpectrumDiagnostics spectrum;
+        private final List<SpectrumDiagnostics> spectra;
         private M kTransposed;
 
         Point(SymmetricEigen<M> eig) {
@@ -89,10 +91,8 @@ public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
             this.lambda = eig.values();
             int n = ops.rows(lambda);
             this.output = new EigFactors<>(u, ops.diagonalMatrix(lambda, n, n));
-            double[] values = ops.toRowMajor(lambda);
-            this.spectrum = SpectrumDiagnostics.of("eig", SpectrumDiagnostics.EIGENVALUES, values,
-                    SpectrumDiagnostics.Kernel.EIGENVALUE_DIFFERENCE,
-                    SpectrumDiagnostics.defaultRankTolerance(n, ops.epsilon(), values));
+            this.spectra = SpectrumDiagnostics.ofEach("eig", SpectrumDiagnostics.EIGENVALUES, ops.toRowMajor(lambda),
+                    ops.batch(), SpectrumDiagnostics.Kernel.EIGENVALUE_DIFFERENCE, n, ops.epsilon());
         }
 
         /** K̃ᵀ of eq. 34, checked finite. */
@@ -100,7 +100,7 @@ public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
             if (kTransposed == null) {
                 M k = kernel.matrix(ops, lambda);
                 if (!ops.isFinite(k)) {
-                    throw DegenerateSpectrumException.tie(spectrum, "K̃ = 1/(σ_i − σ_j) (eq. 34)");
+                    throw DegenerateSpectrumException.tie(SpectrumDiagnostics.closest(spectra), "K̃ = 1/(σ_i − σ_j) (eq. 34)");
                 }
                 kTransposed = ops.transpose(k);
             }
@@ -114,7 +114,7 @@ public final class EigLayer<M> extends AbstractLayer<M, M, EigFactors<M>> {
 
         @Override
         public Diagnostics diagnostics() {
-            return Diagnostics.of(spectrum);
+            return new Diagnostics(spectra, List.of());
         }
 
         @Override

@@ -61,12 +61,13 @@ public final class EigMatrixFunctionLayer<M> extends AbstractLayer<M, EigFactors
     private Linearization<M, EigFactors<M>, M> evaluate(EigFactors<M> x) {
         M u = x.u();
         M q = ops.diagonal(x.sigma());
-        g.requireDomain(ops.toRowMajor(q), ops.epsilon(), regularizer, name());
+        double[] values = ops.toRowMajor(q);
+        g.requireDomain(values, ops.batch(), ops.epsilon(), regularizer, name());
         M gq = g.value(ops, q);
         M gPrime = g.derivative(ops, q);
         M c = ops.multTransB(ops.scaleColumns(u, gq), u);
         double[] g = ops.toRowMajor(gq);
-        Diagnostics cancellation = Diagnostics.of(Cancellation.of(name(), ops.toRowMajor(q), g, g.length));
+        Diagnostics cancellation = Cancellation.ofEach(name(), values, g, ops.batch(), ops.rows(gq));
         return Linearization.of(c, cancellation, dx -> {
             M rotation = ops.scale(2, ops.sym(ops.multTransB(ops.scaleColumns(dx.u(), gq), u)));
             M spectral = ops.hadamard(gPrime, ops.diagonal(dx.sigma()));

@@ -1,5 +1,7 @@
 package org.mbp.spectral;
 
+import java.util.List;
+
 import org.mbp.backend.MatrixOps;
 import org.mbp.backend.Svd;
 import org.mbp.backend.SymmetricEigen;
@@ -111,12 +113,12 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
         M lambda = eig.values();
         M v = eig.vectors();
         double[] values = ops.toRowMajor(lambda);
-        g.requireDomain(values, ops.epsilon(), regularizer, name());
+        g.requireDomain(values, ops.batch(), ops.epsilon(), regularizer, name());
         M gamma = g.dividedDifferences(ops, lambda);
         M c = ops.multTransB(ops.scaleColumns(v, g.value(ops, lambda)), v);
-        Diagnostics diagnostics = inner.diagnostics().plus(Diagnostics.of(SpectrumDiagnostics.of(
-                name(), quantity, values, SpectrumDiagnostics.Kernel.NONE,
-                SpectrumDiagnostics.defaultRankTolerance(values.length, ops.epsilon(), values))));
+        Diagnostics diagnostics = inner.diagnostics().plus(new Diagnostics(SpectrumDiagnostics.ofEach(name(),
+                quantity, values, ops.batch(), SpectrumDiagnostics.Kernel.NONE, ops.rows(lambda), ops.epsilon()),
+                List.of()));
         return Linearization.of(c, diagnostics, dx -> daleckiiKrein(v, gamma, inner.variation(dx)),
                 upstream -> inner.adjoint(daleckiiKrein(v, gamma, upstream)));
     }

@@ -1,5 +1,7 @@
 package org.mbp.spectral;
 
+import java.util.List;
+
 import org.mbp.backend.Elementwise;
 import org.mbp.backend.MatrixOps;
 import org.mbp.backend.Outer;
@@ -66,7 +68,7 @@ public final class SvdLayer<M> extends AbstractLayer<M, M, SvdFactors<M>> {
         private final M sigma;
         private final M v;
         private final SvdFactors<M> output;
-        private final SpectrumDiagnostics spectrum;
+        private final List<SpectrumDiagnostics> spectra;
         private M kTransposed;
         private M sigmaInverse;
 
@@ -79,10 +81,8 @@ public final class SvdLayer<M> extends AbstractLayer<M, M, SvdFactors<M>> {
             this.u1 = ops.block(u, 0, m, 0, n);
             this.u2 = m > n ? ops.block(u, 0, m, n, m) : null;
             this.output = new SvdFactors<>(u, ops.diagonalMatrix(sigma, m, n), v);
-            double[] values = ops.toRowMajor(sigma);
-            this.spectrum = SpectrumDiagnostics.of("svd", SpectrumDiagnostics.SINGULAR_VALUES, values,
-                    SpectrumDiagnostics.Kernel.SQUARED_DIFFERENCE,
-                    SpectrumDiagnostics.defaultRankTolerance(m, ops.epsilon(), values));
+            this.spectra = SpectrumDiagnostics.ofEach("svd", SpectrumDiagnostics.SINGULAR_VALUES,
+                    ops.toRowMajor(sigma), ops.batch(), SpectrumDiagnostics.Kernel.SQUARED_DIFFERENCE, m, ops.epsilon());
         }
 
         /** Kᵀ of eq. 13, checked finite. */
@@ -91,7 +91,7 @@ public final class SvdLayer<M> extends AbstractLayer<M, M, SvdFactors<M>> {
                 M k = ops.offDiagonalReciprocal(ops.hadamard(ops.outer(sigma, sigma, Outer.DIFFERENCE),
                         ops.outer(sigma, sigma, Outer.SUM)));
                 if (!ops.isFinite(k)) {
-                    throw DegenerateSpectrumException.tie(spectrum, "K = 1/(σ_i² − σ_j²) (eq. 13)");
+                    throw DegenerateSpectrumException.tie(SpectrumDiagnostics.closest(spectra), "K = 1/(σ_i² − σ_j²) (eq. 13)");
                 }
                 kTransposed = ops.transpose(k);
             }
@@ -105,13 +105,16 @@ public final class SvdLayer<M> extends AbstractLayer<M, M, SvdFactors<M>> {
         private M sigmaInverse() {
             if (sigmaInverse == null) {
                 double[] values = ops.toRowMajor(sigma);
-                for (int i = 0; i < values.length; i++) {
-                    if (!(values[i] > spectrum.rankTolerance())) {
+                for (int k = 0; k < values.length; k++) {
+                    SpectrumDiagnostics spectrum = spectra.get(k / n);
+                    int i = k % n;
+                    if (!(values[k] > spectrum.rankTolerance())) {
                         throw new DegenerateSpectrumException("svd", i, i, String.format("svd: singular"
-                                + " value %d is %.3g, not above the rank tolerance %.3g, so Σ_n⁻¹ in"
+                                + " value %d%s is %.3g, not above the rank tolerance %.3g, so Σ_n⁻¹ in"
                                 + " eqs. 14 and 17 is not defined: the left singular vectors of a"
                                 + " rank-deficient input are not differentiable (numerical rank %d of %d)",
-                                i, values[i], spectrum.rankTolerance(), spectrum.numericalRank(), n));
+                                i, spectra.size() == 1 ? "" : " of example " + k / n, values[k],
+                                spectrum.rankTolerance(), spectrum.numericalRank(), n));
                     }
                 }
                 sigmaInverse = ops.apply(sigma, Elementwise.RECIPROCAL);
@@ -126,7 +129,7 @@ public final class SvdLayer<M> extends AbstractLayer<M, M, SvdFactors<M>> {
 
         @Override
         public Diagnostics diagnostics() {
-            return Diagnostics.of(spectrum);
+            return new Diagnostics(spectra, List.of());
         }
 
         @Override

@@ -50,13 +50,13 @@ public final class SvdMatrixFunctionLayer<M> extends AbstractLayer<M, SvdFactors
     private Linearization<M, SvdFactors<M>, M> evaluate(SvdFactors<M> x) {
         int n = ops.rows(x.v());
         M lambda = ops.add(ops.diagonalOfProduct(ops.transpose(x.sigma()), x.sigma()), ops.filled(n, 1, epsilon));
-        g.requireDomain(ops.toRowMajor(lambda), ops.epsilon(), epsilon, name());
+        g.requireDomain(ops.toRowMajor(lambda), ops.batch(), ops.epsilon(), epsilon, name());
         M gLambda = g.value(ops, lambda);
         M gPrime = g.derivative(ops, lambda);
         M c = ops.multTransB(ops.scaleColumns(x.v(), gLambda), x.v());
         M sigma = ops.diagonal(x.sigma());
-        Diagnostics cancellation = Diagnostics.of(Cancellation.of(name(), ops.toRowMajor(sigma),
-                ops.toRowMajor(gLambda), ops.rows(sigma)));
+        Diagnostics cancellation = Cancellation.ofEach(name(), ops.toRowMajor(sigma), ops.toRowMajor(gLambda),
+                ops.batch(), ops.rows(sigma));
         return Linearization.of(c, cancellation, dx -> {
             M rotation = ops.scale(2, ops.sym(ops.multTransB(ops.scaleColumns(dx.v(), gLambda), x.v())));
             M spectral = ops.hadamard(ops.scale(2, ops.diagonalOfProduct(ops.transpose(x.sigma()), dx.sigma())),
