@@ -6,6 +6,7 @@ import java.util.function.BinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
+import org.ejml.data.MatrixType;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_FDRM;
 import org.ejml.simple.SimpleMatrix;
@@ -253,6 +254,34 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         double[] out = new double[a.getNumElements()];
         for (int i = 0; i < out.length; i++) {
             out[i] = x.get(i);
+        }
+        return out;
+    }
+
+    /**
+     * An EJML matrix of either precision (from any backend that holds one) converted entry by entry
+     * in memory: each entry widened to double (exact) and rounded once here, as the default's
+     * round trip through {@link #toRowMajor} would, without that host read; other matrices through
+     * the default.
+     */
+    @Override
+    public <N> SimpleMatrix copyOf(MatrixOps<N> source, N a) {
+        if (!(a instanceof SimpleMatrix m)) {
+            return MatrixOps.super.copyOf(source, a);
+        }
+        SimpleMatrix out = zeros(m.getNumRows(), m.getNumCols());
+        Sink y = sink(out);
+        int n = m.getNumElements();
+        if (m.getType() == MatrixType.FDRM) {
+            float[] x = m.getFDRM().data;
+            for (int i = 0; i < n; i++) {
+                y.set(i, x[i]);
+            }
+        } else {
+            double[] x = m.getDDRM().data;
+            for (int i = 0; i < n; i++) {
+                y.set(i, x[i]);
+            }
         }
         return out;
     }

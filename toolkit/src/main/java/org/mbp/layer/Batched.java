@@ -13,7 +13,8 @@ import org.mbp.backend.MatrixOps;
  * that each of its operations, the decompositions included, is one batch operation of the backend
  * (one kernel launch on a device) whatever the number of examples. The output, variation and
  * adjoint are the examples' own, stacked in order, and the diagnostics are the examples', in
- * order. A layer is built once per batch size and kept.
+ * order. A layer is built once per batch size and kept; a batch of one runs on a {@code BatchOps}
+ * too, so the count of operations is the same for every size.
  *
  * @param <M> the backend's matrix type
  */
@@ -57,7 +58,7 @@ public final class Batched<M> extends AbstractLayer<M, M, M> {
                     + rowsPerExample + " (one block of " + rowsPerExample + " rows per example)");
         }
         Layer<M, M, M> layer = bySize.computeIfAbsent(rows / rowsPerExample,
-                count -> build.apply(count == 1 ? ops() : BatchOps.of(ops(), count)));
+                count -> build.apply(BatchOps.of(ops(), count)));
         return checked(x, layer.forward(x));
     }
 }

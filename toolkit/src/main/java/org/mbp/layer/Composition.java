@@ -24,7 +24,7 @@ final class Composition<M, X, Y, Z> extends AbstractLayer<M, X, Z> {
     private Linearization<M, X, Z> evaluate(X x) {
         Linearization<M, X, Y> a = first.forward(x);
         Linearization<M, Y, Z> b = second.forward(a.output());
-        return Linearization.of(b.output(), a.diagnostics().plus(b.diagnostics()),
+        return Linearization.withLaterDiagnostics(b.output(), () -> a.diagnostics().plus(b.diagnostics()),
                 dx -> b.variation(a.variation(dx)), upstream -> a.adjoint(b.adjoint(upstream)));
     }
 }

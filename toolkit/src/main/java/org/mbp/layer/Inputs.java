@@ -12,7 +12,8 @@ public final class Inputs {
     }
 
     /**
-     * Fails if any entry is NaN or infinite, naming the first such entry.
+     * Fails if any entry is NaN or infinite, naming the first such entry. Within a training step
+     * ({@link HostReads#during}) the check is queued and fails at the step's next read.
      *
      * @param <M> the backend's matrix type
      * @param ops the backend that computes
@@ -20,9 +21,13 @@ public final class Inputs {
      * @param what what is meant, in the user's words
      */
     public static <M> void requireFinite(MatrixOps<M> ops, M a, String what) {
-        if (ops.isFinite(a)) {
-            return;
-        }
+        HostReads.whenNonFinite(ops, a, () -> {
+            throw nonFinite(ops, a, what);
+        });
+    }
+
+    /** The failure naming the first non-finite entry of {@code a}, read to the host to find it. */
+    private static <M> IllegalArgumentException nonFinite(MatrixOps<M> ops, M a, String what) {
         double[] v = ops.toRowMajor(a);
         int cols = ops.cols(a);
         int rows = ops.rows(a);
@@ -30,10 +35,11 @@ public final class Inputs {
             if (!Double.isFinite(v[k])) {
                 int row = k / cols;
                 String example = ops.batch() == 1 ? "" : " of example " + row / rows;
-                throw new IllegalArgumentException(String.format("%s%s has a non-finite entry %s at"
+                return new IllegalArgumentException(String.format("%s%s has a non-finite entry %s at"
                         + " row %d, column %d", what, example, v[k], row % rows, k % cols));
             }
         }
+        return new IllegalArgumentException(what + " has a non-finite entry");
     }
 
     /**

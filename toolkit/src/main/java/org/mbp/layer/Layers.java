@@ -79,8 +79,8 @@ public final class Layers {
             private Linearization<M, Pair<M>, Pair<M>> evaluate(Pair<M> x) {
                 Linearization<M, M, M> a = layer.forward(x.first());
                 Linearization<M, M, M> b = layer.forward(x.second());
-                return Linearization.of(new Pair<>(a.output(), b.output()),
-                        a.diagnostics().plus(b.diagnostics()),
+                return Linearization.withLaterDiagnostics(new Pair<>(a.output(), b.output()),
+                        () -> a.diagnostics().plus(b.diagnostics()),
                         dx -> new Pair<>(a.variation(dx.first()), b.variation(dx.second())),
                         upstream -> new Pair<>(a.adjoint(upstream.first()), b.adjoint(upstream.second())));
             }
@@ -166,7 +166,7 @@ public final class Layers {
 
             private Linearization<M, Pair<M>, Pair<M>> evaluate(Pair<M> x) {
                 Linearization<M, M, M> a = layer.forward(x.first());
-                return Linearization.of(new Pair<>(a.output(), x.second()), a.diagnostics(),
+                return Linearization.withLaterDiagnostics(new Pair<>(a.output(), x.second()), a::diagnostics,
                         dx -> new Pair<>(a.variation(dx.first()), dx.second()),
                         upstream -> new Pair<>(a.adjoint(upstream.first()), upstream.second()));
             }

@@ -1,6 +1,7 @@
 package org.mbp.layer;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A layer evaluated at one point: its output, the diagnostics of the spectra it met, and the two
@@ -51,6 +52,24 @@ public interface Linearization<M, X, Y> {
      * @return a linearization from its parts
      */
     static <M, X, Y> Linearization<M, X, Y> of(Y output, Diagnostics diagnostics,
+            Function<X, Y> variation, Function<Y, X> adjoint) {
+        return new Evaluated<>(output, () -> diagnostics, variation, adjoint);
+    }
+
+    /**
+     * A linearization whose diagnostics are made when first asked for: from values the host reads
+     * with the rest of a training step's reads ({@link HostReads}).
+     *
+     * @param <M> the backend's matrix type
+     * @param <X> the input variable type
+     * @param <Y> the output variable type
+     * @param output the output
+     * @param diagnostics makes the diagnostics, once
+     * @param variation the variation
+     * @param adjoint the adjoint
+     * @return a linearization from its parts
+     */
+    static <M, X, Y> Linearization<M, X, Y> withLaterDiagnostics(Y output, Supplier<Diagnostics> diagnostics,
             Function<X, Y> variation, Function<Y, X> adjoint) {
         return new Evaluated<>(output, diagnostics, variation, adjoint);
     }

@@ -9,14 +9,13 @@ import java.util.stream.IntStream;
 import org.mbp.backend.MatrixOps;
 
 /**
- * A per-example layer applied to a minibatch held as one matrix: the input stacks the examples by
- * rows ({@code rowsPerExample} each, e.g. the m locations of one image's features F), example n
- * goes through {@code layerOf(n)} on its own, and the outputs are stacked in the same order. The
- * structured layers (O₂P, the NCuts losses) are per example by nature: each decomposes its own
- * matrix. The examples run one after another, or on a given {@link BatchExecutor} (LAPACK calls
- * in parallel across the batch, one thread each); each example's arithmetic does not depend on the
- * others or on the thread count. Variation and adjoint split and stack the same way; the diagnostics are the
- * examples', in order.
+ * Layers that differ from example to example applied to a minibatch held as one matrix: the input
+ * stacks the examples by rows ({@code rowsPerExample} each, e.g. the m locations of one scene's
+ * features), example n goes through {@code layerOf(n)} on its own (e.g. a loss against that
+ * example's target, whose shape differs from scene to scene), one example after another, and the
+ * outputs are stacked in the same order. Variation and adjoint split and stack the same way; the
+ * diagnostics are the examples', in order. Where every example goes through the same layer,
+ * {@link Batched} runs it once over the batch instead.
  *
  * @param <M> the backend's matrix type
  */
@@ -24,30 +23,14 @@ public final class PerExample<M> extends AbstractLayer<M, M, M> {
 
     private final int rowsPerExample;
     private final IntFunction<Layer<M, M, M>> layerOf;
-    private final BatchExecutor executor;
 
-    private PerExample(String name, MatrixOps<M> ops, int rowsPerExample, IntFunction<Layer<M, M, M>> layerOf,
-            BatchExecutor executor) {
+    private PerExample(String name, MatrixOps<M> ops, int rowsPerExample, IntFunction<Layer<M, M, M>> layerOf) {
         super(name, ops, MatrixSpace.of("X", Structure.GENERAL), MatrixSpace.of("Y", Structure.GENERAL));
         if (rowsPerExample < 1) {
             throw new IllegalArgumentException(name + ": rows per example must be positive, got " + rowsPerExample);
         }
         this.rowsPerExample = rowsPerExample;
         this.layerOf = layerOf;
-        this.executor = executor;
-    }
-
-    /**
-     * The same layer on every example, the examples one after another.
-     *
-     * @param <M> the backend's matrix type
-     * @param layer the per-example layer
-     * @param rowsPerExample the rows of one example's input
-     * @return the layer on a stack of examples
-     * @throws IllegalArgumentException when {@code rowsPerExample} is not positive
-     */
-    public static <M> PerExample<M> of(Layer<M, M, M> layer, int rowsPerExample) {
-        return of(layer.name(), layer.ops(), rowsPerExample, n -> layer);
     }
 
     /**
@@ -64,21 +47,7 @@ public final class PerExample<M> extends AbstractLayer<M, M, M> {
      */
     public static <M> PerExample<M> of(String name, MatrixOps<M> ops, int rowsPerExample,
             IntFunction<Layer<M, M, M>> layerOf) {
-        return new PerExample<>(name, ops, rowsPerExample, layerOf, null);
-    }
-
-    /**
-     * The same layer on every example, the examples in parallel on {@code executor}.
-     *
-     * @param <M> the backend's matrix type
-     * @param layer the per-example layer
-     * @param rowsPerExample the rows of one example's input
-     * @param executor where the examples run
-     * @return the layer on a stack of examples
-     * @throws IllegalArgumentException when {@code rowsPerExample} is not positive
-     */
-    public static <M> PerExample<M> of(Layer<M, M, M> layer, int rowsPerExample, BatchExecutor executor) {
-        return new PerExample<>(layer.name(), layer.ops(), rowsPerExample, n -> layer, executor);
+        return new PerExample<>(name, ops, rowsPerExample, layerOf);
     }
 
     @Override
@@ -119,7 +88,7 @@ public final class PerExample<M> extends AbstractLayer<M, M, M> {
     }
 
     private <R> List<R> map(List<Integer> examples, Function<Integer, R> f) {
-        return executor == null ? examples.stream().map(f).toList() : executor.map(examples, f);
+        return examples.stream().map(f).toList();
     }
 
     private List<M> split(M a, int rows, int count) {

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.Diagnostics;
 import org.mbp.layer.Layer;
+import org.mbp.layer.HostReads;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.Pair;
 
@@ -99,7 +100,9 @@ public final class Network {
     /**
      * Evaluates the chain on a minibatch: the examples stacked by rows in {@code input} (each
      * layer's input holds one equal block of rows per example), example n's stochastic stages
-     * drawn from {@code seeds[n]} as if it were alone.
+     * drawn from {@code seeds[n]} as if it were alone. Every parameter's matrix is made (on a
+     * device, uploaded) before the first layer runs, so that no copy to the device waits for the
+     * layers' work.
      *
      * @param <M> the backend's matrix type
      * @param weights the weights
@@ -110,14 +113,17 @@ public final class Network {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <M> Pass<M> forward(Weights weights, M input, long[] seeds) {
         boolean inference = seeds.length == 1 && seeds[0] == Pass.INFERENCE;
+        Object[] parameterValues = new Object[parameters.size()];
+        for (int k = 0; k < parameterValues.length; k++) {
+            parameterValues[k] = weights.matrix(k, parameterOps.get(k));
+        }
         List<Linearization> trace = new ArrayList<>(stages.size());
         Object x = input;
         for (int i = 0; i < stages.size(); i++) {
             Stage stage = stages.get(i);
             Linearization lin;
             if (stage instanceof Weighted w) {
-                MatrixOps ops = parameterOps.get(w.parameter());
-                lin = w.layer().forward(new Pair<>(x, weights.matrix(w.parameter(), ops)));
+                lin = w.layer().forward(new Pair<>(x, parameterValues[w.parameter()]));
             } else if (stage instanceof Fixed f) {
                 lin = f.layer().forward(x);
             } else {
@@ -221,21 +227,20 @@ public final class Network {
 
         /**
          * As {@link #backward(Object)}, with the gradient norms measured only at the stages named
-         * in {@code monitored} (NaN elsewhere; null measures every stage): each norm is a reduction whose value the host must
-         * wait for, which on a device costs more than the arithmetic.
+         * in {@code monitored} (NaN elsewhere; null measures every stage): each measured gradient
+         * is copied to the host whole. The parameters' gradients and the measured ones are read
+         * through {@link HostReads}: within a training step, in one transfer at the end.
          *
          * @param upstream the upstream gradient ∂L/∂Y
          * @param monitored the monitored
          * @return as {@link #backward(Object)}, with the gradient norms measured only at the stages
-         *         named in {@code monitored} (NaN elsewhere; null measures every stage): each norm is a
-         *         reduction whose value the host must wait for, which on a device costs more than the
-         *         arithmetic
+         *         named in {@code monitored} (NaN elsewhere; null measures every stage)
          */
         @SuppressWarnings({"unchecked", "rawtypes"})
         public Gradient backward(M upstream, Set<String> monitored) {
             int n = network.stages.size();
-            double[][] gradients = new double[network.parameters.size()][];
-            double[][] norms = new double[n][];
+            HostReads.Value[] gradients = new HostReads.Value[network.parameters.size()];
+            HostReads.Value[] incoming = new HostReads.Value[n];
             Object g = upstream;
             for (int i = n - 1; i >= 0; i--) {
                 Linearization lin = trace.get(i);
@@ -245,23 +250,27 @@ public final class Network {
                 Stage stage = network.stages.get(i);
                 MatrixOps ops = stage instanceof Weighted w ? w.layer().ops()
                         : stage instanceof Fixed f ? f.layer().ops() : null;
-                boolean measured = ops != null && (monitored == null || monitored.contains(stage.name()));
-                norms[i] = measured ? exampleNorms(ops, g) : unmeasured();
+                if (ops != null && (monitored == null || monitored.contains(stage.name()))) {
+                    incoming[i] = HostReads.of(ops, g);
+                }
                 Object adjoint = lin.adjoint(g);
                 if (stage instanceof Weighted w) {
                     Pair pair = (Pair) adjoint;
-                    gradients[w.parameter()] = w.layer().ops().toRowMajor(pair.second());
+                    gradients[w.parameter()] = HostReads.of(w.layer().ops(), pair.second());
                     g = pair.first();
                 } else {
                     g = adjoint;
                 }
             }
-            for (int i = 0; i < n; i++) {
-                if (norms[i] == null) {
-                    norms[i] = unmeasured();
-                }
+            double[][] values = new double[gradients.length][];
+            for (int k = 0; k < gradients.length; k++) {
+                values[k] = gradients[k].values();
             }
-            return new Gradient(gradients, network.stageNames(), norms);
+            double[][] norms = new double[n][];
+            for (int i = 0; i < n; i++) {
+                norms[i] = incoming[i] == null ? unmeasured() : exampleNorms(incoming[i].values());
+            }
+            return new Gradient(values, network.stageNames(), norms);
         }
 
         private double[] unmeasured() {
@@ -270,16 +279,8 @@ public final class Network {
             return none;
         }
 
-        /**
-         * The Frobenius norm of each example's block of rows of g: one reduction on the backend
-         * for a single example, one read of g for a minibatch.
-         */
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        private double[] exampleNorms(MatrixOps ops, Object g) {
-            if (examples == 1) {
-                return new double[] {ops.norm(g)};
-            }
-            double[] v = ops.toRowMajor(g);
+        /** The Frobenius norm of each example's block of the row-major values, summed in double. */
+        private double[] exampleNorms(double[] v) {
             int block = v.length / examples;
             double[] out = new double[examples];
             for (int e = 0; e < examples; e++) {
@@ -293,7 +294,6 @@ public final class Network {
         }
     }
 
-    /** Builds a {@link Network} stage by stage. */
     public static final class Builder {
 
         private final List<Stage> stages = new ArrayList<>();

@@ -12,7 +12,9 @@ import org.mbp.backend.MatrixOps;
  * Counts the operations a backend is asked for: every call of a {@link MatrixOps} or
  * {@link ImageOps} method that computes (shape and name queries are not operations), and among
  * them the reads, whose answer the host must have (a number or an array): on a device each
- * operation is at least one kernel launch and each read a synchronisation. A composite operation
+ * operation is at least one kernel launch and each read a synchronisation. A backend without image
+ * kernels gets {@link HostImageOps} over the uncounted backend, each image operation counted as
+ * one, as the kernel that does it on a device. A composite operation
  * written once as a default method, where the backend does not implement it itself, counts as the
  * operations it is made of. The counts are cumulative and thread-safe; {@link #reset} starts
  * again.
@@ -33,7 +35,8 @@ public final class OperationCount {
 
     /**
      * {@code ops} with every operation counted here: the same results, through a proxy of
-     * {@link MatrixOps} (and of {@link ImageOps} where {@code ops} has its own image kernels).
+     * {@link MatrixOps} and of {@link ImageOps} (the backend's own image kernels, or
+     * {@link HostImageOps} over it).
      *
      * @param <M> the backend's matrix type
      * @param ops the backend
@@ -41,13 +44,13 @@ public final class OperationCount {
      */
     @SuppressWarnings("unchecked")
     public <M> MatrixOps<M> counted(MatrixOps<M> ops) {
-        Class<?>[] interfaces = ops instanceof ImageOps<?> ? new Class<?>[] {MatrixOps.class, ImageOps.class}
-                : new Class<?>[] {MatrixOps.class};
+        ImageOps<M> images = ImageOps.of(ops);
         InvocationHandler handler = (proxy, method, args) -> {
+            Object target = method.getDeclaringClass() == ImageOps.class ? images : ops;
             if (QUERIES.contains(method.getName())) {
-                return invoke(method, ops, args);
+                return invoke(method, target, args);
             }
-            if (ops.getClass().getMethod(method.getName(), method.getParameterTypes()).isDefault()) {
+            if (target.getClass().getMethod(method.getName(), method.getParameterTypes()).isDefault()) {
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
             operations.increment();
@@ -55,9 +58,10 @@ public final class OperationCount {
             if (answer.isPrimitive() && answer != void.class || answer.isArray()) {
                 reads.increment();
             }
-            return invoke(method, ops, args);
+            return invoke(method, target, args);
         };
-        return (MatrixOps<M>) Proxy.newProxyInstance(MatrixOps.class.getClassLoader(), interfaces, handler);
+        return (MatrixOps<M>) Proxy.newProxyInstance(MatrixOps.class.getClassLoader(),
+                new Class<?>[] {MatrixOps.class, ImageOps.class}, handler);
     }
 
     private static Object invoke(Method method, Object target, Object[] args) throws Throwable {

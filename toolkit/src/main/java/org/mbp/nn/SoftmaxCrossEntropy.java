@@ -1,9 +1,12 @@
 package org.mbp.nn;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Diagnostics;
+import org.mbp.layer.HostReads;
 import org.mbp.layer.Inputs;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.MatrixSpace;
@@ -13,9 +16,15 @@ import org.mbp.layer.Structure;
  * The softmax cross-entropy of a 1×c row of logits z against a class label y:
  * {@code ℓ(z) = log Σ_j exp z_j − z_y} (a 1×1 output), evaluated with the maximum subtracted.
  * Its gradient is {@code softmax(z) − e_y}. On a minibatch (n rows of logits, one label each) the
- * output is the sum of the n losses, so row i of the gradient is example i's own.
+ * output is the sum of the n losses, so row i of the gradient is example i's own. The logits are
+ * read to the host ({@link HostReads}: within a training step, together with the step's queued
+ * reads and checks), and the backward pass scales the gradient by the upstream scalar on the
+ * backend, without reading it.
  */
 public final class SoftmaxCrossEntropy<M> extends AbstractLayer<M, M, M> {
+
+    /** Gather indices that spread a 1×1 matrix over n·c entries (all zero), one per size. */
+    private static final Map<Integer, int[]> BROADCAST = new ConcurrentHashMap<>();
 
     private final int[] labels;
 
@@ -95,7 +104,7 @@ public final class SoftmaxCrossEntropy<M> extends AbstractLayer<M, M, M> {
             }
         }
         Inputs.requireFinite(ops, z, "logits");
-        double[] values = ops.toRowMajor(z);
+        double[] values = HostReads.of(ops, z).values();
         double[] gradientValues = new double[n * c];
         double loss = 0;
         for (int i = 0; i < n; i++) {
@@ -108,6 +117,7 @@ public final class SoftmaxCrossEntropy<M> extends AbstractLayer<M, M, M> {
         M gradient = ops.fromRowMajor(n, c, gradientValues);
         return Linearization.of(ops.filled(1, 1, loss), Diagnostics.none(),
                 dz -> ops.filled(1, 1, ops.dot(gradient, dz)),
-                upstream -> ops.scale(ops.get(upstream, 0, 0), gradient));
+                upstream -> ops.hadamard(gradient, ops.gather(upstream, BROADCAST.computeIfAbsent(n * c, int[]::new),
+                        n, c)));
     }
 }

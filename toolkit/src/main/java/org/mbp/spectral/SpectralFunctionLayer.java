@@ -8,6 +8,7 @@ import org.mbp.backend.SymmetricEigen;
 import org.mbp.function.Domain;
 import org.mbp.function.SpectralFunction;
 import org.mbp.layer.Diagnostics;
+import org.mbp.layer.HostReads;
 import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Inputs;
 import org.mbp.layer.Layer;
@@ -112,14 +113,15 @@ public final class SpectralFunctionLayer<M, X> extends AbstractLayer<M, X, M> {
         SymmetricEigen<M> eig = decomposer.decompose(x, inner.output());
         M lambda = eig.values();
         M v = eig.vectors();
-        double[] values = ops.toRowMajor(lambda);
-        g.requireDomain(values, ops.batch(), ops.epsilon(), regularizer, name());
+        HostReads.Value values = HostReads.of(ops, lambda,
+                spectrum -> g.requireDomain(spectrum, ops.batch(), ops.epsilon(), regularizer, name()));
         M gamma = g.dividedDifferences(ops, lambda);
         M c = ops.multTransB(ops.scaleColumns(v, g.value(ops, lambda)), v);
-        Diagnostics diagnostics = inner.diagnostics().plus(new Diagnostics(SpectrumDiagnostics.ofEach(name(),
-                quantity, values, ops.batch(), SpectrumDiagnostics.Kernel.NONE, ops.rows(lambda), ops.epsilon()),
-                List.of()));
-        return Linearization.of(c, diagnostics, dx -> daleckiiKrein(v, gamma, inner.variation(dx)),
+        int n = ops.rows(lambda);
+        return Linearization.withLaterDiagnostics(c, () -> inner.diagnostics().plus(new Diagnostics(
+                SpectrumDiagnostics.ofEach(name(), quantity, values.values(), ops.batch(),
+                        SpectrumDiagnostics.Kernel.NONE, n, ops.epsilon()), List.of())),
+                dx -> daleckiiKrein(v, gamma, inner.variation(dx)),
                 upstream -> inner.adjoint(daleckiiKrein(v, gamma, upstream)));
     }
 

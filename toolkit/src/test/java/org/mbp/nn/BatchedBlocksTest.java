@@ -8,14 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.ejml.simple.SimpleMatrix;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.mbp.backend.EjmlOps;
-import org.mbp.layer.BatchExecutor;
+import org.mbp.backend.MatrixOps;
 import org.mbp.layer.Layer;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.Pair;
 import org.mbp.layer.PerExample;
+import org.mbp.ncuts.NCutsLosses;
+import org.mbp.layer.Batched;
 import org.mbp.spectral.DeepO2P;
 import org.mbp.spectral.Form;
 import org.mbp.verify.Acceptance;
@@ -33,13 +34,6 @@ class BatchedBlocksTest {
 
     private static final EjmlOps O = EjmlOps.DOUBLE;
     private static final int COUNT = 3;
-    private static final BatchExecutor EXECUTOR = new BatchExecutor(2);
-
-    @AfterAll
-    static void close() {
-        EXECUTOR.close();
-    }
-
     private static SimpleMatrix gaussian(int rows, int cols, long seed) {
         return SampleMatrices.gaussian(O, rows, cols, seed);
     }
@@ -147,15 +141,61 @@ class BatchedBlocksTest {
         assertThrows(IllegalArgumentException.class, () -> new SoftmaxCrossEntropy<>(O, 1, 2).forward(z));
     }
 
-    /** O₂P per example over a stack of features F: each example decomposes its own FᵀF. */
+    /**
+     * O₂P over a stack of features F, once for the batch ({@link Batched}): each example decomposes
+     * its own FᵀF, with the same arithmetic as alone, in the stable, the paper's EIG and the SVD
+     * forms.
+     */
     @Test
-    void secondOrderPoolingPerExample() {
-        Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix> o2p = DeepO2P.eig(O, 1e-3, Form.STABLE);
-        PerExample<SimpleMatrix> batched = PerExample.of(o2p, 9, EXECUTOR);
+    void secondOrderPoolingOverTheBatch() {
         List<SimpleMatrix> f = examples(9, 4, 90);
-        assertStacked(f, O.stack(f), x -> (O.rows(x) == 9 ? o2p : batched).forward(x).output(), 0);
-        assertGradient(batched, O.stack(f), gaussian(COUNT * 4, 4, 91));
-        assertEquals(COUNT, batched.forward(O.stack(f)).diagnostics().spectra().size());
-        assertThrows(IllegalArgumentException.class, () -> batched.forward(gaussian(10, 4, 92)));
+        for (Function<MatrixOps<SimpleMatrix>, Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix>> form : List.<Function<
+                MatrixOps<SimpleMatrix>, Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix>>>of(
+                        ops -> DeepO2P.eig(ops, 1e-3, Form.STABLE), ops -> DeepO2P.eig(ops, 1e-3, Form.PAPER),
+                        ops -> DeepO2P.svd(ops, 1e-3, Form.PAPER))) {
+            Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix> o2p = form.apply(O);
+            Batched<SimpleMatrix> batched = Batched.of("o2p", O, 9, form);
+            assertStacked(f, O.stack(f), x -> (O.rows(x) == 9 ? o2p : batched).forward(x).output(), 0);
+            assertGradient(batched, O.stack(f), gaussian(COUNT * 4, 4, 91));
+            assertEquals(COUNT, batched.forward(O.stack(f)).diagnostics().spectra().size());
+            assertEquals(o2p.forward(f.get(1)).diagnostics().spectra(),
+                    batched.forward(O.stack(f)).diagnostics().spectra().subList(1, 2));
+            assertThrows(IllegalArgumentException.class, () -> batched.forward(gaussian(10, 4, 92)));
+        }
+    }
+
+    /** A non-finite feature is named with its example and its place in that example's F. */
+    @Test
+    void aNonFiniteFeatureNamesItsExample() {
+        List<SimpleMatrix> f = examples(9, 4, 93);
+        f.get(2).set(5, 1, Double.NaN);
+        Batched<SimpleMatrix> batched = Batched.of("o2p", O, 9, ops -> DeepO2P.eig(ops, 1e-3, Form.STABLE));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> batched.forward(O.stack(f)));
+        assertEquals("features F of example 2 has a non-finite entry NaN at row 5, column 1", e.getMessage());
+    }
+
+    /**
+     * The NCuts loss per example ({@link PerExample}), each scene against its own target with its
+     * own number of segments, so the examples cannot share one batch backend.
+     */
+    @Test
+    void ncutsLossPerExample() {
+        List<SimpleMatrix> f = new ArrayList<>();
+        for (int n = 0; n < COUNT; n++) {
+            f.add(SampleMatrices.uniform(O, 6, 3, 0.5, 1.5, 94 + n));
+        }
+        SimpleMatrix[] targets = {SampleMatrices.indicator(O, new int[] {0, 0, 1, 1, 1, 0}, 2),
+            SampleMatrices.indicator(O, new int[] {0, 1, 2, 2, 1, 0}, 3),
+            SampleMatrices.indicator(O, new int[] {1, 1, 0, 0, 0, 0}, 2)};
+        Function<Integer, Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix>> loss = n -> NCutsLosses.linearAffinity(O, 3)
+                .then(NCutsLosses.j1(O, targets[n], 1e-10));
+        PerExample<SimpleMatrix> batched = PerExample.of("j1", O, 6, loss::apply);
+        List<SimpleMatrix> each = new ArrayList<>();
+        for (int n = 0; n < COUNT; n++) {
+            each.add(loss.apply(n).forward(f.get(n)).output());
+        }
+        assertArrayEquals(O.toRowMajor(O.stack(each)), O.toRowMajor(batched.forward(O.stack(f)).output()), 0);
+        assertGradient(batched, O.stack(f), O.filled(COUNT, 1, 1));
     }
 }

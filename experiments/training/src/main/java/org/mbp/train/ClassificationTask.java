@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import org.mbp.backend.MatrixOps;
 import org.mbp.data.LabelledImages;
 import org.mbp.layer.BatchExecutor;
+import org.mbp.layer.HostReads;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.SpectrumDiagnostics;
 import org.mbp.nn.Gradient;
@@ -153,27 +154,37 @@ public final class ClassificationTask<M> implements Task {
         return model.trunk().trunk();
     }
 
+    /**
+     * One batched pass, its host reads gathered by {@link HostReads}: the logits, O₂P's spectra and
+     * every forward check in one read after the forward pass (the loss needs the logits), the
+     * gradients, the monitored norms, the loss and every backward check in one read at the end.
+     */
     @Override
     public BatchResult train(Weights weights, int[] indices, long[] seeds) {
+        return HostReads.during(() -> step(weights, indices, seeds));
+    }
+
+    private BatchResult step(Weights weights, int[] indices, long[] seeds) {
         Network.Pass<M> pass = network.forward(weights, trainingImages(indices, seeds), seeds);
         int[] labels = new int[indices.length];
         for (int n = 0; n < indices.length; n++) {
             labels[n] = train.labels()[indices[n]];
         }
+        HostReads.Value logits = HostReads.of(ops(), pass.output());
         Linearization<M, M, M> loss = new SoftmaxCrossEntropy<>(ops(), labels).forward(pass.output());
+        HostReads.Value lossValue = HostReads.of(ops(), loss.output());
         Gradient gradient = pass.backward(loss.adjoint(ops().filled(1, 1, 1)), Set.of(ClassifierModel.POOLING_STAGE));
-        double[] logits = ops().toRowMajor(pass.output());
         double[] poolingNorms = gradient.normsAt(ClassifierModel.POOLING_STAGE);
         List<Reading> readings = new ArrayList<>();
         for (int n = 0; n < indices.length; n++) {
-            readings.add(Reading.mean("accuracy", predicted(logits, n) == labels[n] ? 1 : 0));
+            readings.add(Reading.mean("accuracy", predicted(logits.values(), n) == labels[n] ? 1 : 0));
             readings.add(Reading.mean("pooling_grad_norm", poolingNorms[n]));
         }
         for (SpectrumDiagnostics s : pass.diagnostics().spectra()) {
             readings.add(Reading.min("covariance_eig_min", s.smallest()));
             readings.add(Reading.max("covariance_eig_max", s.largest()));
         }
-        return new BatchResult(ops().get(loss.output(), 0, 0), gradient, readings);
+        return new BatchResult(lossValue.values()[0], gradient, readings);
     }
 
     /** The class of the largest logit in row n of the row-major logits. */

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.Layers;
 import org.mbp.layer.LinearLayer;
-import org.mbp.layer.PerExample;
+import org.mbp.layer.Batched;
 import org.mbp.nn.AffineLayer;
 import org.mbp.nn.ImageShape;
 import org.mbp.nn.Network;
@@ -22,7 +22,8 @@ import org.mbp.spectral.Form;
  * {@code F/√m}) in the structured precision with its upper triangle vectorised, or first-order
  * global average pooling; then optionally a fully connected layer (ReLU, dropout) and a linear
  * classifier. On a minibatch (images stacked by rows) every layer runs once over the batch; O₂P
- * runs per image ({@link PerExample}), each on its own m×d block of F.
+ * runs on the batch's backend ({@link Batched}): each image's m×d block of F gets its own
+ * decomposition, all of them in one batch operation.
  *
  * @param structured the structured layer's backend (double by default)
  */
@@ -46,8 +47,9 @@ public record ClassifierModel<M>(ClassifierVariant variant, ConvNet<M> trunk, Ma
         if (variant.secondOrder()) {
             int d = f.channels();
             net.then(LinearLayer.convert(ops, structured))
-                    .then(Layers.named(POOLING_STAGE, PerExample.of(LinearLayer.scale(structured,
-                            1 / Math.sqrt(f.locations())).then(DeepO2P.eig(structured, epsilon, form)), f.locations())))
+                    .then(Layers.named(POOLING_STAGE, Batched.of("o2p", structured, f.locations(),
+                            batch -> LinearLayer.scale(batch, 1 / Math.sqrt(f.locations()))
+                                    .then(DeepO2P.eig(batch, epsilon, form)))))
                     .then(UpperTriangle.of(structured, d))
                     .then(LinearLayer.convert(structured, ops));
             features = UpperTriangle.length(d);

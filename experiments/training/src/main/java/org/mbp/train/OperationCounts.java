@@ -19,8 +19,8 @@ import org.mbp.spectral.Form;
  * pass: counted by {@link OperationCount} on the CPU backends, or by a device backend itself;
  * float trunk of 16/32 channels and double O₂P, on random 28×28 images: the second of two equal
  * passes, since the first of each size also rounds the weights into the backends and builds the
- * index tables and constant matrices of its shape once. The conventional layers cost the same for any number of images; O₂P, per image, adds
- * its own operations for every image.
+ * index tables and constant matrices of its shape once. Every layer, O₂P's decompositions
+ * included, costs the same for any number of images.
  */
 public final class OperationCounts {
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.BatchExecutor;
+import org.mbp.layer.HostReads;
 import org.mbp.layer.Layer;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.PerExample;
@@ -166,8 +167,13 @@ public final class SegmentationTask<M> implements Task {
         return test.size();
     }
 
+    /** One pass, its host reads gathered by {@link HostReads}. */
     @Override
     public BatchResult train(Weights weights, int[] indices, long[] seeds) {
+        return HostReads.during(() -> step(weights, indices, seeds));
+    }
+
+    private BatchResult step(Weights weights, int[] indices, long[] seeds) {
         List<M> inputs = new ArrayList<>();
         for (int index : indices) {
             inputs.add(input(train.get(index)));
@@ -181,9 +187,10 @@ public final class SegmentationTask<M> implements Task {
                     : NCutsLosses.j1(structured(), e, rankTolerance));
         });
         Linearization<M, M, M> j = objective.forward(pass.output());
+        HostReads.Value objectives = HostReads.of(structured(), j.output());
         Gradient gradient = pass.backward(j.adjoint(structured().filled(indices.length, 1, 1)),
                 Set.of(SegmentationModel.FEATURES_STAGE));
-        double[] values = structured().toRowMajor(j.output());
+        double[] values = objectives.values();
         double[] featureNorms = gradient.normsAt(SegmentationModel.FEATURES_STAGE);
         List<SpectrumDiagnostics> projectors = j.diagnostics().spectra().stream()
                 .filter(s -> s.stage().equals("projector")).toList();
