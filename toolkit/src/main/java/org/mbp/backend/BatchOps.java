@@ -75,6 +75,11 @@ public final class BatchOps<M> implements MatrixOps<M> {
     }
 
     @Override
+    public boolean holdsOnHost() {
+        return base.holdsOnHost();
+    }
+
+    @Override
     public String name() {
         return base.name();
     }

@@ -455,6 +455,18 @@ public interface MatrixOps<M> {
      */
     Svd<M> svd(M a, boolean full);
 
+    /**
+     * Whether this backend's matrices live in host memory, where reading one costs no wait for a
+     * device: then a training step reads and checks at once rather than queue its reads
+     * ({@code org.mbp.layer.HostReads}), which on a host would only add work. A device backend
+     * answers false.
+     *
+     * @return true for a host backend
+     */
+    default boolean holdsOnHost() {
+        return true;
+    }
+
     // ---------------------------------------------------------------- batches
 
     /**

@@ -13,9 +13,10 @@ import org.mbp.backend.MatrixOps;
 
 /**
  * What the host needs from the backends during one training step, read together. On a device every
- * read is a synchronisation: the host waits for everything launched before it. Outside a step,
- * {@link #of} reads at once and a check runs at once, as every layer always did. Inside
- * {@link #during}, on the thread that runs the step, they are queued instead: the first
+ * read is a synchronisation: the host waits for everything launched before it. Outside a step, and
+ * on a backend whose matrices are in host memory ({@link MatrixOps#holdsOnHost}), {@link #of} reads
+ * at once and a check runs at once, as every layer always did. Inside {@link #during}, on the
+ * thread that runs the step, a device backend's reads and checks are queued instead: the first
  * {@link Value#values} of a value not yet read reads everything queued so far in one transfer (each
  * matrix flattened and stacked into one vector, the vectors of other backends converted into the
  * most precise one), then runs the queued checks in the order they were made, so the first failing
@@ -123,7 +124,7 @@ public final class HostReads {
      */
     public static <M> Value of(MatrixOps<M> ops, M a, Consumer<double[]> check) {
         HostReads reads = CURRENT.get();
-        if (reads == null) {
+        if (reads == null || ops.holdsOnHost()) {
             double[] values = ops.toRowMajor(a);
             check.accept(values);
             return new Value(null, values);
@@ -144,7 +145,7 @@ public final class HostReads {
      * @param failure what reports the non-finite entry
      */
     public static <M> void whenNonFinite(MatrixOps<M> ops, M a, Runnable failure) {
-        if (CURRENT.get() == null) {
+        if (CURRENT.get() == null || ops.holdsOnHost()) {
             if (!ops.isFinite(a)) {
                 failure.run();
             }

@@ -14,7 +14,9 @@ import org.mbp.backend.MatrixOps;
  * them the reads, whose answer the host must have (a number or an array): on a device each
  * operation is at least one kernel launch and each read a synchronisation. A backend without image
  * kernels gets {@link HostImageOps} over the uncounted backend, each image operation counted as
- * one, as the kernel that does it on a device. A composite operation
+ * one, as the kernel that does it on a device; and the counted backend says it does not hold its
+ * matrices on the host ({@link MatrixOps#holdsOnHost}), so that the layers take the path they take
+ * on a device (their reads queued within a training step) and the counts are that path's. A composite operation
  * written once as a default method, where the backend does not implement it itself, counts as the
  * operations it is made of. The counts are cumulative and thread-safe; {@link #reset} starts
  * again.
@@ -47,6 +49,9 @@ public final class OperationCount {
         ImageOps<M> images = ImageOps.of(ops);
         InvocationHandler handler = (proxy, method, args) -> {
             Object target = method.getDeclaringClass() == ImageOps.class ? images : ops;
+            if (method.getName().equals("holdsOnHost")) {
+                return false;
+            }
             if (QUERIES.contains(method.getName())) {
                 return invoke(method, target, args);
             }

@@ -19,7 +19,7 @@ import org.mbp.verify.SampleMatrices;
 /**
  * Reads and checks within a step are queued and done together, with the same values and the same
  * failures as at once: counted by {@link OperationCount} (a read is an operation whose answer the
- * host waits for).
+ * host waits for), whose backends take the device path.
  */
 class HostReadsTest {
 
@@ -94,6 +94,19 @@ class HostReadsTest {
                 () -> HostReads.during(() -> o2p.forward(f)));
         assertEquals("features F has a non-finite entry Infinity at row 4, column 2", e.getMessage());
         assertEquals(1, e.getSuppressed().length);
+    }
+
+    /** A backend in host memory gains nothing from queueing: it checks at once, even within a step. */
+    @Test
+    void aHostBackendChecksAtOnceEvenInAStep() {
+        SimpleMatrix a = EjmlOps.DOUBLE.filled(1, 1, Double.NaN);
+        List<String> reached = new ArrayList<>();
+        assertThrows(IllegalArgumentException.class, () -> HostReads.during(() -> {
+            Inputs.requireFinite(EjmlOps.DOUBLE, a, "input A");
+            reached.add("after the check");
+            return null;
+        }));
+        assertEquals(List.of(), reached);
     }
 
     @Test
