@@ -5,6 +5,9 @@
 #                                            checks; prints a summary, exits non-zero on a failure
 #   scripts/emulate-kernels.sh build-jacobi  build (if stale) the jacobi.cu emulator and print its
 #                                            path (JacobiKernelEmulationTest runs it)
+#   scripts/emulate-kernels.sh build-dense   build (if stale) the emulator of dense.cu's batched
+#                                            kernels and print its path (BatchedKernelEmulationTest
+#                                            runs it)
 # Binaries go to cuda/target/emulator and are rebuilt only when a source is newer.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,12 +23,12 @@ if ! command -v "$cxx" >/dev/null; then
 fi
 mkdir -p "$out"
 
-# stale BINARY SOURCE...: true when BINARY is missing or older than a source or emu.h.
+# stale BINARY SOURCE...: true when BINARY is missing or older than a source, emu.h or emulator_io.h.
 stale() {
   local binary="$1"; shift
   [[ -e "$binary" ]] || return 0
   local s
-  for s in "$emu/emu.h" "$@"; do
+  for s in "$emu/emu.h" "$emu/emulator_io.h" "$@"; do
     [[ "$s" -nt "$binary" ]] && return 0
   done
   return 1
@@ -75,8 +78,15 @@ case "${1:-checks}" in
     fi
     echo "$jacobi"
     ;;
+  build-dense)
+    dense="$out/dense-emulator"
+    if stale "$dense" "$emu/dense_emulator.cpp" "$cu/dense.cu"; then
+      build "$dense" "$emu/dense_emulator.cpp"
+    fi
+    echo "$dense"
+    ;;
   *)
-    echo "usage: scripts/emulate-kernels.sh [checks | build-jacobi]" >&2
+    echo "usage: scripts/emulate-kernels.sh [checks | build-jacobi | build-dense]" >&2
     exit 2
     ;;
 esac

@@ -263,12 +263,16 @@ __device__ double outerOp(int op, double a, double b) {
     }
 }
 
-// out (n×k) with out_ij = v_i op w_j.
+// A stack of count tables, each n×k: table b has entries v_(b·n + i) op w_(b·k + j), i.e. it pairs
+// block b of v (count·n entries) with block b of w (count·k entries). count = 1 is MatrixOps.outer.
 template <typename T>
-__device__ void outer(const T* v, const T* w, T* out, int n, int k, int op) {
-    const long long total = static_cast<long long>(n) * k;
+__device__ void outer(const T* v, const T* w, T* out, int n, int k, int op, int count) {
+    const long long table = static_cast<long long>(n) * k;
+    const long long total = table * count;
     for (long long e = firstIndex(); e < total; e += gridStride()) {
-        out[e] = static_cast<T>(outerOp(op, static_cast<double>(v[e / k]), static_cast<double>(w[e % k])));
+        const long long b = e / table;
+        const long long r = e % table;
+        out[e] = static_cast<T>(outerOp(op, static_cast<double>(v[b * n + r / k]), static_cast<double>(w[b * k + r % k])));
     }
 }
 
@@ -389,7 +393,7 @@ __device__ void nonFinitePartial(const T* a, long long n, int* partial) {
 // TILE-wide slabs staged in shared memory; tiles are walked grid-stride. Each entry of c is summed
 // in k order, so the result does not depend on the grid.
 template <typename T>
-__device__ void gemm(const T* a, const T* b, T* c, int m, int n, int k, int transA, int transB) {
+__device__ void gemmBlock(const T* a, const T* b, T* c, int m, int n, int k, int transA, int transB) {
     __shared__ T as[TILE][TILE + 1];  // as[i][q] = op(a)(row0 + i, k0 + q)
     __shared__ T bs[TILE][TILE + 1];  // bs[q][j] = op(b)(k0 + q, col0 + j)
     constexpr int PER_THREAD = TILE / TILE_ROWS;
@@ -455,13 +459,26 @@ __device__ void gemm(const T* a, const T* b, T* c, int m, int n, int k, int tran
     }
 }
 
+// The products of a batch (MatrixOps.multBlocks), one gemmBlock each: a, b and c are stacks of
+// count blocks one after another (block p of a at p·m·k, of b at p·k·n, of c at p·m·n), walked
+// grid-stride in z. Each block is computed exactly as a lone product, so count = 1 is
+// MatrixOps.mult and its kin, and a block's product does not depend on the batch around it.
+template <typename T>
+__device__ void gemm(const T* a, const T* b, T* c, int m, int n, int k, int transA, int transB, int count) {
+    for (int p = blockIdx.z; p < count; p += gridDim.z) {
+        gemmBlock(a + static_cast<long long>(p) * m * k, b + static_cast<long long>(p) * k * n,
+                  c + static_cast<long long>(p) * m * n, m, n, k, transA, transB);
+    }
+}
+
 }  // namespace mbp
 using namespace mbp;
 
 // ------------------------------------------------------------------ entry points
 // Launch configurations (the Java side, org.mbp.cuda.CudaOps, follows them):
 //  1-D kernels and warp-per-row kernels: blockDim (256,1,1), any gridDim.x ≥ 1.
-//  gemm, transpose: blockDim (32,8,1), any gridDim (x over column tiles, y over row tiles).
+//  gemm, transpose: blockDim (32,8,1), any gridDim (x over column tiles, y over row tiles; gemm's z
+//  over the blocks of a stack).
 //  *_partial, count_partial: blockDim (256,1,1); partial has gridDim.x entries.
 
 extern "C" __global__ void fill_f32(float* out, long long n, float value) { fill(out, n, value); }
@@ -517,8 +534,12 @@ extern "C" __global__ void unary_f64(const double* a, double* out, long long n, 
 extern "C" __global__ void power_f32(const float* a, float* out, long long n, double p) { power(a, out, n, p); }
 extern "C" __global__ void power_f64(const double* a, double* out, long long n, double p) { power(a, out, n, p); }
 
-extern "C" __global__ void outer_f32(const float* v, const float* w, float* out, int n, int k, int op) { outer(v, w, out, n, k, op); }
-extern "C" __global__ void outer_f64(const double* v, const double* w, double* out, int n, int k, int op) { outer(v, w, out, n, k, op); }
+extern "C" __global__ void outer_f32(const float* v, const float* w, float* out, int n, int k, int op, int count) {
+    outer(v, w, out, n, k, op, count);
+}
+extern "C" __global__ void outer_f64(const double* v, const double* w, double* out, int n, int k, int op, int count) {
+    outer(v, w, out, n, k, op, count);
+}
 
 extern "C" __global__ void off_diagonal_reciprocal_f32(const float* a, float* out, int rows, int cols) {
     offDiagonalReciprocal(a, out, rows, cols);
@@ -567,9 +588,11 @@ extern "C" __global__ void count_partial(const int* a, long long n, int* partial
     blockReduce(s, partial, Sum());
 }
 
-extern "C" __global__ void gemm_f32(const float* a, const float* b, float* c, int m, int n, int k, int transA, int transB) {
-    gemm(a, b, c, m, n, k, transA, transB);
+extern "C" __global__ void gemm_f32(const float* a, const float* b, float* c, int m, int n, int k, int transA, int transB,
+                                    int count) {
+    gemm(a, b, c, m, n, k, transA, transB, count);
 }
-extern "C" __global__ void gemm_f64(const double* a, const double* b, double* c, int m, int n, int k, int transA, int transB) {
-    gemm(a, b, c, m, n, k, transA, transB);
+extern "C" __global__ void gemm_f64(const double* a, const double* b, double* c, int m, int n, int k, int transA, int transB,
+                                    int count) {
+    gemm(a, b, c, m, n, k, transA, transB, count);
 }

@@ -11,59 +11,19 @@
 //              DIR/sweeps.bin (batch)
 // grid is the number of blocks (batch for one block per matrix), threads the block size (the
 // kernels require 256). Exit status 0 on success, 2 with a message on bad arguments or files.
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
 #include <string>
 
 #include "emu.h"
+#include "emulator_io.h"
 #include "jacobi.cu"
 
 namespace {
 
-[[noreturn]] void fail(const std::string& message) {
-    std::fprintf(stderr, "jacobi-emulator: %s\n", message.c_str());
-    std::exit(2);
-}
-
-int positive(const char* text, const char* name) {
-    char* end = nullptr;
-    errno = 0;
-    long v = std::strtol(text, &end, 10);
-    if (errno != 0 || end == text || *end != '\0' || v < 1 || v > (1L << 30)) {
-        fail(std::string(name) + " must be a positive integer, got '" + text + "'");
-    }
-    return static_cast<int>(v);
-}
-
-// Reads exactly count elements of T from path; a missing file is allowed when optional.
-template <typename T>
-std::vector<T> readArray(const std::string& path, std::size_t count, bool optional) {
-    std::vector<T> data(count);
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (f == nullptr) {
-        if (optional) {
-            return data;
-        }
-        fail("cannot open " + path + ": " + std::strerror(errno));
-    }
-    std::size_t got = std::fread(data.data(), sizeof(T), count, f);
-    bool longer = std::fgetc(f) != EOF;
-    std::fclose(f);
-    if (got != count || longer) {
-        fail(path + " must hold exactly " + std::to_string(count * sizeof(T)) + " bytes (" + std::to_string(count)
-                + " values); it ends at or runs past byte " + std::to_string(got * sizeof(T)));
-    }
-    return data;
-}
-
-template <typename T>
-void writeArray(const std::string& path, const std::vector<T>& data) {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    if (f == nullptr || std::fwrite(data.data(), sizeof(T), data.size(), f) != data.size() || std::fclose(f) != 0) {
-        fail("cannot write " + path + ": " + std::strerror(errno));
-    }
-}
+using emu::fail;
+using emu::positive;
+using emu::readArray;
+using emu::writeArray;
 
 void eig(const std::string& dir, char** args) {
     int d = positive(args[0], "d");
@@ -112,6 +72,7 @@ void svd(const std::string& dir, char** args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    emu::program = "jacobi-emulator";
     std::string mode = argc > 1 ? argv[1] : "";
     if (mode == "eig" && argc == 8) {
         eig(argv[2], argv + 3);

@@ -23,7 +23,7 @@ void binary_f32(const float*, const float*, float*, long long, int); void binary
 void scale_f32(const float*, float*, long long, float); void scale_f64(const double*, double*, long long, double);
 void unary_f32(const float*, float*, long long, int); void unary_f64(const double*, double*, long long, int);
 void power_f32(const float*, float*, long long, double); void power_f64(const double*, double*, long long, double);
-void outer_f32(const float*, const float*, float*, int, int, int); void outer_f64(const double*, const double*, double*, int, int, int);
+void outer_f32(const float*, const float*, float*, int, int, int, int); void outer_f64(const double*, const double*, double*, int, int, int, int);
 void off_diagonal_reciprocal_f32(const float*, float*, int, int); void off_diagonal_reciprocal_f64(const double*, double*, int, int);
 void gather_f32(const float*, const int*, float*, long long); void gather_f64(const double*, const int*, double*, long long);
 void choose_f32(const float*, double, const float*, const float*, float*, long long); void choose_f64(const double*, double, const double*, const double*, double*, long long);
@@ -33,7 +33,7 @@ void sum_partial_f32(const float*, long long, float*); void sum_partial_f64(cons
 void max_abs_partial_f32(const float*, long long, float*); void max_abs_partial_f64(const double*, long long, double*);
 void non_finite_partial_f32(const float*, long long, int*); void non_finite_partial_f64(const double*, long long, int*);
 void count_partial(const int*, long long, int*);
-void gemm_f32(const float*, const float*, float*, int, int, int, int, int); void gemm_f64(const double*, const double*, double*, int, int, int, int, int);
+void gemm_f32(const float*, const float*, float*, int, int, int, int, int, int); void gemm_f64(const double*, const double*, double*, int, int, int, int, int, int);
 void patches_f32(const float*, float*, int, int, int, int, int, int, int, int); void patches_f64(const double*, double*, int, int, int, int, int, int, int, int);
 void patches_adjoint_f32(const float*, float*, int, int, int, int, int, int, int, int); void patches_adjoint_f64(const double*, double*, int, int, int, int, int, int, int, int);
 void window_sum_f32(const float*, float*, int, int, int, int, int, int); void window_sum_f64(const double*, double*, int, int, int, int, int, int);
@@ -61,7 +61,15 @@ template <typename T> void expect(const std::string& what, const std::vector<T>&
 }
 static dim3 lin(long long n, int cap = 4096) { long long b = std::max(1LL, std::min<long long>(cap, (n + 255) / 256)); return {(unsigned) b, 1, 1}; }
 static const dim3 B256{256, 1, 1}, BT{32, 8, 1};
-static dim3 tiles(int rows, int cols, int cap = 65535) { return {(unsigned) std::max(1, std::min(cap, (cols + 31) / 32)), (unsigned) std::max(1, std::min(cap, (rows + 31) / 32)), 1}; }
+static dim3 tiles(int rows, int cols, int cap = 65535, int count = 1) { return {(unsigned) std::max(1, std::min(cap, (cols + 31) / 32)), (unsigned) std::max(1, std::min(cap, (rows + 31) / 32)), (unsigned) std::min(cap, count)}; }
+// Outer's op (0 DIFFERENCE, 1 SUM, 2 MIN, 3 MAX) with java.lang.Math.min/max's NaN and signed-zero rules.
+static double outerRef(int op, double x, double y) {
+    if (op == 0) return x - y;
+    if (op == 1) return x + y;
+    if (std::isnan(x) || std::isnan(y)) return NAN;
+    if (x == 0 && y == 0) return op == 2 ? (std::signbit(x) || std::signbit(y) ? -0.0 : 0.0) : (std::signbit(x) && std::signbit(y) ? -0.0 : 0.0);
+    return op == 2 ? std::min(x, y) : std::max(x, y);
+}
 
 template <typename T> void denseTests(const char* tn) {
     std::string P = tn;
@@ -145,16 +153,28 @@ template <typename T> void denseTests(const char* tn) {
     { std::vector<T> v{T(1), T(-0.0), T(0.0), T(NAN), T(-2)}, u{T(0.0), T(-0.0), T(3), T(1)}; int n = 5, k = 4;
       std::vector<T> out(n * k), w(n * k);
       for (int op = 0; op < 4; ++op) {
-          for (int i = 0; i < n; ++i) for (int j = 0; j < k; ++j) {
-              double x = v[i], y = u[j], r;
-              if (op == 0) r = x - y; else if (op == 1) r = x + y;
-              else if (std::isnan(x) || std::isnan(y)) r = NAN;
-              else if (x == 0 && y == 0) r = op == 2 ? (std::signbit(x) || std::signbit(y) ? -0.0 : 0.0) : (std::signbit(x) && std::signbit(y) ? -0.0 : 0.0);
-              else r = op == 2 ? std::min(x, y) : std::max(x, y);
-              w[i * k + j] = (T) r;
-          }
-          launch(lin(n * k), B256, [&] { PICK(T, outer)(v.data(), u.data(), out.data(), n, k, op); }); expect(P + " outer " + std::to_string(op), out, w);
+          for (int i = 0; i < n; ++i) for (int j = 0; j < k; ++j) w[i * k + j] = (T) outerRef(op, v[i], u[j]);
+          launch(lin(n * k), B256, [&] { PICK(T, outer)(v.data(), u.data(), out.data(), n, k, op, 1); }); expect(P + " outer " + std::to_string(op), out, w);
       }
+    }
+    // outerBlocks: a stack of 3 tables in one launch, table b from block b of each vector (special
+    // values in every block), equal to the host loop and to a lone launch on that block's vectors.
+    for (auto [n, k, cap] : std::vector<std::tuple<int, int, int>>{{5, 4, 4096}, {7, 3, 1}, {1, 9, 4096}, {0, 4, 4096}}) {
+        const int count = 3; auto v = rnd<T>(count * n), u = rnd<T>(count * k);
+        for (int b = 0; b < count && n > 1 && k > 1; ++b) { v[b * n] = T(-0.0); u[b * k] = T(0.0); v[b * n + 1] = T(NAN); }
+        for (int op = 0; op < 4; ++op) {
+            std::vector<T> out(count * n * k, T(9)), w(count * n * k), lone(n * k), stacked;
+            for (int b = 0; b < count; ++b) for (int i = 0; i < n; ++i) for (int j = 0; j < k; ++j)
+                w[(b * n + i) * k + j] = (T) outerRef(op, v[b * n + i], u[b * k + j]);
+            launch(lin(count * n * k, cap), B256, [&] { PICK(T, outer)(v.data(), u.data(), out.data(), n, k, op, count); });
+            std::string what = P + " outerBlocks " + std::to_string(n) + "x" + std::to_string(k) + " op" + std::to_string(op) + " count3 cap" + std::to_string(cap);
+            expect(what, out, w);
+            for (int b = 0; b < count; ++b) {
+                launch(lin(n * k), B256, [&] { PICK(T, outer)(v.data() + b * n, u.data() + b * k, lone.data(), n, k, op, 1); });
+                stacked.insert(stacked.end(), lone.begin(), lone.end());
+            }
+            expect(what + " = lone tables", out, stacked);
+        }
     }
     // Pass 1 on grids capped at 4 blocks, so the 100000-entry case walks its grid stride; pass 2 on
     // more partials than threads follows below.
@@ -203,8 +223,28 @@ template <typename T> void denseTests(const char* tn) {
             for (int i = 0; i < m; ++i) for (int j = 0; j < n; ++j) { double s = 0;
                 for (int q = 0; q < k; ++q) s += (double) (ta ? a[q * m + i] : a[i * k + q]) * (tb ? b[j * k + q] : b[q * n + j]);
                 cw[i * n + j] = (T) s; }
-            launch(tiles(m, n, cap), BT, [&] { PICK(T, gemm)(a.data(), b.data(), c.data(), m, n, k, ta, tb); });
+            launch(tiles(m, n, cap), BT, [&] { PICK(T, gemm)(a.data(), b.data(), c.data(), m, n, k, ta, tb, 1); });
             expect(P + " gemm " + std::to_string(m) + "," + std::to_string(n) + "," + std::to_string(k) + " t" + std::to_string(ta) + std::to_string(tb) + " cap" + std::to_string(cap), c, cw, tol);
+        }
+    }
+    // multBlocks: count products in one launch (z over the blocks, capped grids walking them), each
+    // block equal to the host loop and bit for bit to a lone launch on that block's operands.
+    for (auto [m, n, k] : std::vector<std::tuple<int, int, int>>{{33, 65, 70}, {1, 1, 1}, {5, 3, 0}, {70, 31, 33}, {2, 40, 3}, {7, 5, 9}}) {
+        for (int count : {1, 3}) for (int ta = 0; ta < 2; ++ta) for (int tb = 0; tb < 2; ++tb) for (int cap : {65535, 1}) {
+            auto a = rnd<T>(count * m * k), b = rnd<T>(count * k * n); std::vector<T> c(count * m * n, T(9)), cw(count * m * n), lone(m * n), stacked;
+            for (int p = 0; p < count; ++p) {
+                const T* ap = a.data() + p * m * k; const T* bp = b.data() + p * k * n;
+                for (int i = 0; i < m; ++i) for (int j = 0; j < n; ++j) { double s = 0;
+                    for (int q = 0; q < k; ++q) s += (double) (ta ? ap[q * m + i] : ap[i * k + q]) * (tb ? bp[j * k + q] : bp[q * n + j]);
+                    cw[(p * m + i) * n + j] = (T) s; }
+                launch(tiles(m, n), BT, [&] { PICK(T, gemm)(ap, bp, lone.data(), m, n, k, ta, tb, 1); });
+                stacked.insert(stacked.end(), lone.begin(), lone.end());
+            }
+            launch(tiles(m, n, cap, count), BT, [&] { PICK(T, gemm)(a.data(), b.data(), c.data(), m, n, k, ta, tb, count); });
+            std::string what = P + " multBlocks " + std::to_string(m) + "," + std::to_string(n) + "," + std::to_string(k) + " t" + std::to_string(ta) + std::to_string(tb)
+                + " count" + std::to_string(count) + " cap" + std::to_string(cap);
+            expect(what, c, cw, tol);
+            expect(what + " = lone products", c, stacked);
         }
     }
 }

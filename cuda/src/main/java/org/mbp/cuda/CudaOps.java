@@ -408,17 +408,27 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
 
     @Override
     public DeviceMatrix mult(DeviceMatrix a, DeviceMatrix b) {
-        return product("mult", a, false, b, false);
+        return products("mult", a, false, b, false, 1);
     }
 
     @Override
     public DeviceMatrix multTransA(DeviceMatrix a, DeviceMatrix b) {
-        return product("multTransA", a, true, b, false);
+        return products("multTransA", a, true, b, false, 1);
     }
 
     @Override
     public DeviceMatrix multTransB(DeviceMatrix a, DeviceMatrix b) {
-        return product("multTransB", a, false, b, true);
+        return products("multTransB", a, false, b, true, 1);
+    }
+
+    /**
+     * One launch of the {@code gemm} kernel for the whole stack (its z dimension over the blocks),
+     * each block summed exactly as a lone product, so that a batch of one is {@link #mult} (and its
+     * kin) bit for bit.
+     */
+    @Override
+    public DeviceMatrix multBlocks(DeviceMatrix a, boolean transA, DeviceMatrix b, boolean transB, int count) {
+        return products("multBlocks", a, transA, b, transB, count);
     }
 
     /** Two-pass device reduction in this precision; the value is copied to the host. */
@@ -482,13 +492,13 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
 
     @Override
     public DeviceMatrix outer(DeviceMatrix v, DeviceMatrix w, Outer op) {
-        requireVector(v, v.rows(), "outer");
-        requireVector(w, w.rows(), "outer");
-        context.makeCurrent();
-        DeviceMatrix out = launcher.allocate(v.rows(), w.rows());
-        launcher.kernel(KernelEntry.OUTER).launch(Kernel.Grid.linear(out.size()), v, w, out, v.rows(), w.rows(),
-                outerCode(op));
-        return out;
+        return tables("outer", v, w, op, 1);
+    }
+
+    /** One launch of the {@code outer} kernel for the whole stack. */
+    @Override
+    public DeviceMatrix outerBlocks(DeviceMatrix v, DeviceMatrix w, Outer op, int count) {
+        return tables("outerBlocks", v, w, op, count);
     }
 
     @Override
@@ -551,15 +561,18 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
      */
     @Override
     public SymmetricEigen<DeviceMatrix> eigSymmetric(DeviceMatrix a) {
-        require(a, "eigSymmetric");
-        int d = Shapes.requireSquare(this, "eigSymmetric", a);
-        if (d == 0 || d > BatchedJacobi.MAX_ORDER) {
-            SymmetricEigen<SimpleMatrix> eig = host.eigSymmetric(onHost(a, "eigSymmetric"));
-            return new SymmetricEigen<>(fromHost(eig.values()), fromHost(eig.vectors()));
-        }
-        BatchedJacobi.Eigen eig = BatchedJacobi.eig(context, widened(a).buffer(), d, 1, BatchedJacobi.DEFAULT_MAX_SWEEPS);
-        BatchedJacobi.requireConverged(eig.status(), "eigSymmetric: matrix");
-        return new SymmetricEigen<>(narrowed(eig.values(), d, 1), narrowed(eig.vectors(), d, d));
+        return eigens("eigSymmetric", "matrix", a, 1);
+    }
+
+    /**
+     * As {@link #eigSymmetric}, the whole stack in one launch of the batched Jacobi kernel (one
+     * status read for the batch); orders above {@value BatchedJacobi#MAX_ORDER} go through the host.
+     *
+     * @throws ArithmeticException when the Jacobi iteration does not converge on a block
+     */
+    @Override
+    public SymmetricEigen<DeviceMatrix> eigSymmetricBlocks(DeviceMatrix a, int count) {
+        return eigens("eigSymmetricBlocks", "block", a, count);
     }
 
     /**
@@ -573,17 +586,54 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
      */
     @Override
     public Svd<DeviceMatrix> svd(DeviceMatrix a, boolean full) {
-        require(a, "svd");
-        int m = a.rows();
+        return svds("svd", "matrix", a, 1, full);
+    }
+
+    /**
+     * As {@link #svd}, the whole stack in one launch of the one-sided Jacobi kernel (one status read
+     * for the batch) for the shapes it takes; the others go through the host, the stack as one
+     * {@link EjmlOps#svdBlocks}.
+     *
+     * @throws ArithmeticException when the Jacobi iteration does not converge on a block
+     */
+    @Override
+    public Svd<DeviceMatrix> svdBlocks(DeviceMatrix a, int count, boolean full) {
+        return svds("svdBlocks", "block", a, count, full);
+    }
+
+    /**
+     * The eigendecompositions of the {@code count} d×d blocks of {@code a}: one Jacobi launch, or
+     * the host for orders the kernel does not take; {@code what} names a block in the message of a
+     * refused or unconverged one.
+     */
+    private SymmetricEigen<DeviceMatrix> eigens(String op, String what, DeviceMatrix a, int count) {
+        int d = Shapes.requireSquare(this, op, firstBlock(a, count, op));
+        if (d == 0 || d > BatchedJacobi.MAX_ORDER) {
+            SymmetricEigen<SimpleMatrix> eig = host.eigSymmetricBlocks(onHost(a, op), count);
+            return new SymmetricEigen<>(fromHost(eig.values()), fromHost(eig.vectors()));
+        }
+        BatchedJacobi.Eigen eig = BatchedJacobi.eig(context, widened(a).buffer(), d, count,
+                BatchedJacobi.DEFAULT_MAX_SWEEPS);
+        BatchedJacobi.requireConverged(eig.status(), op + ": " + what);
+        return new SymmetricEigen<>(narrowed(eig.values(), a.rows(), 1), narrowed(eig.vectors(), a.rows(), d));
+    }
+
+    /**
+     * The SVDs of the {@code count} m×n blocks of {@code a}: one Jacobi launch for the compact SVD
+     * with m ≥ n within the kernel's limits (or a full one of square blocks), the host otherwise.
+     */
+    private Svd<DeviceMatrix> svds(String op, String what, DeviceMatrix a, int count, boolean full) {
+        int m = firstBlock(a, count, op).rows();
         int n = a.cols();
         if (n == 0 || m < n || n > BatchedJacobi.MAX_COLUMNS || m > BatchedJacobi.MAX_ROWS || (full && m != n)) {
-            Svd<SimpleMatrix> svd = host.svd(onHost(a, "svd"), full);
+            Svd<SimpleMatrix> svd = host.svdBlocks(onHost(a, op), count, full);
             return new Svd<>(fromHost(svd.u()), fromHost(svd.sigma()), fromHost(svd.v()));
         }
-        BatchedJacobi.Svd svd = BatchedJacobi.svd(context, widened(a).buffer(), m, n, 1,
+        BatchedJacobi.Svd svd = BatchedJacobi.svd(context, widened(a).buffer(), m, n, count,
                 BatchedJacobi.DEFAULT_MAX_SWEEPS);
-        BatchedJacobi.requireConverged(svd.status(), "svd: matrix");
-        return new Svd<>(narrowed(svd.u(), m, n), narrowed(svd.sigma(), n, 1), narrowed(svd.v(), n, n));
+        BatchedJacobi.requireConverged(svd.status(), op + ": " + what);
+        return new Svd<>(narrowed(svd.u(), a.rows(), n), narrowed(svd.sigma(), count * n, 1),
+                narrowed(svd.v(), count * n, n));
     }
 
     /** {@code a} in double on the device: itself, or widened by the conversion kernel. */
@@ -670,19 +720,49 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         return out;
     }
 
-    /** {@code op(a) op(b)}, {@code op} the transpose where asked, by the {@code gemm} kernel. */
-    private DeviceMatrix product(String op, DeviceMatrix a, boolean transA, DeviceMatrix b, boolean transB) {
-        require(a, op);
-        require(b, op);
-        Shapes.requireProduct(this, op, a, transA, b, transB);
-        int m = transA ? a.cols() : a.rows();
-        int k = transA ? a.rows() : a.cols();
-        int n = transB ? b.rows() : b.cols();
+    /**
+     * The products {@code op(a_p) op(b_p)} of the {@code count} blocks of two stacks, {@code op} the
+     * transpose where asked, stacked: one launch of the {@code gemm} kernel.
+     */
+    private DeviceMatrix products(String op, DeviceMatrix a, boolean transA, DeviceMatrix b, boolean transB,
+            int count) {
+        DeviceMatrix a0 = firstBlock(a, count, op);
+        DeviceMatrix b0 = firstBlock(b, count, op);
+        Shapes.requireProduct(this, op, a0, transA, b0, transB);
+        int m = transA ? a0.cols() : a0.rows();
+        int k = transA ? a0.rows() : a0.cols();
+        int n = transB ? b0.rows() : b0.cols();
         context.makeCurrent();
-        DeviceMatrix c = launcher.allocate(m, n);
-        launcher.kernel(KernelEntry.GEMM).launch(Launcher.tiles(m, n), a, b, c, m, n, k, transA ? 1 : 0,
-                transB ? 1 : 0);
+        DeviceMatrix c = launcher.allocate(Math.multiplyExact(count, m), n);
+        launcher.kernel(KernelEntry.GEMM).launch(Launcher.tiles(m, n, count), a, b, c, m, n, k, transA ? 1 : 0,
+                transB ? 1 : 0, count);
         return c;
+    }
+
+    /**
+     * The tables {@code v_p op w_p} of the {@code count} vectors of two stacks, stacked: one launch
+     * of the {@code outer} kernel.
+     */
+    private DeviceMatrix tables(String name, DeviceMatrix v, DeviceMatrix w, Outer op, int count) {
+        DeviceMatrix v0 = firstBlock(v, count, name);
+        DeviceMatrix w0 = firstBlock(w, count, name);
+        Shapes.requireVector(this, name, v0, v0.rows());
+        Shapes.requireVector(this, name, w0, w0.rows());
+        context.makeCurrent();
+        DeviceMatrix out = launcher.allocate(v.rows(), w0.rows());
+        launcher.kernel(KernelEntry.OUTER).launch(Kernel.Grid.linear(out.size()), v, w, out, v0.rows(), w0.rows(),
+                outerCode(op), count);
+        return out;
+    }
+
+    /**
+     * The first of the {@code count} same-shape blocks that {@code a} stacks by rows, as a view of
+     * its memory (no copy: the shape checks of a batch read it); fails unless {@code a} has this
+     * precision and its rows are a multiple of {@code count}.
+     */
+    private DeviceMatrix firstBlock(DeviceMatrix a, int count, String op) {
+        require(a, op);
+        return DeviceMatrix.wrap(a.buffer(), Shapes.blockRows(a.rows(), count, op), a.cols(), precision);
     }
 
     private SimpleMatrix onHost(DeviceMatrix a, String op) {
@@ -707,8 +787,8 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         };
     }
 
-    /** The code of {@code op} in the {@code outer} kernel. */
-    private static int outerCode(Outer op) {
+    /** The code of {@code op} in the {@code outer} kernel (the emulator tests pass it too). */
+    static int outerCode(Outer op) {
         return switch (op) {
             case DIFFERENCE -> 0;
             case SUM -> 1;

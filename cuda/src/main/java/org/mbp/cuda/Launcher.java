@@ -5,7 +5,8 @@ import org.mbp.backend.Precision;
 /**
  * The kernels of one precision on one context, with the launch shapes they were written for
  * (documented in {@code dense.cu} and {@code images.cu}): 256-thread blocks for entry-wise and
- * reduction kernels, 32×8-thread blocks over 32×32 tiles for {@code gemm} and {@code transpose}.
+ * reduction kernels, 32×8-thread blocks over 32×32 tiles for {@code gemm} and {@code transpose}
+ * (and over a stack's matrices in z for {@code gemm}).
  */
 final class Launcher {
 
@@ -70,8 +71,17 @@ final class Launcher {
 
     /** Tiled kernels over a {@code rows × cols} matrix: x across column tiles, y down row tiles. */
     static Kernel.Grid tiles(int rows, int cols) {
+        return tiles(rows, cols, 1);
+    }
+
+    /**
+     * Tiled kernels over a stack of {@code count} {@code rows × cols} matrices: x across column
+     * tiles, y down row tiles, z over the matrices (capped too; the kernel loops beyond it).
+     */
+    static Kernel.Grid tiles(int rows, int cols, int count) {
         int across = Math.max(1, Math.min(MAX_TILE_GRID, (cols + TILE - 1) / TILE));
         int down = Math.max(1, Math.min(MAX_TILE_GRID, (rows + TILE - 1) / TILE));
-        return new Kernel.Grid(across, down, 1, TILE, TILE_ROWS, 1, 0);
+        int deep = Math.max(1, Math.min(MAX_TILE_GRID, count));
+        return new Kernel.Grid(across, down, deep, TILE, TILE_ROWS, 1, 0);
     }
 }

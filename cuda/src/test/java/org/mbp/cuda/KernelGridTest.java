@@ -19,6 +19,17 @@ class KernelGridTest {
         assertEquals(32, tiles.gridX());
         assertEquals(1875, tiles.gridY());
         assertEquals(256, tiles.blockX() * tiles.blockY());
+        assertEquals(1, tiles.gridZ());
+    }
+
+    @Test
+    void batchedTiledGridsSpanTheStackInZUpToTheCap() {
+        Kernel.Grid three = Launcher.tiles(33, 65, 3);
+        assertEquals(3, three.gridX());
+        assertEquals(2, three.gridY());
+        assertEquals(3, three.gridZ());
+        assertEquals(Launcher.MAX_TILE_GRID, Launcher.tiles(4, 4, 100_000).gridZ());
+        assertEquals(1, Launcher.tiles(0, 0, 1).gridZ());
     }
 
     @Test

@@ -23,7 +23,10 @@ class PtxSignaturesTest {
     @Test
     void signaturesFollowTheKernelDeclarations() throws IOException {
         Map<String, List<String>> dense = module("dense");
-        assertEquals(List.of("u64", "u64", "u64", "u32", "u32", "u32", "u32", "u32"), dense.get("gemm_f32"));
+        // a, b, c, then m, n, k, transA, transB, count
+        assertEquals(List.of("u64", "u64", "u64", "u32", "u32", "u32", "u32", "u32", "u32"), dense.get("gemm_f32"));
+        // v, w, out, then n, k, op, count
+        assertEquals(List.of("u64", "u64", "u64", "u32", "u32", "u32", "u32"), dense.get("outer_f64"));
         assertEquals(List.of("u64", "u64", "f32"), dense.get("fill_f32"));
         Map<String, List<String>> images = module("images");
         // x, out, then count, height, width, channels, kernel, padding, outHeight, outWidth

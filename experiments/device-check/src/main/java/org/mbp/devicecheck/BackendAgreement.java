@@ -3,6 +3,7 @@ package org.mbp.devicecheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.mbp.backend.BatchOps;
 import org.mbp.backend.EjmlOps;
 import org.mbp.backend.Elementwise;
 import org.mbp.backend.MatrixOps;
@@ -23,7 +24,10 @@ import org.mbp.cuda.CudaOps;
  * {@link HostImageOps} over EjmlOps), compared by the relative Frobenius error
  * {@code ‖gpu − cpu‖_F / max(‖cpu‖_F, tiny)}. The image operations run on one image and on a
  * stack of {@value #STACKED} (one call for the minibatch), and {@link MatrixOps#stack} on blocks of
- * several heights. Run on a machine with a GPU; see {@link #run}.
+ * several heights. The batch operations (products, decompositions and {@code outer} of a
+ * {@link BatchOps} of {@value #STACKED}, and {@link MatrixOps#multBlocks} with both operands
+ * transposed) run on stacks of {@value #STACKED} blocks against {@code BatchOps.of(EjmlOps, 3)}.
+ * Run on a machine with a GPU; see {@link #run}.
  */
 public final class BackendAgreement {
 
@@ -32,6 +36,8 @@ public final class BackendAgreement {
     /** Image cases: height, width, channels, kernel, padding, pooling window height and width. */
     private static final int[][] IMAGES = {{1, 1, 1, 1, 0, 1, 1}, {4, 6, 3, 3, 1, 2, 3}, {8, 8, 5, 3, 1, 2, 2},
         {9, 7, 2, 2, 0, 3, 7}, {6, 10, 4, 5, 2, 3, 5}};
+    /** Block shapes of the batch cases: tall (SVD by the kernel), square (full SVD too), wide (host). */
+    static final int[][] BLOCKS = {{7, 5}, {6, 6}, {4, 9}};
     /** The images of a stack in the batched image cases. */
     static final int STACKED = 3;
     private static final long SEED = 20240531L;
@@ -152,6 +158,9 @@ public final class BackendAgreement {
                     imageCase(new ImageShape(c[0], c[1], c[2]), c[3], c[4], c[5], c[6], count);
                 }
             }
+            for (int[] block : BLOCKS) {
+                batchCase(block[0], block[1]);
+            }
             return outputs;
         }
 
@@ -243,6 +252,31 @@ public final class BackendAgreement {
             }
             record("windowArgMaxMask ties",
                     images.windowArgMaxMask(ops.fromRowMajor(count * in.locations(), in.channels(), ties), in, kh, kw));
+        }
+
+        /** The batch operations on stacks of {@value #STACKED} m×n blocks (and their kin's shapes). */
+        private void batchCase(int m, int n) {
+            MatrixOps<M> batch = BatchOps.of(ops, STACKED);
+            shapes = STACKED + " of " + m + "×" + n;
+            M a = random(STACKED * m, n);
+            M b = random(STACKED * m, n);
+            M c = random(STACKED * n, m + 2);
+            M square = random(STACKED * n, n);
+            M vm = random(STACKED * m, 1);
+            M vn = random(STACKED * n, 1);
+            record("batch mult", batch.mult(a, c));
+            record("batch multTransA", batch.multTransA(a, b));
+            record("batch multTransB", batch.multTransB(a, b));
+            record("multBlocks both transposed", ops.multBlocks(c, true, a, true, STACKED));
+            SymmetricEigen<M> eig = batch.eigSymmetric(batch.sym(square));
+            record("batch eigSymmetric", eig.values(), eig.vectors());
+            Svd<M> compact = batch.svd(a, false);
+            record("batch svd compact", compact.u(), compact.sigma(), compact.v());
+            Svd<M> full = batch.svd(a, true);
+            record("batch svd full", full.u(), full.sigma(), full.v());
+            for (Outer op : Outer.values()) {
+                record("batch outer " + op, batch.outer(vm, vn, op));
+            }
         }
 
         private M random(int rows, int cols) {

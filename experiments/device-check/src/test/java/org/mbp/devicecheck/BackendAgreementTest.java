@@ -46,6 +46,11 @@ class BackendAgreementTest {
                 assertEquals(0.0, a.maxRelativeError(), a.toString());
             }
             assertTrue(all.stream().anyMatch(a -> a.operation().equals("stack empty")));
+            for (String op : List.of("batch mult", "multBlocks both transposed", "batch eigSymmetric",
+                    "batch svd full", "batch outer MAX")) {
+                assertEquals(BackendAgreement.BLOCKS.length, all.stream().filter(a -> a.operation().equals(op)
+                        && a.shapes().startsWith(BackendAgreement.STACKED + " of ")).count(), op);
+            }
             for (String op : List.of("patches", "patchesAdjoint", "windowSum", "windowSpread", "windowArgMaxMask",
                     "windowArgMaxMask ties")) {
                 assertEquals(10, all.stream().filter(a -> a.operation().equals(op)).count(), op);
