@@ -14,7 +14,8 @@ mkdir -p "$work"
 cd "$work"
 if [ -n "${MBP_JAR:-}" ]; then
     jar="$(cd "$(dirname "$MBP_JAR")" && pwd)/$(basename "$MBP_JAR")"
-    mbp() { java -XX:+UseParallelGC -Djava.awt.headless=true -Dsun.stderr.encoding=UTF-8 -jar "$jar" "$@"; }
+    mapfile -t jvm < <(grep -v '^#' "$root/scripts/java-options" | grep .)
+    mbp() { java "${jvm[@]}" -Dsun.stderr.encoding=UTF-8 -jar "$jar" "$@"; }
 else
     mbp() { "$root/mbp" "$@"; }
 fi

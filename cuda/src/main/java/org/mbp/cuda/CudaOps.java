@@ -141,6 +141,12 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
         return names;
     }
 
+    /** Device memory: a read waits for the device, so a training step queues its reads ({@code HostReads}). */
+    @Override
+    public boolean holdsOnHost() {
+        return false;
+    }
+
     @Override
     public String name() {
         return "cuda-" + precision.label();

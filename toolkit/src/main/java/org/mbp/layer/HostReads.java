@@ -123,8 +123,8 @@ public final class HostReads {
      * @return its values, now or when first asked for
      */
     public static <M> Value of(MatrixOps<M> ops, M a, Consumer<double[]> check) {
-        HostReads reads = CURRENT.get();
-        if (reads == null || ops.holdsOnHost()) {
+        HostReads reads = ops.holdsOnHost() ? null : CURRENT.get();
+        if (reads == null) {
             double[] values = ops.toRowMajor(a);
             check.accept(values);
             return new Value(null, values);
@@ -145,7 +145,7 @@ public final class HostReads {
      * @param failure what reports the non-finite entry
      */
     public static <M> void whenNonFinite(MatrixOps<M> ops, M a, Runnable failure) {
-        if (CURRENT.get() == null || ops.holdsOnHost()) {
+        if (ops.holdsOnHost() || CURRENT.get() == null) {
             if (!ops.isFinite(a)) {
                 failure.run();
             }

@@ -115,6 +115,31 @@ class EjmlOpsTest {
         assertFalse(o.isFinite(o.divide(a, o.zeros(2, 3))));
     }
 
+    /**
+     * {@code isFinite} reads the exponent bits: against {@link Double#isFinite} of each entry, with
+     * every special value (NaN with other payloads, ±∞, the largest and the subnormal numbers, ±0) at
+     * every place of a matrix longer than any vector the compiler makes of its loop.
+     */
+    @Test
+    void isFiniteAgreesWithEveryEntrysOwnTest() {
+        double[] doubles = {Double.NaN, Double.longBitsToDouble(0xfff8_0000_0000_0001L), Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -0.0, 0.0, 1.5};
+        double[] floats = {Float.NaN, Float.intBitsToFloat(0xffc0_0001), Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY, Float.MAX_VALUE, -Float.MAX_VALUE, Float.MIN_VALUE, -0.0, 0.0, 1.5};
+        for (EjmlOps o : List.of(EjmlOps.DOUBLE, EjmlOps.FLOAT)) {
+            double[] specials = o == EjmlOps.DOUBLE ? doubles : floats;
+            for (double special : specials) {
+                for (int at = 0; at < 37; at += 6) {
+                    double[] values = new double[37];
+                    Arrays.fill(values, 0.25);
+                    values[at] = special;
+                    SimpleMatrix a = o.fromRowMajor(37, 1, values);
+                    assertEquals(Double.isFinite(special), o.isFinite(a), o.name() + " " + special + " at " + at);
+                }
+            }
+        }
+    }
+
     @Test
     void shapeMismatchesNameBothShapes() {
         EjmlOps o = EjmlOps.DOUBLE;
