@@ -107,11 +107,6 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         static final EjmlOps DOUBLE = new EjmlOps(Precision.DOUBLE, Engine.LAPACK, true);
     }
 
-    /** The exponent field of a float's bits. */
-    private static final int FLOAT_EXPONENT = 0x7f80_0000;
-    /** The exponent field of a double's bits. */
-    private static final long DOUBLE_EXPONENT = 0x7ff0_0000_0000_0000L;
-
     private final Precision precision;
     private final Engine engine;
     private final boolean openBlas;
@@ -556,28 +551,26 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         return m;
     }
 
-    /**
-     * Whether every exponent field is below all ones (NaN and ±∞ have it all ones): the least of the
-     * complemented exponent fields is zero exactly when one is not, a branch-free minimum the JIT
-     * compiler vectorises.
-     */
+    /** Scans the matrix's own float or double array, stopping at the first non-finite entry. */
     @Override
     public boolean isFinite(SimpleMatrix a) {
         int n = a.getNumElements();
         if (single) {
             float[] x = a.getFDRM().data;
-            int least = Integer.MAX_VALUE;
             for (int i = 0; i < n; i++) {
-                least = Math.min(least, ~Float.floatToRawIntBits(x[i]) & FLOAT_EXPONENT);
+                if (!Float.isFinite(x[i])) {
+                    return false;
+                }
             }
-            return least != 0;
+            return true;
         }
         double[] x = a.getDDRM().data;
-        long least = Long.MAX_VALUE;
         for (int i = 0; i < n; i++) {
-            least = Math.min(least, ~Double.doubleToRawLongBits(x[i]) & DOUBLE_EXPONENT);
+            if (!Double.isFinite(x[i])) {
+                return false;
+            }
         }
-        return least != 0;
+        return true;
     }
 
     // ---------------------------------------------------------------- entry-wise functions
