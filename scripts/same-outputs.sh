@@ -77,7 +77,8 @@ for r in rows:
 PY
 }
 
-# A checkpoint: its JSON header without times, and the SHA-256 of its weights and velocities.
+# A checkpoint: its JSON header without times, and the SHA-256 of its weights and velocities (the
+# sections after the header's checksum).
 strip_checkpoint() {
     python3 - "$1" <<'PY'
 import hashlib, json, struct, sys
@@ -89,7 +90,9 @@ for row in header.get("history", []):
         del row[k]
 print(data[:8].decode("ascii"))
 print(json.dumps(header, sort_keys=True, ensure_ascii=False))
-print("weights and velocity sha256", hashlib.sha256(data[12 + length:]).hexdigest())
+# MBPCKPT2 follows the header with its CRC32C, which covers the times too: the sections after it
+body = 12 + length + (4 if data[:8] == b"MBPCKPT2" else 0)
+print("weights and velocity sha256", hashlib.sha256(data[body:]).hexdigest())
 PY
 }
 
