@@ -2,8 +2,6 @@ package org.mbp.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -48,13 +46,7 @@ class BatchedKernelEmulationTest {
 
     @BeforeAll
     static void buildEmulator() throws IOException, InterruptedException {
-        assumeTrue(KernelEmulator.compilerAvailable(), "g++ is not installed: the dense.cu emulation is skipped");
-        KernelEmulator.Run build = KernelEmulator.run(List.of("bash", KernelEmulator.SCRIPT, "build-dense"),
-                LIMIT_SECONDS);
-        assertEquals(0, build.status(), "building the dense.cu emulator failed:\n" + build.output());
-        String[] lines = build.output().strip().split("\n");
-        emulator = Path.of(lines[lines.length - 1]);
-        assertTrue(Files.isExecutable(emulator), "no emulator binary at " + emulator + ":\n" + build.output());
+        emulator = KernelEmulator.build("build-dense", LIMIT_SECONDS);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.mbp.cuda;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -43,6 +46,21 @@ public final class KernelEmulator {
             }
         }
         throw new IllegalStateException("no scripts/emulate-kernels.sh above " + Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * Builds one of the script's emulators ({@code build-dense}, {@code build-jacobi}, …) and returns
+     * the binary, the last line the build prints; skips the test where g++ is missing and fails it
+     * when the build fails.
+     */
+    public static Path build(String mode, long limitSeconds) throws IOException, InterruptedException {
+        assumeTrue(compilerAvailable(), "g++ is not installed: the " + mode + " emulation is skipped");
+        Run build = run(List.of("bash", SCRIPT, mode), limitSeconds);
+        assertEquals(0, build.status(), "scripts/emulate-kernels.sh " + mode + " failed:\n" + build.output());
+        String[] lines = build.output().strip().split("\n");
+        Path emulator = Path.of(lines[lines.length - 1]);
+        assertTrue(Files.isExecutable(emulator), "no emulator binary at " + emulator + ":\n" + build.output());
+        return emulator;
     }
 
     /** Runs command with stdout and stderr into a temporary file; fails the test past limitSeconds. */

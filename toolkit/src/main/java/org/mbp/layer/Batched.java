@@ -20,16 +20,13 @@ import org.mbp.backend.MatrixOps;
  */
 public final class Batched<M> extends AbstractLayer<M, M, M> {
 
-    private final int rowsPerExample;
+    private final ExampleRows rows;
     private final Function<MatrixOps<M>, Layer<M, M, M>> build;
     private final Map<Integer, Layer<M, M, M>> bySize = new ConcurrentHashMap<>();
 
     private Batched(String name, MatrixOps<M> ops, int rowsPerExample, Function<MatrixOps<M>, Layer<M, M, M>> build) {
         super(name, ops, MatrixSpace.of("X", Structure.GENERAL), MatrixSpace.of("Y", Structure.GENERAL));
-        if (rowsPerExample < 1) {
-            throw new IllegalArgumentException(name + ": rows per example must be positive, got " + rowsPerExample);
-        }
-        this.rowsPerExample = rowsPerExample;
+        this.rows = new ExampleRows(name, rowsPerExample);
         this.build = build;
     }
 
@@ -52,12 +49,7 @@ public final class Batched<M> extends AbstractLayer<M, M, M> {
 
     @Override
     public Linearization<M, M, M> forward(M x) {
-        int rows = ops().rows(x);
-        if (rows == 0 || rows % rowsPerExample != 0) {
-            throw new IllegalArgumentException(name() + ": input has " + rows + " rows, expected a positive multiple of "
-                    + rowsPerExample + " (one block of " + rowsPerExample + " rows per example)");
-        }
-        Layer<M, M, M> layer = bySize.computeIfAbsent(rows / rowsPerExample,
+        Layer<M, M, M> layer = bySize.computeIfAbsent(rows.count(ops().rows(x)),
                 count -> build.apply(BatchOps.of(ops(), count)));
         return checked(x, layer.forward(x));
     }

@@ -21,15 +21,12 @@ import org.mbp.backend.MatrixOps;
  */
 public final class PerExample<M> extends AbstractLayer<M, M, M> {
 
-    private final int rowsPerExample;
+    private final ExampleRows rows;
     private final IntFunction<Layer<M, M, M>> layerOf;
 
     private PerExample(String name, MatrixOps<M> ops, int rowsPerExample, IntFunction<Layer<M, M, M>> layerOf) {
         super(name, ops, MatrixSpace.of("X", Structure.GENERAL), MatrixSpace.of("Y", Structure.GENERAL));
-        if (rowsPerExample < 1) {
-            throw new IllegalArgumentException(name + ": rows per example must be positive, got " + rowsPerExample);
-        }
-        this.rowsPerExample = rowsPerExample;
+        this.rows = new ExampleRows(name, rowsPerExample);
         this.layerOf = layerOf;
     }
 
@@ -57,14 +54,9 @@ public final class PerExample<M> extends AbstractLayer<M, M, M> {
 
     private Linearization<M, M, M> evaluate(M x) {
         MatrixOps<M> ops = ops();
-        int rows = ops.rows(x);
-        if (rows == 0 || rows % rowsPerExample != 0) {
-            throw new IllegalArgumentException(name() + ": input has " + rows + " rows, expected a positive multiple of "
-                    + rowsPerExample + " (one block of " + rowsPerExample + " rows per example)");
-        }
-        int count = rows / rowsPerExample;
+        int count = rows.count(ops.rows(x));
         List<Integer> examples = IntStream.range(0, count).boxed().toList();
-        List<M> inputs = split(x, rowsPerExample, count);
+        List<M> inputs = split(x, rows.perExample(), count);
         List<Linearization<M, M, M>> points = map(examples, n -> layerOf.apply(n).forward(inputs.get(n)));
         List<M> outputs = points.stream().map(Linearization::output).toList();
         int outRows = ops.rows(outputs.get(0));
@@ -72,7 +64,7 @@ public final class PerExample<M> extends AbstractLayer<M, M, M> {
         for (Linearization<M, M, M> p : points) {
             diagnostics = diagnostics.plus(p.diagnostics());
         }
-        UnaryOperator<M> variation = dx -> each(examples, split(dx, rowsPerExample, count),
+        UnaryOperator<M> variation = dx -> each(examples, split(dx, rows.perExample(), count),
                 (n, d) -> points.get(n).variation(d));
         UnaryOperator<M> adjoint = g -> each(examples, split(g, outRows, count), (n, u) -> points.get(n).adjoint(u));
         return Linearization.of(ops.stack(outputs), diagnostics, variation, adjoint);
@@ -91,12 +83,12 @@ public final class PerExample<M> extends AbstractLayer<M, M, M> {
         return examples.stream().map(f).toList();
     }
 
-    private List<M> split(M a, int rows, int count) {
+    private List<M> split(M a, int height, int count) {
         MatrixOps<M> ops = ops();
         int cols = ops.cols(a);
         List<M> blocks = new ArrayList<>(count);
         for (int n = 0; n < count; n++) {
-            blocks.add(ops.block(a, n * rows, (n + 1) * rows, 0, cols));
+            blocks.add(ops.block(a, n * height, (n + 1) * height, 0, cols));
         }
         return blocks;
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -48,13 +47,7 @@ class JacobiKernelEmulationTest {
 
     @BeforeAll
     static void buildEmulator() throws IOException, InterruptedException {
-        assumeTrue(KernelEmulator.compilerAvailable(), "g++ is not installed: the jacobi.cu emulation is skipped");
-        KernelEmulator.Run build = KernelEmulator.run(List.of("bash", KernelEmulator.SCRIPT, "build-jacobi"),
-                RUN_LIMIT_SECONDS);
-        assertEquals(0, build.status(), "scripts/emulate-kernels.sh build-jacobi failed:\n" + build.output());
-        String[] lines = build.output().strip().split("\n");
-        emulator = Path.of(lines[lines.length - 1]);
-        assertTrue(Files.isExecutable(emulator), "no emulator binary at " + emulator + ":\n" + build.output());
+        emulator = KernelEmulator.build("build-jacobi", RUN_LIMIT_SECONDS);
     }
 
     @Test
