@@ -294,6 +294,7 @@ public final class Network {
         }
     }
 
+    /** Builds a {@link Network} stage by stage. */
     public static final class Builder {
 
         private final List<Stage> stages = new ArrayList<>();
