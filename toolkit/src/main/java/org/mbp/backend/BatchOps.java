@@ -1,5 +1,6 @@
 package org.mbp.backend;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -58,6 +59,27 @@ public final class BatchOps<M> implements MatrixOps<M> {
      */
     public static <M> BatchOps<M> of(MatrixOps<M> base, int count) {
         return new BatchOps<>(base, count);
+    }
+
+    /**
+     * A batch's host values split by example: {@code values} holds {@code count} examples' values
+     * one example after another (as {@link #toRowMajor} reads them), each the same number.
+     *
+     * @param values the values of every example
+     * @param count the number of examples
+     * @return each example's values, in order
+     * @throws IllegalArgumentException when the values do not split into {@code count} equal parts
+     */
+    public static List<double[]> examples(double[] values, int count) {
+        if (count < 1 || values.length % count != 0) {
+            throw new IllegalArgumentException(values.length + " values do not split into " + count + " examples");
+        }
+        int n = values.length / count;
+        List<double[]> out = new ArrayList<>(count);
+        for (int e = 0; e < count; e++) {
+            out.add(Arrays.copyOfRange(values, e * n, (e + 1) * n));
+        }
+        return out;
     }
 
     /**
@@ -168,8 +190,8 @@ public final class BatchOps<M> implements MatrixOps<M> {
         int cols = cols(blocks.get(0));
         int[] heights = blocks.stream().mapToInt(this::rows).toArray();
         int height = Arrays.stream(heights).sum();
-        int[] index = tables.computeIfAbsent(List.of("stack", count, cols, List.of(Arrays.stream(heights)
-                .boxed().toArray())), key -> {
+        int[] index = tables.computeIfAbsent(List.of("stack", cols, List.of(Arrays.stream(heights).boxed()
+                .toArray())), key -> {
                     int[] out = new int[count * height * cols];
                     int k = 0;
                     for (int n = 0; n < count; n++) {

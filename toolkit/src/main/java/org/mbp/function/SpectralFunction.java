@@ -1,6 +1,8 @@
 package org.mbp.function;
 
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import org.mbp.backend.BatchOps;
 import org.mbp.backend.MatrixOps;
 
 /**
@@ -109,10 +111,9 @@ public interface SpectralFunction {
      * @throws OutsideDomainException naming the example and the value
      */
     default void requireDomain(double[] values, int batch, double epsilon, double regularizer, String stage) {
-        int n = values.length / batch;
+        List<double[]> spectra = BatchOps.examples(values, batch);
         for (int e = 0; e < batch; e++) {
-            requireDomain(java.util.Arrays.copyOfRange(values, e * n, (e + 1) * n), epsilon, regularizer,
-                    batch == 1 ? stage : stage + ", example " + e);
+            requireDomain(spectra.get(e), epsilon, regularizer, batch == 1 ? stage : stage + ", example " + e);
         }
     }
 

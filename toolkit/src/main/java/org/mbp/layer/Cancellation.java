@@ -2,6 +2,7 @@ package org.mbp.layer;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mbp.backend.BatchOps;
 
 /**
  * What the paper's matrix-function layers (Props. 3 and 4) hand to the gap division of the SVD
@@ -37,8 +38,8 @@ public record Cancellation(String stage, double weightedInverseGap, boolean null
      * @return the diagnostics with one cancellation per example, in order
      */
     public static Diagnostics ofEach(String stage, double[] values, double[] g, int batch, int paired) {
-        List<double[]> v = SpectrumDiagnostics.spectra(values, batch);
-        List<double[]> w = SpectrumDiagnostics.spectra(g, batch);
+        List<double[]> v = BatchOps.examples(values, batch);
+        List<double[]> w = BatchOps.examples(g, batch);
         List<Cancellation> out = new ArrayList<>(batch);
         for (int e = 0; e < batch; e++) {
             out.add(of(stage, v.get(e), w.get(e), paired));

@@ -1,10 +1,10 @@
 package org.mbp.layer;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.mbp.backend.BatchOps;
 
 /**
  * What a layer's spectrum says about how far its gradient can be trusted: the smallest gap
@@ -112,29 +112,7 @@ public record SpectrumDiagnostics(String stage, String quantity, int size, doubl
     }
 
     /**
-     * The spectra of a batch, one per example: {@code values} holds the {@code batch} examples'
-     * values one example after another (as a batched backend reads them), each example the same
-     * number.
-     *
-     * @param values the values of every example
-     * @param batch the number of examples
-     * @return each example's values, in order
-     * @throws IllegalArgumentException when the values do not split into {@code batch} equal parts
-     */
-    public static List<double[]> spectra(double[] values, int batch) {
-        if (batch < 1 || values.length % batch != 0) {
-            throw new IllegalArgumentException(values.length + " values do not split into " + batch + " spectra");
-        }
-        int n = values.length / batch;
-        List<double[]> out = new ArrayList<>(batch);
-        for (int e = 0; e < batch; e++) {
-            out.add(Arrays.copyOfRange(values, e * n, (e + 1) * n));
-        }
-        return out;
-    }
-
-    /**
-     * The diagnostics of each example's spectrum in a batch ({@link #spectra}), each with the
+     * The diagnostics of each example's spectrum in a batch ({@link BatchOps#examples}), each with the
      * conventional rank tolerance of its own largest value.
      *
      * @param stage the stage
@@ -148,7 +126,7 @@ public record SpectrumDiagnostics(String stage, String quantity, int size, doubl
      */
     public static List<SpectrumDiagnostics> ofEach(String stage, String quantity, double[] values, int batch,
             Kernel kernel, int dimension, double epsilon) {
-        return spectra(values, batch).stream().map(v -> of(stage, quantity, v, kernel,
+        return BatchOps.examples(values, batch).stream().map(v -> of(stage, quantity, v, kernel,
                 defaultRankTolerance(dimension, epsilon, v))).toList();
     }
 

@@ -1,6 +1,10 @@
 package org.mbp.nn;
 
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.Layer;
 import org.mbp.layer.LinearLayer;
@@ -44,9 +48,11 @@ public final class Dropout {
     public static <M> Layer<M, M, M> withMasks(MatrixOps<M> ops, double rate, long[] seeds) {
         double keep = 1 / (1 - requireRate(rate));
         long[] own = seeds.clone();
+        Map<List<Integer>, M> masks = new ConcurrentHashMap<>();
+        UnaryOperator<M> masked = x -> ops.hadamard(masks.computeIfAbsent(List.of(ops.rows(x), ops.cols(x)),
+                shape -> mask(ops, shape.get(0), shape.get(1), rate, keep, own)), x);
         return LinearLayer.of("dropout(" + rate + ")", ops, MatrixSpace.of("X", Structure.GENERAL),
-                MatrixSpace.of("Y", Structure.GENERAL), x -> ops.hadamard(mask(ops, x, rate, keep, own), x),
-                y -> ops.hadamard(mask(ops, y, rate, keep, own), y));
+                MatrixSpace.of("Y", Structure.GENERAL), masked, masked);
     }
 
     /**
@@ -62,13 +68,13 @@ public final class Dropout {
         return rate;
     }
 
-    private static <M> M mask(MatrixOps<M> ops, M like, double rate, double keep, long[] seeds) {
-        int rows = ops.rows(like);
+    /** The mask of a rows×cols stack, drawn (and, on a device, uploaded) once per layer and shape. */
+    private static <M> M mask(MatrixOps<M> ops, int rows, int cols, double rate, double keep, long[] seeds) {
         if (rows % seeds.length != 0) {
             throw new IllegalArgumentException("dropout: " + rows + " rows do not split into " + seeds.length
                     + " examples");
         }
-        double[] m = new double[rows * ops.cols(like)];
+        double[] m = new double[rows * cols];
         int block = m.length / seeds.length;
         for (int n = 0; n < seeds.length; n++) {
             SplittableRandom random = new SplittableRandom(seeds[n]);
@@ -76,6 +82,6 @@ public final class Dropout {
                 m[i] = random.nextDouble() < rate ? 0 : keep;
             }
         }
-        return ops.fromRowMajor(rows, ops.cols(like), m);
+        return ops.fromRowMajor(rows, cols, m);
     }
 }
