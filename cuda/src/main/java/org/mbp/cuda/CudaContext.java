@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import jcuda.CudaException;
 import jcuda.driver.CUcontext;
@@ -35,6 +36,7 @@ public final class CudaContext {
     private final Map<String, Kernels> modules = new ConcurrentHashMap<>();
     private final LongAdder launches = new LongAdder();
     private final LongAdder synchronizations = new LongAdder();
+    private final AtomicBoolean queued = new AtomicBoolean();
 
     private CudaContext(GpuProbe.Result device, CUcontext context) {
         this.device = device;
@@ -87,17 +89,30 @@ public final class CudaContext {
     public void synchronize() {
         makeCurrent();
         cuCtxSynchronize();
-        synchronizations.increment();
+        countSynchronization();
     }
 
-    /** Counts one kernel launch. */
+    /** Counts one kernel launch: work the next copy from the host waits for. */
     void countLaunch() {
         launches.increment();
+        queued.set(true);
     }
 
-    /** Counts one host synchronisation. */
+    /** Counts one host synchronisation: a copy to the host or a wait for all work; nothing is queued after it. */
     void countSynchronization() {
         synchronizations.increment();
+        queued.set(false);
+    }
+
+    /**
+     * Counts a copy from the host's pageable memory, which first waits for the work queued before
+     * it: a host synchronisation when a kernel was launched since the last one, and none when
+     * nothing is queued (the next step's images and weights, uploaded after the last step's read).
+     */
+    void countUpload() {
+        if (queued.getAndSet(false)) {
+            synchronizations.increment();
+        }
     }
 
     /** The kernels launched on this context so far. */

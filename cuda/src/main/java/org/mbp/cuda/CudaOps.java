@@ -122,7 +122,8 @@ public final class CudaOps implements MatrixOps<DeviceMatrix>, ImageOps<DeviceMa
      * The host synchronisations on this backend's context so far, by any backend on it: every
      * value read back ({@link #get}, {@link #toRowMajor}, {@link #dot}, {@link #maxAbs},
      * {@link #isFinite} and what is built on them), every upload ({@link #fromRowMajor}, a new
-     * {@link #gather} index), and the waits of the memory pool.
+     * {@link #gather} index) issued after a kernel launch with no synchronisation since (it waits
+     * for that work), and the waits of the memory pool.
      *
      * @return the host synchronisations on this backend's context so far, by any backend on it
      */

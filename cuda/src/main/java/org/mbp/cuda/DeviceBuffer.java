@@ -11,9 +11,10 @@ import jcuda.driver.CUdeviceptr;
 /**
  * A block of device memory, taken from its context's pool and given back when this object
  * becomes unreachable (kernel launches and copies keep it reachable until they are issued).
- * Copies to and from the host are synchronous, and each counts as a host synchronisation of the
- * context: a copy to the host waits for its values, and one from pageable host memory (as every
- * upload here is) waits for the work issued before it.
+ * Copies to and from the host are synchronous. Each copy to the host counts as a host
+ * synchronisation of the context (it waits for its values); a copy from pageable host memory (as
+ * every upload here is) waits for the work issued before it, and counts as one when a kernel was
+ * launched since the last synchronisation.
  */
 public final class DeviceBuffer {
 
@@ -101,7 +102,7 @@ public final class DeviceBuffer {
             context.makeCurrent();
             try {
                 cuMemcpyHtoD(pointer, host, size);
-                context.countSynchronization();
+                context.countUpload();
             } finally {
                 Reference.reachabilityFence(this);
             }

@@ -270,6 +270,16 @@ public final class BatchOps<M> implements MatrixOps<M> {
         return base.scatterAdd(a, batched(index, rows * cols), count * rows, cols);
     }
 
+    /** Each example's groups, by the same members, in its own entries. */
+    @Override
+    public M argMaxMask(M a, int[] members, int size) {
+        int entries = rows(a) * cols(a);
+        for (int k = 0; k < members.length; k++) {
+            Gather.inside("argMaxMask", k, members[k], entries);
+        }
+        return base.argMaxMask(a, batched(members, entries), size);
+    }
+
     @Override
     public M add(M a, M b) {
         return base.add(a, b);

@@ -3,7 +3,8 @@ package org.mbp.backend;
 /**
  * The work a backend has handed to an accelerator: kernel launches and host synchronisations
  * (calls after which the host has waited for the device: reading values back, and synchronous
- * copies to it, which wait for the work issued before them). Both counts are cumulative and may be
+ * copies to it issued while launched work may still run, since they wait for it; a copy to an
+ * idle device waits for nothing and is not one). Both counts are cumulative and may be
  * read from any thread; the work of a step is the difference of two readings. A backend that
  * computes on the host launches nothing and never waits: {@link #of} gives it {@link #NONE}.
  */

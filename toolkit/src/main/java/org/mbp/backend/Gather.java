@@ -1,8 +1,12 @@
 package org.mbp.backend;
 
+import java.util.function.IntConsumer;
+import java.util.function.IntToDoubleFunction;
+
 /**
- * The argument checks of {@link MatrixOps#gather} and {@link MatrixOps#scatterAdd}, shared by every
- * backend. An index of {@link #ZERO} stands for a zero entry (gather) or a dropped one (scatter-add).
+ * The argument checks of {@link MatrixOps#gather}, {@link MatrixOps#scatterAdd} and
+ * {@link MatrixOps#argMaxMask}, shared by every backend, and the arg-max selection itself. An
+ * index of {@link #ZERO} stands for a zero entry (gather) or a dropped one (scatter-add).
  */
 public final class Gather {
 
@@ -86,5 +90,39 @@ public final class Gather {
                     + " entries");
         }
         return i;
+    }
+
+    /**
+     * The arg-max of each group of {@link MatrixOps#argMaxMask}: {@code members} lists the groups
+     * one after another, {@code size} indices each; for each group in turn, {@code selected}
+     * receives the index of its largest value, the first in the group's order at ties (a NaN is
+     * never larger).
+     *
+     * @param members the groups' indices, one group after another
+     * @param size the number of indices in a group
+     * @param entries how many values there are (every index lies below)
+     * @param value the value at an index
+     * @param selected receives each group's arg-max, group by group
+     * @throws IllegalArgumentException when {@code size} is not positive, the members do not split
+     *                                  into groups of {@code size}, or an index is outside the values
+     */
+    public static void argMax(int[] members, int size, long entries, IntToDoubleFunction value, IntConsumer selected) {
+        if (size <= 0 || members.length % size != 0) {
+            throw new IllegalArgumentException("argMaxMask: " + members.length + " indices do not split into groups of "
+                    + size);
+        }
+        for (int start = 0; start < members.length; start += size) {
+            int best = inside("argMaxMask", start, members[start], entries);
+            double largest = value.applyAsDouble(best);
+            for (int m = start + 1; m < start + size; m++) {
+                int i = inside("argMaxMask", m, members[m], entries);
+                double v = value.applyAsDouble(i);
+                if (v > largest) {
+                    best = i;
+                    largest = v;
+                }
+            }
+            selected.accept(best);
+        }
     }
 }

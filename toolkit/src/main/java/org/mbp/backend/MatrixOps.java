@@ -278,6 +278,26 @@ public interface MatrixOps<M> {
         return fromRowMajor(rows, cols, out);
     }
 
+    /**
+     * Arg-max selection: the 0/1 matrix of {@code a}'s shape with a single 1 in each group of
+     * entries, at the group's largest entry (the first in the group's order at ties). The groups
+     * are listed one after another in {@code members}, {@code size} row-major indices of {@code a}
+     * each (the windows of max pooling). This default goes through the row-major values.
+     *
+     * @param a the matrix A
+     * @param members the groups' row-major indices, one group after another
+     * @param size the number of entries in a group
+     * @return the 0/1 matrix of {@code a}'s shape with a 1 at each group's arg-max
+     * @throws IllegalArgumentException when the members do not split into groups of {@code size}
+     *                                  or one of them is outside {@code a}
+     */
+    default M argMaxMask(M a, int[] members, int size) {
+        double[] values = toRowMajor(a);
+        double[] mask = new double[values.length];
+        Gather.argMax(members, size, values.length, i -> values[i], i -> mask[i] = 1);
+        return fromRowMajor(rows(a), cols(a), mask);
+    }
+
     // ---------------------------------------------------------------- arithmetic
 
     /**

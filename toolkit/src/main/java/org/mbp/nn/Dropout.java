@@ -1,9 +1,6 @@
 package org.mbp.nn;
 
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.Layer;
@@ -14,7 +11,10 @@ import org.mbp.layer.Structure;
 /**
  * Inverted dropout: each entry is kept with probability {@code 1 − rate} and scaled by
  * {@code 1/(1 − rate)}, so inference is the identity. The mask is drawn from a seed, so a
- * training step is reproducible; for that mask the layer is linear and self-adjoint.
+ * training step is reproducible; for that mask the layer is linear and self-adjoint. The mask is
+ * drawn (on a device, uploaded) when the layer is made, for an input of the shape given then: a
+ * training pass makes its dropout layers before its first layer runs ({@link Network}), so that
+ * the upload waits for no work of the pass.
  */
 public final class Dropout {
 
@@ -22,35 +22,49 @@ public final class Dropout {
     }
 
     /**
-     * The dropout layer for one example with the mask drawn from {@code seed}.
+     * The dropout layer for one {@code rows × cols} example with the mask drawn from {@code seed}.
      *
      * @param <M> the backend's matrix type
      * @param ops the backend that computes
      * @param rate the rate
      * @param seed the random seed
+     * @param rows the rows of the example
+     * @param cols the columns of the example
      * @return the dropout layer for one example with the mask drawn from {@code seed}
      */
-    public static <M> Layer<M, M, M> withMask(MatrixOps<M> ops, double rate, long seed) {
-        return withMasks(ops, rate, new long[] {seed});
+    public static <M> Layer<M, M, M> withMask(MatrixOps<M> ops, double rate, long seed, int rows, int cols) {
+        return withMasks(ops, rate, new long[] {seed}, rows, cols);
     }
 
     /**
-     * The dropout layer for a minibatch stacked by rows, one equal block of rows per example:
-     * example n's block has the mask {@link #withMask} draws from {@code seeds[n]}, so an example
-     * is dropped out the same way alone or in any batch.
+     * The dropout layer for a minibatch of {@code rows × cols} examples stacked by rows: example
+     * n's block has the mask {@link #withMask} draws from {@code seeds[n]}, so an example is
+     * dropped out the same way alone or in any batch.
      *
      * @param <M> the backend's matrix type
      * @param ops the backend that computes
      * @param rate the rate
      * @param seeds the examples' seeds, in row order
+     * @param rows the rows of one example
+     * @param cols the columns of one example
      * @return the dropout layer for the stacked examples
+     * @throws IllegalArgumentException for a rate outside [0, 1) or an empty shape
      */
-    public static <M> Layer<M, M, M> withMasks(MatrixOps<M> ops, double rate, long[] seeds) {
+    public static <M> Layer<M, M, M> withMasks(MatrixOps<M> ops, double rate, long[] seeds, int rows, int cols) {
         double keep = 1 / (1 - requireRate(rate));
-        long[] own = seeds.clone();
-        Map<List<Integer>, M> masks = new ConcurrentHashMap<>();
-        UnaryOperator<M> masked = x -> ops.hadamard(masks.computeIfAbsent(List.of(ops.rows(x), ops.cols(x)),
-                shape -> mask(ops, shape.get(0), shape.get(1), rate, keep, own)), x);
+        if (rows <= 0 || cols <= 0) {
+            throw new IllegalArgumentException("dropout: an example of " + rows + "×" + cols + " has no entries");
+        }
+        int stacked = seeds.length * rows;
+        M mask = mask(ops, stacked, cols, rate, keep, seeds);
+        UnaryOperator<M> masked = x -> {
+            if (ops.rows(x) != stacked || ops.cols(x) != cols) {
+                throw new IllegalArgumentException("dropout: input is " + ops.rows(x) + "×" + ops.cols(x)
+                        + ", expected " + stacked + "×" + cols + " (" + seeds.length + (seeds.length == 1 ? " example" : " examples")
+                        + " of " + rows + "×" + cols + ")");
+            }
+            return ops.hadamard(mask, x);
+        };
         return LinearLayer.of("dropout(" + rate + ")", ops, MatrixSpace.of("X", Structure.GENERAL),
                 MatrixSpace.of("Y", Structure.GENERAL), masked, masked);
     }
@@ -68,12 +82,8 @@ public final class Dropout {
         return rate;
     }
 
-    /** The mask of a rows×cols stack, drawn (and, on a device, uploaded) once per layer and shape. */
+    /** The mask of a rows×cols stack, example n's equal block of rows drawn from {@code seeds[n]}. */
     private static <M> M mask(MatrixOps<M> ops, int rows, int cols, double rate, double keep, long[] seeds) {
-        if (rows % seeds.length != 0) {
-            throw new IllegalArgumentException("dropout: " + rows + " rows do not split into " + seeds.length
-                    + " examples");
-        }
         double[] m = new double[rows * cols];
         int block = m.length / seeds.length;
         for (int n = 0; n < seeds.length; n++) {

@@ -3,15 +3,18 @@ package org.mbp.nn;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.mbp.backend.Gather;
 import org.mbp.backend.MatrixOps;
 
 /**
  * {@link ImageOps} as index maps on the backend: im2col is a {@link MatrixOps#gather} (zero where
  * a patch reaches into the padding) and col2im its adjoint {@link MatrixOps#scatterAdd}; the
- * window sum is a scatter-add and the window spread its adjoint gather. The index tables are built
+ * window sum is a scatter-add and the window spread its adjoint gather; the max-pooling selection
+ * is an {@link MatrixOps#argMaxMask} over the windows' members. The index tables are built
  * once per geometry by one traversal each ({@link #patchIndex}, {@link #windowIndex}), so that an
- * operation and its adjoint cannot disagree on an index, and sums run in increasing source index.
+ * operation and its adjoint cannot disagree on an index, and sums run in increasing source index;
+ * a call finds its table by a lock-free read.
  * A matrix of {@code count} stacked images (a minibatch) goes through one gather or scatter with
  * the one-image table repeated at each image's offset.
  *
@@ -64,25 +67,15 @@ public final class HostImageOps<M> implements ImageOps<M> {
         return ops.gather(g, windowIndex(in, kh, kw, count), count * in.locations(), in.channels());
     }
 
-    /** Ties go to the first input in row-major order, as in the device kernels. */
+    /**
+     * One {@link MatrixOps#argMaxMask} over the windows, each window's inputs in increasing
+     * row-major order, so ties go to the first, as in the device kernels.
+     */
     @Override
     public M windowArgMaxMask(M x, ImageShape in, int kh, int kw) {
         int count = ImageOps.count(ops, x, in, "windowArgMaxMask");
-        double[] v = ops.toRowMajor(x);
         pooled(in, kh, kw);
-        int[] members = windowMembers(in, kh, kw, count);
-        int size = kh * kw;
-        double[] mask = new double[v.length];
-        for (int start = 0; start < members.length; start += size) {
-            int best = members[start];
-            for (int m = start + 1; m < start + size; m++) {
-                if (v[members[m]] > v[best]) {
-                    best = members[m];
-                }
-            }
-            mask[best] = 1;
-        }
-        return ops.fromRowMajor(count * in.locations(), in.channels(), mask);
+        return ops.argMaxMask(x, windowMembers(in, kh, kw, count), kh * kw);
     }
 
     /**
@@ -112,10 +105,25 @@ public final class HostImageOps<M> implements ImageOps<M> {
      * {@link Gather#ZERO} where the patch reaches into the padding.
      */
     private static int[] patchIndex(ImageShape in, int kernel, int padding, int count) {
-        int[] one = PATCH_INDEX.computeIfAbsent(new PatchGeometry(in, kernel, padding, 1),
-                g -> buildPatchIndex(in, kernel, padding));
-        return count == 1 ? one : PATCH_INDEX.computeIfAbsent(new PatchGeometry(in, kernel, padding, count),
-                g -> stacked(one, count, in.size()));
+        return table(PATCH_INDEX, new PatchGeometry(in, kernel, padding, count), () -> count == 1
+                ? buildPatchIndex(in, kernel, padding) : stacked(patchIndex(in, kernel, padding, 1), count, in.size()));
+    }
+
+    /**
+     * The table of {@code key}, found by a lock-free read; on the first miss built (outside the
+     * map, so that a build may look up another table) and kept, the first one kept if two threads
+     * built it.
+     */
+    private static <K> int[] table(Map<K, int[]> tables, K key, Supplier<int[]> build) {
+        int[] table = tables.get(key);
+        if (table == null) {
+            table = build.get();
+            int[] earlier = tables.putIfAbsent(key, table);
+            if (earlier != null) {
+                table = earlier;
+            }
+        }
+        return table;
     }
 
     /**
@@ -169,10 +177,8 @@ public final class HostImageOps<M> implements ImageOps<M> {
      * output value of its window.
      */
     private static int[] windowIndex(ImageShape in, int kh, int kw, int count) {
-        int[] one = WINDOW_INDEX.computeIfAbsent(new WindowGeometry(in, kh, kw, 1),
-                g -> buildWindowIndex(in, kh, kw));
-        return count == 1 ? one : WINDOW_INDEX.computeIfAbsent(new WindowGeometry(in, kh, kw, count),
-                g -> stacked(one, count, pooled(in, kh, kw).size()));
+        return table(WINDOW_INDEX, new WindowGeometry(in, kh, kw, count), () -> count == 1
+                ? buildWindowIndex(in, kh, kw) : stacked(windowIndex(in, kh, kw, 1), count, pooled(in, kh, kw).size()));
     }
 
     private static int[] buildWindowIndex(ImageShape in, int kh, int kw) {
@@ -196,7 +202,7 @@ public final class HostImageOps<M> implements ImageOps<M> {
      * inputs of its window in increasing row-major order.
      */
     private static int[] windowMembers(ImageShape in, int kh, int kw, int count) {
-        return WINDOW_MEMBERS.computeIfAbsent(new WindowGeometry(in, kh, kw, count), g -> {
+        return table(WINDOW_MEMBERS, new WindowGeometry(in, kh, kw, count), () -> {
             int[] window = windowIndex(in, kh, kw, count);
             int size = kh * kw;
             int[] members = new int[window.length];

@@ -100,9 +100,9 @@ public final class Network {
     /**
      * Evaluates the chain on a minibatch: the examples stacked by rows in {@code input} (each
      * layer's input holds one equal block of rows per example), example n's stochastic stages
-     * drawn from {@code seeds[n]} as if it were alone. Every parameter's matrix is made (on a
-     * device, uploaded) before the first layer runs, so that no copy to the device waits for the
-     * layers' work.
+     * drawn from {@code seeds[n]} as if it were alone. Every parameter's matrix and every
+     * stochastic stage's layer with its dropout mask is made (on a device, uploaded) before the
+     * first layer runs, so that no copy to the device waits for the layers' work.
      *
      * @param <M> the backend's matrix type
      * @param weights the weights
@@ -117,6 +117,12 @@ public final class Network {
         for (int k = 0; k < parameterValues.length; k++) {
             parameterValues[k] = weights.matrix(k, parameterOps.get(k));
         }
+        Layer[] drawn = new Layer[stages.size()];
+        for (int i = 0; i < drawn.length; i++) {
+            if (!inference && stages.get(i) instanceof Stochastic s) {
+                drawn[i] = (Layer) s.training().apply(stageSeeds(seeds, i));
+            }
+        }
         List<Linearization> trace = new ArrayList<>(stages.size());
         Object x = input;
         for (int i = 0; i < stages.size(); i++) {
@@ -127,8 +133,7 @@ public final class Network {
             } else if (stage instanceof Fixed f) {
                 lin = f.layer().forward(x);
             } else {
-                Stochastic s = (Stochastic) stage;
-                lin = inference ? null : ((Layer) s.training().apply(stageSeeds(seeds, i))).forward(x);
+                lin = inference ? null : drawn[i].forward(x);
             }
             trace.add(lin);
             if (lin != null) {
@@ -332,16 +337,23 @@ public final class Network {
         }
 
         /**
-         * Appends dropout of the given rate (identity at inference).
+         * Appends dropout of the given rate (identity at inference) on inputs of {@code rows × cols}
+         * per example: the shape its masks are drawn for before a pass runs.
          *
          * @param <M> the backend's matrix type
          * @param ops the backend that computes
          * @param rate the rate
+         * @param rows the rows of one example's input to this stage
+         * @param cols the columns of one example's input to this stage
          * @return the builder
+         * @throws IllegalArgumentException for a rate outside [0, 1) or an empty shape
          */
-        public <M> Builder dropout(MatrixOps<M> ops, double rate) {
+        public <M> Builder dropout(MatrixOps<M> ops, double rate, int rows, int cols) {
             Dropout.requireRate(rate);
-            stages.add(new Stochastic<M>("dropout", seeds -> Dropout.withMasks(ops, rate, seeds)));
+            if (rows <= 0 || cols <= 0) {
+                throw new IllegalArgumentException("dropout: an example of " + rows + "×" + cols + " has no entries");
+            }
+            stages.add(new Stochastic<M>("dropout", seeds -> Dropout.withMasks(ops, rate, seeds, rows, cols)));
             return this;
         }
 

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.mbp.backend.MatrixOps;
 
@@ -12,7 +13,11 @@ import org.mbp.backend.MatrixOps;
  * Counts the operations a backend is asked for: every call of a {@link MatrixOps} or
  * {@link ImageOps} method that computes (shape and name queries are not operations), and among
  * them the reads, whose answer the host must have (a number or an array): on a device each
- * operation is at least one kernel launch and each read a synchronisation. A backend without image
+ * operation is at least one kernel launch and each read a synchronisation. An upload
+ * ({@link MatrixOps#fromRowMajor}) counts as a read too when operations were asked for since the
+ * last read, as on a device, where a copy from the host's pageable memory first waits for the
+ * work queued before it; an upload with nothing queued (the next step's images, after the last
+ * step's read) waits for nothing. A backend without image
  * kernels gets {@link HostImageOps} over the uncounted backend, each image operation counted as
  * one, as the kernel that does it on a device; and the counted backend says it does not hold its
  * matrices on the host ({@link MatrixOps#holdsOnHost}), so that the layers take the path they take
@@ -28,6 +33,7 @@ public final class OperationCount {
 
     private final LongAdder operations = new LongAdder();
     private final LongAdder reads = new LongAdder();
+    private final AtomicBoolean queued = new AtomicBoolean();
 
     /**
      * A counter with nothing counted yet.
@@ -60,9 +66,12 @@ public final class OperationCount {
             }
             operations.increment();
             Class<?> answer = method.getReturnType();
-            if (answer.isPrimitive() && answer != void.class || answer.isArray()) {
+            boolean read = answer.isPrimitive() && answer != void.class || answer.isArray();
+            boolean upload = method.getName().equals("fromRowMajor");
+            if (read || upload && queued.get()) {
                 reads.increment();
             }
+            queued.set(!read && !upload);
             return invoke(method, target, args);
         };
         return (MatrixOps<M>) Proxy.newProxyInstance(MatrixOps.class.getClassLoader(),
@@ -87,7 +96,8 @@ public final class OperationCount {
     }
 
     /**
-     * Reads (operations whose answer the host waits for) counted so far.
+     * Reads (operations whose answer the host waits for, and uploads issued after queued
+     * operations) counted so far.
      *
      * @return the number of reads
      */
@@ -99,5 +109,6 @@ public final class OperationCount {
     public void reset() {
         operations.reset();
         reads.reset();
+        queued.set(false);
     }
 }

@@ -1,5 +1,6 @@
 package org.mbp.nn;
 
+import java.util.function.UnaryOperator;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Diagnostics;
@@ -10,7 +11,9 @@ import org.mbp.layer.Structure;
 
 /**
  * {@code Y = max(X, 0)} entry-wise. Variation and adjoint multiply by the mask {@code [X > 0]}
- * (the subgradient 0 is taken at X = 0).
+ * (the subgradient 0 is taken at X = 0). All three are one {@link MatrixOps#choose} on X, between a
+ * zero matrix and the argument ({@code X}, {@code dX} or {@code Ȳ}): no mask is stored, and an
+ * entry where X ≤ 0 is +0.
  */
 public final class Relu<M> extends AbstractLayer<M, M, M> {
 
@@ -31,10 +34,8 @@ public final class Relu<M> extends AbstractLayer<M, M, M> {
     private Linearization<M, M, M> evaluate(M x) {
         MatrixOps<M> ops = ops();
         Inputs.requireFinite(ops, x, "relu input");
-        int rows = ops.rows(x);
-        int cols = ops.cols(x);
-        M mask = ops.choose(x, 0, ops.zeros(rows, cols), ops.filled(rows, cols, 1));
-        return Linearization.of(ops.hadamard(mask, x), Diagnostics.none(),
-                dx -> ops.hadamard(mask, dx), upstream -> ops.hadamard(mask, upstream));
+        M zero = ops.zeros(ops.rows(x), ops.cols(x));
+        UnaryOperator<M> masked = a -> ops.choose(x, 0, zero, a);
+        return Linearization.of(masked.apply(x), Diagnostics.none(), masked, masked);
     }
 }

@@ -113,6 +113,12 @@ class BatchOpsTest {
         int[] spread = {0, 1, 1, 2, Gather.ZERO, 3, 0, 0, 2, 1, 3, 3};
         assertEach(a, x -> O.scatterAdd(x, spread, 2, 2), x -> B.scatterAdd(x, spread, 2, 2));
         assertThrows(IllegalArgumentException.class, () -> B.gather(O.stack(a), new int[] {12}, 1, 1));
+        int[] groups = {11, 0, 5, 7, 2, 3, 1, 4, 6, 8, 9, 10};
+        assertEach(a, x -> O.argMaxMask(x, groups, 3), x -> B.argMaxMask(x, groups, 3));
+        IllegalArgumentException next = assertThrows(IllegalArgumentException.class,
+                () -> B.argMaxMask(O.stack(a), new int[] {0, 12}, 2));
+        assertEquals("argMaxMask: index 1 is 12, outside a matrix of 12 entries", next.getMessage(),
+                "an index into the next example is refused");
     }
 
     @Test

@@ -140,6 +140,72 @@ class EjmlOpsTest {
         }
     }
 
+    /**
+     * {@code choose} moves the chosen entry's bits, as a scalar {@code c ≤ t ? s : l} picks it: a
+     * NaN's payload and a zero's sign survive, a NaN criterion picks the large entry and one equal
+     * to the threshold the small one; in both precisions, the specials at every place of a matrix
+     * longer than a vector register.
+     */
+    @Test
+    void chooseMovesTheChosenEntrysBits() {
+        double[] doubles = {Double.NaN, Double.longBitsToDouble(0xfff8_0000_0000_0001L), Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, -0.0, 0.0, 0.5, -1.5, Double.MIN_VALUE};
+        double[] floats = {Float.NaN, Float.intBitsToFloat(0xffc0_0001), Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY, -0.0, 0.0, 0.5, -1.5, Float.MIN_VALUE};
+        for (EjmlOps o : List.of(EjmlOps.DOUBLE, EjmlOps.FLOAT)) {
+            double[] specials = o == EjmlOps.DOUBLE ? doubles : floats;
+            int n = specials.length * specials.length;
+            double[] c = new double[n];
+            double[] s = new double[n];
+            double[] l = new double[n];
+            for (int i = 0; i < n; i++) {
+                c[i] = specials[i % specials.length];
+                s[i] = specials[i / specials.length];
+                l[i] = specials[(i + 3) % specials.length];
+            }
+            SimpleMatrix small = o.fromRowMajor(n, 1, s);
+            SimpleMatrix large = o.fromRowMajor(n, 1, l);
+            SimpleMatrix chosen = o.choose(o.fromRowMajor(n, 1, c), 0.5, small, large);
+            for (int i = 0; i < n; i++) {
+                SimpleMatrix expected = c[i] <= 0.5 ? small : large;
+                String where = o.name() + " criterion " + c[i] + " at " + i;
+                if (o == EjmlOps.DOUBLE) {
+                    assertEquals(Double.doubleToRawLongBits(expected.getDDRM().data[i]),
+                            Double.doubleToRawLongBits(chosen.getDDRM().data[i]), where);
+                } else {
+                    assertEquals(Float.floatToRawIntBits(expected.getFDRM().data[i]),
+                            Float.floatToRawIntBits(chosen.getFDRM().data[i]), where);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code argMaxMask} puts one 1 in each group, at its largest entry, the first of the group's
+     * own order at ties (−0 and +0 tie), a NaN never larger: in EJML's two precisions and in the default (through the
+     * row-major values, here of the high-precision backend), against the groups read by hand.
+     */
+    @Test
+    void argMaxMaskMarksEachGroupsFirstLargest() {
+        double[] values = {3, 1, Double.NaN, 2, 7, 7, -1, -2, 0, -0.0, 5, 4};
+        int[] members = {0, 1, 3, 2, 5, 4, 6, 7, 9, 8, 10, 11};
+        double[] expected = {1, 0, 0, 1, 0, 1, 1, 0, 0, 1, 1, 0};
+        FieldOps<Dfp> defaults = HighPrecision.ops();
+        assertArrayEquals(expected, defaults.toRowMajor(defaults.argMaxMask(defaults.fromRowMajor(3, 4,
+                new double[] {3, 1, -5, 2, 7, 7, -1, -2, 0, -0.0, 5, 4}), members, 2)), 0);
+        for (EjmlOps o : List.of(EjmlOps.DOUBLE, EjmlOps.FLOAT)) {
+            SimpleMatrix mask = o.argMaxMask(o.fromRowMajor(3, 4, values), members, 2);
+            assertArrayEquals(expected, o.toRowMajor(mask), 0, o.name());
+            assertEquals(3, o.rows(mask));
+            IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                    () -> o.argMaxMask(o.zeros(3, 4), new int[] {0, 12}, 2));
+            assertEquals("argMaxMask: index 1 is 12, outside a matrix of 12 entries", outside.getMessage());
+            IllegalArgumentException uneven = assertThrows(IllegalArgumentException.class,
+                    () -> o.argMaxMask(o.zeros(3, 4), new int[] {0, 1, 2}, 2));
+            assertEquals("argMaxMask: 3 indices do not split into groups of 2", uneven.getMessage());
+        }
+    }
+
     @Test
     void shapeMismatchesNameBothShapes() {
         EjmlOps o = EjmlOps.DOUBLE;

@@ -120,12 +120,12 @@ class BatchedBlocksTest {
     void dropoutMasksEachExampleByItsSeed() {
         long[] seeds = {11, 12, 13};
         List<SimpleMatrix> rows = examples(1, 40, 70);
-        SimpleMatrix batched = Dropout.withMasks(O, 0.3, seeds).forward(O.stack(rows)).output();
+        SimpleMatrix batched = Dropout.withMasks(O, 0.3, seeds, 1, 40).forward(O.stack(rows)).output();
         for (int n = 0; n < COUNT; n++) {
-            assertArrayEquals(O.toRowMajor(Dropout.withMask(O, 0.3, seeds[n]).forward(rows.get(n)).output()),
+            assertArrayEquals(O.toRowMajor(Dropout.withMask(O, 0.3, seeds[n], 1, 40).forward(rows.get(n)).output()),
                     O.toRowMajor(O.block(batched, n, n + 1, 0, 40)), 0);
         }
-        assertGradient(Dropout.withMasks(O, 0.3, seeds), O.stack(rows), gaussian(COUNT, 40, 71));
+        assertGradient(Dropout.withMasks(O, 0.3, seeds, 1, 40), O.stack(rows), gaussian(COUNT, 40, 71));
     }
 
     @Test

@@ -140,9 +140,9 @@ class NetworkBlocksTest {
 
     @Test
     void dropoutKeepsTheExpectation() {
-        Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix> dropout = Dropout.withMask(O, 0.25, 42);
+        Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix> dropout = Dropout.withMask(O, 0.25, 42, 4, 5);
         assertGradient(dropout, gaussian(4, 5, 20), gaussian(4, 5, 21));
-        SimpleMatrix y = Dropout.withMask(O, 0.25, 7).forward(O.filled(200, 200, 1)).output();
+        SimpleMatrix y = Dropout.withMask(O, 0.25, 7, 200, 200).forward(O.filled(200, 200, 1)).output();
         long kept = 0;
         for (int i = 0; i < 40000; i++) {
             double v = y.get(i);
@@ -151,7 +151,10 @@ class NetworkBlocksTest {
         }
         // Binomial(40000, 0.75): standard deviation 86.6; 5σ bounds.
         assertEquals(30000, kept, 433);
-        assertThrows(IllegalArgumentException.class, () -> Dropout.withMask(O, 1.0, 1));
+        assertThrows(IllegalArgumentException.class, () -> Dropout.withMask(O, 1.0, 1, 1, 1));
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
+                () -> dropout.forward(gaussian(5, 4, 22)));
+        assertEquals("dropout: input is 5×4, expected 4×5 (1 example of 4×5)", shape.getMessage());
     }
 
     @Test

@@ -35,7 +35,7 @@ class NetworkTest {
                 .then(DeepO2P.eig(O, DeepO2P.DEFAULT_EPSILON, Form.STABLE))
                 .then(UpperTriangle.of(O, 3))
                 .then(LinearLayer.convert(O, trunk))
-                .dropout(trunk, 0.5)
+                .dropout(trunk, 0.5, 1, 6)
                 .then(new AffineLayer<>(trunk), new Parameter("classifier", 7, 4))
                 .build();
     }

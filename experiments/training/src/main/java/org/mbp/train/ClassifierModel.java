@@ -60,7 +60,7 @@ public record ClassifierModel<M>(ClassifierVariant variant, ConvNet<M> trunk, Ma
         if (variant.fullyConnected()) {
             net.then(new AffineLayer<>(ops), new Parameter("fc", features + 1, hidden))
                     .then(new Relu<>(ops))
-                    .dropout(ops, dropout);
+                    .dropout(ops, dropout, 1, hidden);
             features = hidden;
         }
         return net.then(new AffineLayer<>(ops), new Parameter("classifier", features + 1, classes)).build();

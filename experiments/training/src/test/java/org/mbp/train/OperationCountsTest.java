@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
  * whatever the number of images: one launch per operation on a device, O₂P's decompositions
  * included (one batch operation for all the images' FᵀF), and two reads: the logits with every
  * forward check after the forward pass, the gradients with every backward check at the end
- * ({@link org.mbp.layer.HostReads}).
+ * ({@link org.mbp.layer.HostReads}). No upload waits for queued work, which would count as a
+ * read: the images, weights and dropout masks go up before the first layer, the loss gradient
+ * right after the logits' read.
  */
 class OperationCountsTest {
 

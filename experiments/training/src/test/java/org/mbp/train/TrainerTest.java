@@ -42,7 +42,7 @@ class TrainerTest {
         private final Network net = Network.builder()
                 .then(new AffineLayer<>(EjmlOps.DOUBLE), new Parameter("hidden", 5, 8))
                 .then(new Relu<>(EjmlOps.DOUBLE))
-                .dropout(EjmlOps.DOUBLE, 0.2)
+                .dropout(EjmlOps.DOUBLE, 0.2, 1, 8)
                 .then(new AffineLayer<>(EjmlOps.DOUBLE), new Parameter("out", 9, 2))
                 .build();
 
