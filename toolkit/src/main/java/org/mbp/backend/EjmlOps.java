@@ -725,10 +725,19 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
         return new Svd<>(svd.u(), svd.sigma(), v);
     }
 
-    /** One operation of this backend: the blocks one after another, each as {@link #mult} and its kin. */
+    /**
+     * One operation of this backend: the blocks one after another, each as {@link #mult} and its
+     * kin; with OpenBLAS each block is read from its place in the stack and its product written to
+     * its place in the result ({@code OpenBlas.products}), the same GEMM calls on the same values
+     * without cutting out the blocks and stacking the products.
+     */
     @Override
     public SimpleMatrix multBlocks(SimpleMatrix a, boolean transA, SimpleMatrix b, boolean transB, int count) {
-        return BlockLoops.products(this, a, transA, b, transB, count);
+        if (!openBlas) {
+            return BlockLoops.products(this, a, transA, b, transB, count);
+        }
+        return SimpleMatrix.wrap(single ? OpenBlas.products(a.getFDRM(), transA, b.getFDRM(), transB, count)
+                : OpenBlas.products(a.getDDRM(), transA, b.getDDRM(), transB, count));
     }
 
     /** One operation of this backend: the blocks one after another, each as {@link #eigSymmetric}. */

@@ -50,45 +50,86 @@ final class OpenBlas {
     }
 
     /**
-     * {@code op(A) op(B)} in float, with {@code op} the transpose where asked.
+     * {@code op(A) op(B)} in float, with {@code op} the transpose where asked: {@link #products}
+     * of one block.
      *
      * @throws IllegalArgumentException when the inner dimensions differ
      */
     static FMatrixRMaj product(FMatrixRMaj a, boolean transA, FMatrixRMaj b, boolean transB) {
-        Shape s = Shape.of(a.numRows, a.numCols, transA, b.numRows, b.numCols, transB);
-        FMatrixRMaj c = new FMatrixRMaj(s.m, s.n);
-        if (s.m > 0 && s.n > 0 && s.k > 0) {
+        return products(a, transA, b, transB, 1);
+    }
+
+    /**
+     * {@code op(A) op(B)} in double, with {@code op} the transpose where asked: {@link #products}
+     * of one block.
+     *
+     * @throws IllegalArgumentException when the inner dimensions differ
+     */
+    static DMatrixRMaj product(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB) {
+        return products(a, transA, b, transB, 1);
+    }
+
+    /**
+     * The products {@code op(A_n) op(B_n)} of two stacks of {@code count} blocks (stacked by rows),
+     * in float, stacked in order: each block is copied from its place in the stack into the
+     * workspace and its product written to its place in the result, without cutting the blocks out
+     * or stacking the products.
+     *
+     * @throws ShapeMismatchException when a stack does not hold {@code count} blocks or the blocks
+     *                                do not multiply
+     */
+    static FMatrixRMaj products(FMatrixRMaj a, boolean transA, FMatrixRMaj b, boolean transB, int count) {
+        Blocks g = Blocks.of(a.numRows, a.numCols, transA, b.numRows, b.numCols, transB, count);
+        FMatrixRMaj c = new FMatrixRMaj(count * g.s.m, g.s.n);
+        if (g.s.m > 0 && g.s.n > 0 && g.s.k > 0) {
             NativeWorkspace ws = NativeWorkspace.current();
-            int sizeA = a.getNumElements();
-            int sizeB = b.getNumElements();
-            FloatPointer pc = ws.floats(PRODUCT, (long) s.m * s.n);
-            openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, s.opA, s.opB, s.m, s.n, s.k, 1f,
-                    ws.floats(OPERAND_A, sizeA).put(a.data, 0, sizeA), Math.max(1, a.numCols),
-                    ws.floats(OPERAND_B, sizeB).put(b.data, 0, sizeB), Math.max(1, b.numCols), 0f, pc, s.n);
-            pc.get(c.data, 0, s.m * s.n);
+            FloatPointer pa = ws.floats(OPERAND_A, g.sizeA);
+            FloatPointer pb = ws.floats(OPERAND_B, g.sizeB);
+            FloatPointer pc = ws.floats(PRODUCT, g.sizeC);
+            for (int n = 0; n < count; n++) {
+                openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, g.s.opA, g.s.opB, g.s.m, g.s.n, g.s.k, 1f,
+                        pa.put(a.data, n * g.sizeA, g.sizeA), Math.max(1, a.numCols),
+                        pb.put(b.data, n * g.sizeB, g.sizeB), Math.max(1, b.numCols), 0f, pc, g.s.n);
+                pc.get(c.data, n * g.sizeC, g.sizeC);
+            }
         }
         return c;
     }
 
     /**
-     * {@code op(A) op(B)} in double, with {@code op} the transpose where asked.
+     * The products of two stacks of {@code count} blocks in double, as {@link #products(FMatrixRMaj,
+     * boolean, FMatrixRMaj, boolean, int)} in float.
      *
-     * @throws IllegalArgumentException when the inner dimensions differ
+     * @throws ShapeMismatchException when a stack does not hold {@code count} blocks or the blocks
+     *                                do not multiply
      */
-    static DMatrixRMaj product(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB) {
-        Shape s = Shape.of(a.numRows, a.numCols, transA, b.numRows, b.numCols, transB);
-        DMatrixRMaj c = new DMatrixRMaj(s.m, s.n);
-        if (s.m > 0 && s.n > 0 && s.k > 0) {
+    static DMatrixRMaj products(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, int count) {
+        Blocks g = Blocks.of(a.numRows, a.numCols, transA, b.numRows, b.numCols, transB, count);
+        DMatrixRMaj c = new DMatrixRMaj(count * g.s.m, g.s.n);
+        if (g.s.m > 0 && g.s.n > 0 && g.s.k > 0) {
             NativeWorkspace ws = NativeWorkspace.current();
-            int sizeA = a.getNumElements();
-            int sizeB = b.getNumElements();
-            DoublePointer pc = ws.doubles(PRODUCT, (long) s.m * s.n);
-            openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, s.opA, s.opB, s.m, s.n, s.k, 1.0,
-                    ws.doubles(OPERAND_A, sizeA).put(a.data, 0, sizeA), Math.max(1, a.numCols),
-                    ws.doubles(OPERAND_B, sizeB).put(b.data, 0, sizeB), Math.max(1, b.numCols), 0.0, pc, s.n);
-            pc.get(c.data, 0, s.m * s.n);
+            DoublePointer pa = ws.doubles(OPERAND_A, g.sizeA);
+            DoublePointer pb = ws.doubles(OPERAND_B, g.sizeB);
+            DoublePointer pc = ws.doubles(PRODUCT, g.sizeC);
+            for (int n = 0; n < count; n++) {
+                openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, g.s.opA, g.s.opB, g.s.m, g.s.n, g.s.k, 1.0,
+                        pa.put(a.data, n * g.sizeA, g.sizeA), Math.max(1, a.numCols),
+                        pb.put(b.data, n * g.sizeB, g.sizeB), Math.max(1, b.numCols), 0.0, pc, g.s.n);
+                pc.get(c.data, n * g.sizeC, g.sizeC);
+            }
         }
         return c;
+    }
+
+    /** A stack's blocks: each product's shape and the entries of a block of A, of B and of C. */
+    private record Blocks(Shape s, int sizeA, int sizeB, int sizeC) {
+
+        static Blocks of(int aRows, int aCols, boolean transA, int bRows, int bCols, boolean transB, int count) {
+            int rowsA = Shapes.blockRows(aRows, count, "multBlocks");
+            int rowsB = Shapes.blockRows(bRows, count, "multBlocks");
+            Shape s = Shape.of(rowsA, aCols, transA, rowsB, bCols, transB);
+            return new Blocks(s, rowsA * aCols, rowsB * bCols, s.m * s.n);
+        }
     }
 
     /** The GEMM dimensions: op(A) is m×k, op(B) is k×n. */

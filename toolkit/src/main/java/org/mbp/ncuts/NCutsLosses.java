@@ -47,7 +47,22 @@ public final class NCutsLosses {
      */
     public static <M> Layer<M, M, M> j2(MatrixOps<M> ops, M e, double relativeTolerance) {
         Inputs.requireFinite(ops, e, "segmentation E");
-        M psi = new ProjectorLayer<>(ops).forward(e).output();
+        return j2Against(ops, new ProjectorLayer<>(ops).forward(e).output(), relativeTolerance);
+    }
+
+    /**
+     * {@link #j2} against a given target projector: {@code J2(W) = ½ ‖Π_W − Π_Ψ‖_F²} with
+     * {@code Π_Ψ} held fixed. On a {@link org.mbp.backend.BatchOps} the target is a batch value, one
+     * projector per example, so a minibatch of scenes with different numbers of segments (their E
+     * of different widths) is one layer over the batch.
+     *
+     * @param <M> the backend's matrix type
+     * @param ops the backend that computes
+     * @param psi the target projector {@code Π_Ψ} (m×m, symmetric)
+     * @param relativeTolerance the rank tolerance of the projector of W (NaN for the default)
+     * @return J2 as a layer of W
+     */
+    public static <M> Layer<M, M, M> j2Against(MatrixOps<M> ops, M psi, double relativeTolerance) {
         return Layers.named("ncuts-j2", Layers.requiring(ops, MatrixSpace.of("W", Structure.SYMMETRIC),
                         "degrees", w -> NCutsNormalizationLayer.requirePositiveDegrees(ops, w))
                 .then(new ProjectorLayer<>(ops, relativeTolerance))

@@ -1,9 +1,12 @@
 package org.mbp.ncuts;
 
+import java.util.List;
+import org.mbp.backend.BatchOps;
 import org.mbp.backend.Elementwise;
 import org.mbp.backend.MatrixOps;
 import org.mbp.backend.Svd;
 import org.mbp.layer.Diagnostics;
+import org.mbp.layer.HostReads;
 import org.mbp.layer.Inputs;
 import org.mbp.layer.AbstractLayer;
 import org.mbp.layer.Linearization;
@@ -58,28 +61,57 @@ public final class ProjectorLayer<M> extends AbstractLayer<M, M, M> {
         return checked(a, evaluate(a));
     }
 
+    /**
+     * Π and A⁺ᵀ from the thin SVD with every singular value kept or dropped by a 0/1 weight
+     * ({@code σ_i − τσ₁ ≤ 0} drops it, all of them when A = 0): {@code Π = (U K)(U K)ᵀ},
+     * {@code A⁺ᵀ = U (K Σ⁻¹) Vᵀ} with K the weights, so that a batch of matrices of different ranks
+     * is one computation ({@link org.mbp.backend.BatchOps}). On a backend that holds its matrices on
+     * the host the factors are first cut after the largest number of kept values in the batch (the
+     * rank itself for one matrix), which saves the products over the dropped columns; on a device
+     * they stay whole, so that nothing is read back in the middle of a pass, and the rank is read
+     * for the diagnostics with the step's other reads ({@link HostReads}).
+     */
     private Linearization<M, M, M> evaluate(M a) {
         Inputs.requireFinite(ops, a, "projector input");
         int m = ops.rows(a);
         int n = ops.cols(a);
+        int k = Math.min(m, n);
         Svd<M> svd = ops.svd(a, false);
-        double[] sigma = ops.toRowMajor(svd.sigma());
-        double relative = Double.isNaN(relativeTolerance) ? Math.max(m, n) * ops.epsilon()
-                : relativeTolerance;
-        double threshold = relative * (sigma.length == 0 ? 0 : sigma[0]);
-        int rank = 0;
-        while (rank < sigma.length && sigma[rank] > threshold) {
-            rank++;
-        }
-        M ur = ops.block(svd.u(), 0, m, 0, rank);
-        M vr = ops.block(svd.v(), 0, n, 0, rank);
-        M pseudoInverseT = ops.multTransB(ops.scaleColumns(ur,
-                ops.apply(ops.slice(svd.sigma(), 0, rank), Elementwise.RECIPROCAL)), vr);
+        double relative = Double.isNaN(relativeTolerance) ? Math.max(m, n) * ops.epsilon() : relativeTolerance;
+        M sigma = svd.sigma();
+        M excess = ops.sub(sigma, ops.scale(relative, ops.mult(ops.ones(k), ops.block(sigma, 0, 1, 0, 1))));
+        int columns = ops.holdsOnHost() ? largestKept(ops.toRowMajor(excess), ops.batch()) : k;
+        M dropped = ops.zeros(columns, 1);
+        M excessKept = ops.block(excess, 0, columns, 0, 1);
+        M u = ops.block(svd.u(), 0, m, 0, columns);
+        M ur = ops.scaleColumns(u, ops.choose(excessKept, 0, dropped, ops.filled(columns, 1, 1)));
+        M inverse = ops.choose(excessKept, 0, dropped,
+                ops.apply(ops.block(sigma, 0, columns, 0, 1), Elementwise.RECIPROCAL));
+        M pseudoInverseT = ops.multTransB(ops.scaleColumns(u, inverse), ops.block(svd.v(), 0, n, 0, columns));
         M pi = ops.multTransB(ur, ur);
-        SpectrumDiagnostics spectrum = SpectrumDiagnostics.of("projector", SpectrumDiagnostics.SINGULAR_VALUES, sigma,
-                SpectrumDiagnostics.Kernel.NONE, threshold);
-        return Linearization.of(pi, Diagnostics.of(spectrum),
+        HostReads.Value values = HostReads.of(ops, sigma);
+        return Linearization.withLaterDiagnostics(pi, () -> new Diagnostics(BatchOps.examples(values.values(),
+                        ops.batch()).stream().map(v -> SpectrumDiagnostics.of("projector",
+                                SpectrumDiagnostics.SINGULAR_VALUES, v, SpectrumDiagnostics.Kernel.NONE,
+                                relative * (v.length == 0 ? 0 : v[0]))).toList(), List.of()),
                 da -> ops.scale(2, ops.sym(ops.multTransB(ops.projectOut(ur, da), pseudoInverseT))),
                 upstream -> ops.scale(2, ops.mult(ops.projectOut(ur, ops.sym(upstream)), pseudoInverseT)));
+    }
+
+    /**
+     * The largest number of kept singular values among a batch's examples: the positive entries of
+     * {@code σ − τσ₁}, a prefix of each example's, as the backend computed them (so the cut agrees
+     * with the weights to the last bit).
+     */
+    private static int largestKept(double[] excess, int batch) {
+        int largest = 0;
+        for (double[] e : BatchOps.examples(excess, batch)) {
+            int kept = 0;
+            while (kept < e.length && e[kept] > 0) {
+                kept++;
+            }
+            largest = Math.max(largest, kept);
+        }
+        return largest;
     }
 }

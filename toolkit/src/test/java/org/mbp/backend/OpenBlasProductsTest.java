@@ -50,6 +50,50 @@ class OpenBlasProductsTest {
     }
 
     /**
+     * {@code multBlocks} of {@link EjmlOps#fastest} reads each block from its place in the stack
+     * and writes its product to its place: bit for bit the product of that block alone (the same
+     * GEMM call on the same values), for each transpose combination, odd shapes and 3 blocks (the
+     * blocks of both transposes against OpenBLAS's own {@code op(A) op(B)} of the block); a stack
+     * that does not split into the blocks is refused.
+     */
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void stackedProductsAreEachBlocksOwn(Precision p) {
+        EjmlOps ops = EjmlOps.fastest(p);
+        Random random = new Random(20261206);
+        int count = 3;
+        int m = 5;
+        int k = 7;
+        int n = 4;
+        for (boolean transA : new boolean[] {false, true}) {
+            for (boolean transB : new boolean[] {false, true}) {
+                int aRows = transA ? k : m;
+                int aCols = transA ? m : k;
+                int bRows = transB ? n : k;
+                int bCols = transB ? k : n;
+                java.util.List<SimpleMatrix> as = new java.util.ArrayList<>();
+                java.util.List<SimpleMatrix> bs = new java.util.ArrayList<>();
+                java.util.List<SimpleMatrix> each = new java.util.ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    SimpleMatrix a = matrix(ops, random(aRows, aCols, random, ops), aRows, aCols);
+                    SimpleMatrix b = matrix(ops, random(bRows, bCols, random, ops), bRows, bCols);
+                    as.add(a);
+                    bs.add(b);
+                    each.add(SimpleMatrix.wrap(p == Precision.FLOAT
+                            ? OpenBlas.product(a.getFDRM(), transA, b.getFDRM(), transB)
+                            : OpenBlas.product(a.getDDRM(), transA, b.getDDRM(), transB)));
+                }
+                SimpleMatrix stacked = ops.multBlocks(ops.stack(as), transA, ops.stack(bs), transB, count);
+                assertEquals(count * m, ops.rows(stacked));
+                org.junit.jupiter.api.Assertions.assertArrayEquals(ops.toRowMajor(ops.stack(each)),
+                        ops.toRowMajor(stacked), 0.0, "transA " + transA + ", transB " + transB);
+            }
+        }
+        assertThrows(ShapeMismatchException.class, () -> ops.multBlocks(ops.zeros(10, 3), false, ops.zeros(9, 2),
+                false, 3));
+    }
+
+    /**
      * The operands are copied through this thread's native buffers, which keep the largest size
      * seen: a small product after a large one, and an EJML matrix whose array is longer than its
      * entries (reshaped smaller), must read only its own entries.

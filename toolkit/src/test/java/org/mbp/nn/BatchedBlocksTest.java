@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.function.Function;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
+import org.mbp.backend.BatchOps;
 import org.mbp.backend.EjmlOps;
 import org.mbp.backend.MatrixOps;
 import org.mbp.layer.Layer;
 import org.mbp.layer.Linearization;
 import org.mbp.layer.Pair;
 import org.mbp.layer.PerExample;
+import org.mbp.layer.SpectrumDiagnostics;
 import org.mbp.ncuts.NCutsLosses;
+import org.mbp.ncuts.ProjectorLayer;
 import org.mbp.layer.Batched;
 import org.mbp.spectral.DeepO2P;
 import org.mbp.spectral.Form;
@@ -197,5 +200,46 @@ class BatchedBlocksTest {
         }
         assertArrayEquals(O.toRowMajor(O.stack(each)), O.toRowMajor(batched.forward(O.stack(f)).output()), 0);
         assertGradient(batched, O.stack(f), O.filled(COUNT, 1, 1));
+    }
+
+    /**
+     * J2 over the whole batch ({@link BatchOps}): the scenes' targets differ in their number of
+     * segments, but their projectors Π_Ψ are all m×m, so the loss of W = FFᵀ is one layer over the
+     * batch, whose projectors keep each example's own rank (here 3, 2 and 3: the second F repeats a
+     * column). Against each example's J2 alone, the values and ∂J/∂F to rounding (sums of a few
+     * products of O(1) numbers in other orders: 1e-12), the ranks exactly; and the batched layer
+     * passes the dot-product test and finite differences over a batch of full-rank F (a perturbed
+     * repeated column would change W's rank, where the projector is not differentiable).
+     */
+    @Test
+    void ncutsJ2OverTheBatch() {
+        List<SimpleMatrix> f = new ArrayList<>();
+        for (int n = 0; n < COUNT; n++) {
+            f.add(SampleMatrices.uniform(O, 6, 3, 0.5, 1.5, 97 + n));
+        }
+        List<SimpleMatrix> fullRank = List.copyOf(f);
+        f.set(1, O.hconcat(O.block(f.get(1), 0, 6, 0, 2), O.block(f.get(1), 0, 6, 0, 1)));
+        SimpleMatrix[] targets = {SampleMatrices.indicator(O, new int[] {0, 0, 1, 1, 1, 0}, 2),
+            SampleMatrices.indicator(O, new int[] {0, 1, 2, 2, 1, 0}, 3),
+            SampleMatrices.indicator(O, new int[] {1, 1, 0, 0, 0, 0}, 2)};
+        List<SimpleMatrix> psi = new ArrayList<>();
+        List<SimpleMatrix> each = new ArrayList<>();
+        List<SimpleMatrix> gradients = new ArrayList<>();
+        for (int n = 0; n < COUNT; n++) {
+            psi.add(new ProjectorLayer<>(O).forward(targets[n]).output());
+            Linearization<SimpleMatrix, SimpleMatrix, SimpleMatrix> alone = NCutsLosses.linearAffinity(O, 3)
+                    .then(NCutsLosses.j2(O, targets[n], 1e-10)).forward(f.get(n));
+            each.add(alone.output());
+            gradients.add(alone.adjoint(O.filled(1, 1, 1)));
+        }
+        BatchOps<SimpleMatrix> b = BatchOps.of(O, COUNT);
+        Layer<SimpleMatrix, SimpleMatrix, SimpleMatrix> batched = NCutsLosses.linearAffinity(b, 3)
+                .then(NCutsLosses.j2Against(b, O.stack(psi), 1e-10));
+        Linearization<SimpleMatrix, SimpleMatrix, SimpleMatrix> point = batched.forward(O.stack(f));
+        assertArrayEquals(O.toRowMajor(O.stack(each)), O.toRowMajor(point.output()), 1e-12);
+        assertArrayEquals(O.toRowMajor(O.stack(gradients)), O.toRowMajor(point.adjoint(O.filled(COUNT, 1, 1))), 1e-12);
+        assertEquals(List.of(3, 2, 3), point.diagnostics().spectra().stream()
+                .filter(s -> s.stage().equals("projector")).map(SpectrumDiagnostics::numericalRank).toList());
+        assertGradient(batched, O.stack(fullRank), O.filled(COUNT, 1, 1));
     }
 }

@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ejml.simple.SimpleMatrix;
+import org.mbp.backend.BatchOps;
+import org.mbp.backend.EjmlOps;
 import org.mbp.backend.MatrixOps;
+import org.mbp.backend.Precision;
 import org.mbp.layer.BatchExecutor;
 import org.mbp.layer.HostReads;
 import org.mbp.layer.Layer;
@@ -14,6 +19,7 @@ import org.mbp.layer.Linearization;
 import org.mbp.layer.PerExample;
 import org.mbp.layer.SpectrumDiagnostics;
 import org.mbp.ncuts.NCutsLosses;
+import org.mbp.ncuts.ProjectorLayer;
 import org.mbp.nn.Gradient;
 import org.mbp.nn.ImageShape;
 import org.mbp.nn.Network;
@@ -27,7 +33,14 @@ import org.mbp.scene.SegmentationMatrix;
  * alignment loss J2 (eq. 59, Prop. 6) or J1 (eq. 50, Prop. 5) against the segmentation matrix E
  * of the finest ground truth at F's resolution (majority label per block). Each example reports
  * J, the numerical rank of W (the paper's indicator) and ‖∂J/∂F‖; the evaluation is the
- * segmentation covering of the spectral-clustering inference ({@link CoveringEvaluation}).
+ * segmentation covering of the spectral-clustering inference ({@link CoveringEvaluation}). On a
+ * device backend J2 runs over the whole pass as one layer on the {@link BatchOps} of its size
+ * (one launch per operation for all the scenes), against the scenes' target projectors
+ * {@code Π_Ψ} (m×m whatever each scene's number of segments), computed on the host and uploaded
+ * with the pass's images. On the host backends, and for J1 (whose normalization takes each scene's
+ * E itself), the scenes run one after another ({@link PerExample}): there EJML's own transposes
+ * and blocks of each scene's m×m matrices are faster than the index gathers of a stack (DeepNCuts
+ * trained at 92 images/s scene by scene and 44 as one batch on the CPU, 2026-12-06).
  */
 public final class SegmentationTask<M> implements Task {
 
@@ -51,6 +64,8 @@ public final class SegmentationTask<M> implements Task {
     private final ImageShape image;
     private final ImageShape features;
     private final List<M> targets = new ArrayList<>();
+    private final List<SimpleMatrix> hostTargets = new ArrayList<>();
+    private final Map<Integer, BatchOps<M>> batches = new ConcurrentHashMap<>();
     private final CoveringEvaluation evaluation;
 
     /**
@@ -87,7 +102,47 @@ public final class SegmentationTask<M> implements Task {
         for (Scene s : train) {
             SegmentationMatrix e = Downsample.hard(s.annotations().get(0), s.width(), s.height(), features.height());
             targets.add(structured().fromRowMajor(e.rows(), e.cols(), e.values()));
+            hostTargets.add(HOST.fromRowMajor(e.rows(), e.cols(), e.values()));
         }
+    }
+
+    /** Where the target projectors are computed: the host, in double. */
+    private static final MatrixOps<SimpleMatrix> HOST = EjmlOps.fastest(Precision.DOUBLE);
+
+    /**
+     * The target projectors {@code Π_Ψ} of the training scenes {@code indices}, each the projector
+     * onto span(E) (default rank tolerance), computed on the host and stacked by rows into one
+     * matrix (one upload on a device).
+     */
+    private M targetProjectors(int[] indices) {
+        int m = features.locations();
+        double[] values = new double[indices.length * m * m];
+        for (int n = 0; n < indices.length; n++) {
+            SimpleMatrix e = hostTargets.get(indices[n]);
+            double[] psi = HOST.toRowMajor(new ProjectorLayer<>(HOST).forward(e).output());
+            System.arraycopy(psi, 0, values, n * m * m, m * m);
+        }
+        return structured().fromRowMajor(indices.length * m, m, values);
+    }
+
+    /** Whether J2 runs as one layer over the pass: on a device backend. */
+    private boolean batchedJ2() {
+        return loss == Loss.J2 && !structured().holdsOnHost();
+    }
+
+    /** The objective of a pass of {@code indices}: J2 over the batch on a device, else scene by scene. */
+    private Layer<M, M, M> objective(int[] indices, M targetProjectors) {
+        if (batchedJ2()) {
+            BatchOps<M> batch = batches.computeIfAbsent(indices.length, count -> BatchOps.of(structured(), count));
+            return NCutsLosses.linearAffinity(batch, features.channels())
+                    .then(NCutsLosses.j2Against(batch, targetProjectors, rankTolerance));
+        }
+        Layer<M, M, M> affinity = NCutsLosses.linearAffinity(structured(), features.channels());
+        return PerExample.of(name(), structured(), features.locations(), n -> {
+            M e = targets.get(indices[n]);
+            return affinity.then(loss == Loss.J2 ? NCutsLosses.j2(structured(), e, rankTolerance)
+                    : NCutsLosses.j1(structured(), e, rankTolerance));
+        });
     }
 
     private MatrixOps<M> structured() {
@@ -96,12 +151,20 @@ public final class SegmentationTask<M> implements Task {
 
     /** The scene's pixels as a locations × 3 matrix, centred on 0. */
     M input(Scene s) {
-        float[] rgb = s.rgb();
-        double[] x = new double[rgb.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rgb[i] - 0.5;
+        return inputs(List.of(s));
+    }
+
+    /** The scenes' pixels, each as {@link #input}, stacked by rows into one matrix (one upload on a device). */
+    private M inputs(List<Scene> scenes) {
+        int size = image.locations() * 3;
+        double[] x = new double[scenes.size() * size];
+        for (int n = 0; n < scenes.size(); n++) {
+            float[] rgb = scenes.get(n).rgb();
+            for (int i = 0; i < size; i++) {
+                x[n * size + i] = rgb[i] - 0.5;
+            }
         }
-        return model.trunk().trunk().fromRowMajor(image.locations(), 3, x);
+        return model.trunk().trunk().fromRowMajor(scenes.size() * image.locations(), 3, x);
     }
 
     /** The affinity {@code W = FFᵀ} of the network's features of a scene at inference, row-major. */
@@ -174,19 +237,13 @@ public final class SegmentationTask<M> implements Task {
     }
 
     private BatchResult step(Weights weights, int[] indices, long[] seeds) {
-        List<M> inputs = new ArrayList<>();
+        List<Scene> scenes = new ArrayList<>();
         for (int index : indices) {
-            inputs.add(input(train.get(index)));
+            scenes.add(train.get(index));
         }
-        MatrixOps<M> trunk = model.trunk().trunk();
-        Network.Pass<M> pass = network.forward(weights, trunk.stack(inputs), seeds);
-        Layer<M, M, M> affinity = NCutsLosses.linearAffinity(structured(), features.channels());
-        Layer<M, M, M> objective = PerExample.of(name(), structured(), features.locations(), n -> {
-            M e = targets.get(indices[n]);
-            return affinity.then(loss == Loss.J2 ? NCutsLosses.j2(structured(), e, rankTolerance)
-                    : NCutsLosses.j1(structured(), e, rankTolerance));
-        });
-        Linearization<M, M, M> j = objective.forward(pass.output());
+        M targetProjectors = batchedJ2() ? targetProjectors(indices) : null;
+        Network.Pass<M> pass = network.forward(weights, inputs(scenes), seeds);
+        Linearization<M, M, M> j = objective(indices, targetProjectors).forward(pass.output());
         HostReads.Value objectives = HostReads.of(structured(), j.output());
         Gradient gradient = pass.backward(j.adjoint(structured().filled(indices.length, 1, 1)),
                 Set.of(SegmentationModel.FEATURES_STAGE));
