@@ -4,8 +4,8 @@ import org.mbp.train.OperationCounts;
 
 /**
  * Backend operations (kernel launches on a device) and reads (host synchronisations) of one
- * batched training pass of each §7.1 classifier against the number of images in the pass, as a
- * Markdown table: {@code train.OperationCounts} on the CPU backends. Run as a single-file program
+ * batched training pass of each §7.1 classifier against the number of images in the pass, and of
+ * DeepNCuts with J2 against the number of scenes (a scaled-down model), as a Markdown table: {@code train.OperationCounts} on the CPU backends. Run as a single-file program
  * on the command line's jar:
  * {@code java -cp experiments/cli/target/mbp.jar scripts/OperationCountTable.java [N ...]}
  * (default 1 4 16 64).
@@ -36,5 +36,10 @@ public final class OperationCountTable {
             }
             System.out.println(row);
         }
+        StringBuilder row = new StringBuilder("| deepncuts-j2 (scenes) |");
+        for (OperationCounts.Count c : OperationCounts.segmentationPass(sizes)) {
+            row.append(" ").append(c.operations()).append(" / ").append(c.reads()).append(" |");
+        }
+        System.out.println(row);
     }
 }

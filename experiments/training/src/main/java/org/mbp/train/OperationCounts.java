@@ -10,13 +10,18 @@ import org.mbp.backend.Precision;
 import org.mbp.data.LabelledImages;
 import org.mbp.nn.OperationCount;
 import org.mbp.nn.Weights;
+import org.mbp.scene.Scene;
+import org.mbp.scene.SceneGenerator;
+import org.mbp.scene.SceneOptions;
+import org.mbp.scene.SceneSet;
+import org.mbp.scene.SpectralClustering;
 import org.mbp.spectral.DeepO2P;
 import org.mbp.spectral.Form;
 
 /**
  * How many backend operations (kernel launches on a device) and reads (host synchronisations) one
- * batched training pass of a §7.1 classifier costs, as a function of the number of images in the
- * pass: counted by {@link OperationCount} on the CPU backends, or by a device backend itself;
+ * batched training pass of a §7.1 classifier, or of DeepNCuts with J2, costs, as a function of the
+ * number of images in the pass: counted by {@link OperationCount} on the CPU backends, or by a device backend itself;
  * float trunk of 16/32 channels and double O₂P, on random 28×28 images: the second of two equal
  * passes, since the first of each size also rounds the weights into the backends and builds the
  * index tables and constant matrices of its shape once. Every layer, O₂P's decompositions
@@ -72,8 +77,16 @@ public final class OperationCounts {
         LabelledImages images = LabelledImages.random(largest, 7);
         ClassifierModel<M> model = new ClassifierModel<>(variant, new ConvNet<>(new int[] {16, 32}, (MatrixOps<M>) trunk),
                 (MatrixOps<M>) structured, Form.STABLE, DeepO2P.DEFAULT_EPSILON, 128, 0.5, LabelledImages.CLASS_COUNT);
-        ClassificationTask<M> task = new ClassificationTask<>(model, images, images);
-        Weights weights = Weights.initialise(task.network().parameters(), 1);
+        return passes(new ClassificationTask<>(model, images, images), 1, operations, reads, sizes);
+    }
+
+    /**
+     * The counts of {@code task}'s pass on the first n examples, for each n of {@code sizes}: the
+     * second of two equal passes on weights initialised from {@code seed}.
+     */
+    private static List<Count> passes(Task task, long seed, LongSupplier operations, LongSupplier reads,
+            int... sizes) {
+        Weights weights = Weights.initialise(task.network().parameters(), seed);
         List<Count> out = new ArrayList<>();
         for (int n : sizes) {
             int[] indices = IntStream.range(0, n).toArray();
@@ -85,5 +98,54 @@ public final class OperationCounts {
             out.add(new Count(n, operations.getAsLong() - operationsBefore, reads.getAsLong() - readsBefore));
         }
         return out;
+    }
+
+    /**
+     * One DeepNCuts J2 training pass (forward, loss, backward) on each number of scenes, counted
+     * on the CPU backends by {@link OperationCount}, whose path is a device's: the loss runs over
+     * the whole pass ({@link SegmentationTask}).
+     *
+     * @param sizes the numbers of scenes
+     * @return one count per size, in order
+     */
+    public static List<Count> segmentationPass(int... sizes) {
+        OperationCount count = new OperationCount();
+        return segmentationPass(count.counted(EjmlOps.fastest(Precision.FLOAT)),
+                count.counted(EjmlOps.fastest(Precision.DOUBLE)), count::operations, count::reads, sizes);
+    }
+
+    /**
+     * One DeepNCuts J2 training pass on each number of scenes, on the given backends, with what
+     * they count (as {@link #trainingPass(ClassifierVariant, MatrixOps, MatrixOps, LongSupplier,
+     * LongSupplier, int...)}): a scaled-down model (16×16 generated scenes, a 4/6-channel trunk, 5
+     * features), whose count of operations is the full model's, on random weights; the second of
+     * two equal passes of each size.
+     *
+     * @param <M> the backends' matrix type
+     * @param trunk the trunk's backend
+     * @param structured the loss's backend
+     * @param operations the cumulative count of operations (or launches)
+     * @param reads the cumulative count of reads (or synchronisations)
+     * @param sizes the numbers of scenes
+     * @return one count per size, in order
+     */
+    @SuppressWarnings("unchecked")
+    public static <M> List<Count> segmentationPass(MatrixOps<?> trunk, MatrixOps<?> structured,
+            LongSupplier operations, LongSupplier reads, int... sizes) {
+        return passes(segmentationTask((MatrixOps<M>) trunk, (MatrixOps<M>) structured,
+                IntStream.of(sizes).max().orElse(1)), 3, operations, reads, sizes);
+    }
+
+    /** The scaled-down DeepNCuts J2 task of {@link #segmentationPass} on {@code scenes} generated scenes. */
+    static <M> SegmentationTask<M> segmentationTask(MatrixOps<M> trunk, MatrixOps<M> structured, int scenes) {
+        SceneSet set = new SceneSet(new SceneGenerator(new SceneOptions(16, 1.5, 10, 12, 4, 5)), 5, scenes, 0);
+        List<Scene> generated = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            generated.add(set.scene(i));
+        }
+        SegmentationModel<M> model = new SegmentationModel<>(new ConvNet<>(new int[] {4, 6}, trunk), 8, 5, 1.0,
+                structured);
+        return new SegmentationTask<>(model, generated, generated, SegmentationTask.Loss.J2, Double.NaN,
+                new CoveringEvaluation(SpectralClustering.withDefaults(1)));
     }
 }

@@ -9,46 +9,28 @@ import java.util.stream.IntStream;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
 import org.mbp.backend.EjmlOps;
-import org.mbp.backend.MatrixOps;
 import org.mbp.backend.Precision;
 import org.mbp.nn.OperationCount;
 import org.mbp.nn.Weights;
-import org.mbp.scene.Scene;
-import org.mbp.scene.SceneGenerator;
-import org.mbp.scene.SceneOptions;
-import org.mbp.scene.SceneSet;
-import org.mbp.scene.SpectralClustering;
 
 /**
  * The DeepNCuts J2 pass on the path a device backend takes (the counting backend of
  * {@link OperationCount} does not hold its matrices on the host): the loss runs as one layer over
  * the pass, so a pass costs the same number of operations for 1, 2 and 4 scenes (the scenes
- * differ in their numbers of segments); and its loss and gradients are the host path's, scene by
+ * differ in their numbers of segments) and reads twice ({@link OperationCounts#segmentationPass});
+ * and its loss and gradients are the host path's, scene by
  * scene, to rounding (sums in other orders of a few thousand products of O(1) values: 1e-9
  * relative).
  */
 class SegmentationTaskTest {
 
-    private static final SceneOptions SCENES = new SceneOptions(16, 1.5, 10, 12, 4, 5);
-
-    private static <M> SegmentationTask<M> task(MatrixOps<M> trunk, MatrixOps<M> structured, List<Scene> scenes) {
-        SegmentationModel<M> model = new SegmentationModel<>(new ConvNet<>(new int[] {4, 6}, trunk), 8, 5, 1.0,
-                structured);
-        return new SegmentationTask<>(model, scenes, scenes, SegmentationTask.Loss.J2, Double.NaN,
-                new CoveringEvaluation(SpectralClustering.withDefaults(1)));
-    }
-
     @Test
     void j2RunsOverThePassOnADevicePath() {
-        SceneSet set = new SceneSet(new SceneGenerator(SCENES), 5, 4, 0);
-        List<Scene> scenes = new ArrayList<>();
-        for (int i = 0; i < set.size(); i++) {
-            scenes.add(set.scene(i));
-        }
         OperationCount count = new OperationCount();
-        SegmentationTask<SimpleMatrix> counted = task(count.counted(EjmlOps.fastest(Precision.FLOAT)),
-                count.counted(EjmlOps.fastest(Precision.DOUBLE)), scenes);
-        SegmentationTask<?> host = task(EjmlOps.fastest(Precision.FLOAT), EjmlOps.fastest(Precision.DOUBLE), scenes);
+        SegmentationTask<SimpleMatrix> counted = OperationCounts.segmentationTask(
+                count.counted(EjmlOps.fastest(Precision.FLOAT)), count.counted(EjmlOps.fastest(Precision.DOUBLE)), 4);
+        SegmentationTask<SimpleMatrix> host = OperationCounts.segmentationTask(EjmlOps.fastest(Precision.FLOAT),
+                EjmlOps.fastest(Precision.DOUBLE), 4);
         Weights weights = Weights.initialise(host.network().parameters(), 3);
         List<Long> operations = new ArrayList<>();
         for (int n : new int[] {1, 2, 4}) {
@@ -73,5 +55,9 @@ class SegmentationTaskTest {
             }
         }
         assertEquals(List.of(operations.get(0), operations.get(0), operations.get(0)), operations);
+        for (OperationCounts.Count c : OperationCounts.segmentationPass(1, 2, 4)) {
+            assertEquals(operations.get(0), c.operations(), c.toString());
+            assertEquals(2, c.reads(), c.toString());
+        }
     }
 }
