@@ -461,16 +461,9 @@ public final class EjmlOps implements MatrixOps<SimpleMatrix> {
     @Override
     public SimpleMatrix argMaxMask(SimpleMatrix a, int[] members, int size) {
         SimpleMatrix out = zeros(a.getNumRows(), a.getNumCols());
-        long n = a.getNumElements();
-        if (single) {
-            float[] x = a.getFDRM().data;
-            float[] y = out.getFDRM().data;
-            Gather.argMax(members, size, n, i -> x[i], i -> y[i] = 1);
-        } else {
-            double[] x = a.getDDRM().data;
-            double[] y = out.getDDRM().data;
-            Gather.argMax(members, size, n, i -> x[i], i -> y[i] = 1);
-        }
+        Entries x = entries(a);
+        Sink y = sink(out);
+        Gather.argMax(members, size, a.getNumElements(), x::get, i -> y.set(i, 1));
         return out;
     }
 

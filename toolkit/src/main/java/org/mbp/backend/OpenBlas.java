@@ -5,6 +5,7 @@ import static org.mbp.backend.NativeWorkspace.Slot.OPERAND_B;
 import static org.mbp.backend.NativeWorkspace.Slot.PRODUCT;
 
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
@@ -81,18 +82,16 @@ final class OpenBlas {
     static FMatrixRMaj products(FMatrixRMaj a, boolean transA, FMatrixRMaj b, boolean transB, int count) {
         Blocks g = Blocks.of(a.numRows, a.numCols, transA, b.numRows, b.numCols, transB, count);
         FMatrixRMaj c = new FMatrixRMaj(count * g.s.m, g.s.n);
-        if (g.s.m > 0 && g.s.n > 0 && g.s.k > 0) {
-            NativeWorkspace ws = NativeWorkspace.current();
-            FloatPointer pa = ws.floats(OPERAND_A, g.sizeA);
-            FloatPointer pb = ws.floats(OPERAND_B, g.sizeB);
-            FloatPointer pc = ws.floats(PRODUCT, g.sizeC);
-            for (int n = 0; n < count; n++) {
-                openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, g.s.opA, g.s.opB, g.s.m, g.s.n, g.s.k, 1f,
-                        pa.put(a.data, n * g.sizeA, g.sizeA), Math.max(1, a.numCols),
-                        pb.put(b.data, n * g.sizeB, g.sizeB), Math.max(1, b.numCols), 0f, pc, g.s.n);
-                pc.get(c.data, n * g.sizeC, g.sizeC);
-            }
-        }
+        NativeWorkspace ws = NativeWorkspace.current();
+        FloatPointer pa = ws.floats(OPERAND_A, g.sizeA);
+        FloatPointer pb = ws.floats(OPERAND_B, g.sizeB);
+        FloatPointer pc = ws.floats(PRODUCT, g.sizeC);
+        g.each(n -> {
+            openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, g.s.opA, g.s.opB, g.s.m, g.s.n, g.s.k, 1f,
+                    pa.put(a.data, n * g.sizeA, g.sizeA), g.lda, pb.put(b.data, n * g.sizeB, g.sizeB), g.ldb, 0f, pc,
+                    g.s.n);
+            pc.get(c.data, n * g.sizeC, g.sizeC);
+        });
         return c;
     }
 
@@ -106,29 +105,39 @@ final class OpenBlas {
     static DMatrixRMaj products(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, int count) {
         Blocks g = Blocks.of(a.numRows, a.numCols, transA, b.numRows, b.numCols, transB, count);
         DMatrixRMaj c = new DMatrixRMaj(count * g.s.m, g.s.n);
-        if (g.s.m > 0 && g.s.n > 0 && g.s.k > 0) {
-            NativeWorkspace ws = NativeWorkspace.current();
-            DoublePointer pa = ws.doubles(OPERAND_A, g.sizeA);
-            DoublePointer pb = ws.doubles(OPERAND_B, g.sizeB);
-            DoublePointer pc = ws.doubles(PRODUCT, g.sizeC);
-            for (int n = 0; n < count; n++) {
-                openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, g.s.opA, g.s.opB, g.s.m, g.s.n, g.s.k, 1.0,
-                        pa.put(a.data, n * g.sizeA, g.sizeA), Math.max(1, a.numCols),
-                        pb.put(b.data, n * g.sizeB, g.sizeB), Math.max(1, b.numCols), 0.0, pc, g.s.n);
-                pc.get(c.data, n * g.sizeC, g.sizeC);
-            }
-        }
+        NativeWorkspace ws = NativeWorkspace.current();
+        DoublePointer pa = ws.doubles(OPERAND_A, g.sizeA);
+        DoublePointer pb = ws.doubles(OPERAND_B, g.sizeB);
+        DoublePointer pc = ws.doubles(PRODUCT, g.sizeC);
+        g.each(n -> {
+            openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, g.s.opA, g.s.opB, g.s.m, g.s.n, g.s.k, 1.0,
+                    pa.put(a.data, n * g.sizeA, g.sizeA), g.lda, pb.put(b.data, n * g.sizeB, g.sizeB), g.ldb, 0.0, pc,
+                    g.s.n);
+            pc.get(c.data, n * g.sizeC, g.sizeC);
+        });
         return c;
     }
 
-    /** A stack's blocks: each product's shape and the entries of a block of A, of B and of C. */
-    private record Blocks(Shape s, int sizeA, int sizeB, int sizeC) {
+    /**
+     * A stack's blocks: their number, each product's shape, the entries of a block of A, of B and
+     * of C, and the leading dimensions of A and B.
+     */
+    private record Blocks(int count, Shape s, int sizeA, int sizeB, int sizeC, int lda, int ldb) {
 
         static Blocks of(int aRows, int aCols, boolean transA, int bRows, int bCols, boolean transB, int count) {
             int rowsA = Shapes.blockRows(aRows, count, "multBlocks");
             int rowsB = Shapes.blockRows(bRows, count, "multBlocks");
             Shape s = Shape.of(rowsA, aCols, transA, rowsB, bCols, transB);
-            return new Blocks(s, rowsA * aCols, rowsB * bCols, s.m * s.n);
+            return new Blocks(count, s, rowsA * aCols, rowsB * bCols, s.m * s.n, Math.max(1, aCols), Math.max(1, bCols));
+        }
+
+        /** Runs {@code block} for each block in order, unless the products are empty (then all zero). */
+        void each(IntConsumer block) {
+            if (s.m > 0 && s.n > 0 && s.k > 0) {
+                for (int n = 0; n < count; n++) {
+                    block.accept(n);
+                }
+            }
         }
     }
 

@@ -126,8 +126,25 @@ public record SpectrumDiagnostics(String stage, String quantity, int size, doubl
      */
     public static List<SpectrumDiagnostics> ofEach(String stage, String quantity, double[] values, int batch,
             Kernel kernel, int dimension, double epsilon) {
+        return ofEach(stage, quantity, values, batch, kernel, dimension * epsilon);
+    }
+
+    /**
+     * The diagnostics of each example's spectrum in a batch ({@link BatchOps#examples}), each with
+     * the rank tolerance {@code relativeTolerance · largest} of its own largest magnitude.
+     *
+     * @param stage the stage
+     * @param quantity the quantity, as in {@link #of}
+     * @param values the values of every example, one example after another
+     * @param batch the number of examples
+     * @param kernel how the layer's backward pass divides by gaps
+     * @param relativeTolerance the rank tolerance relative to each example's largest value
+     * @return one diagnostics per example, in order
+     */
+    public static List<SpectrumDiagnostics> ofEach(String stage, String quantity, double[] values, int batch,
+            Kernel kernel, double relativeTolerance) {
         return BatchOps.examples(values, batch).stream().map(v -> of(stage, quantity, v, kernel,
-                defaultRankTolerance(dimension, epsilon, v))).toList();
+                relativeTolerance * largest(v))).toList();
     }
 
     /**
@@ -150,11 +167,16 @@ public record SpectrumDiagnostics(String stage, String quantity, int size, doubl
      *         NumPy
      */
     public static double defaultRankTolerance(int dimension, double epsilon, double[] values) {
+        return dimension * epsilon * largest(values);
+    }
+
+    /** The largest magnitude of the values (0 for none). */
+    private static double largest(double[] values) {
         double largest = 0;
         for (double v : values) {
             largest = Math.max(largest, Math.abs(v));
         }
-        return dimension * epsilon * largest;
+        return largest;
     }
 
     /**

@@ -90,10 +90,9 @@ public final class ProjectorLayer<M> extends AbstractLayer<M, M, M> {
         M pseudoInverseT = ops.multTransB(ops.scaleColumns(u, inverse), ops.block(svd.v(), 0, n, 0, columns));
         M pi = ops.multTransB(ur, ur);
         HostReads.Value values = HostReads.of(ops, sigma);
-        return Linearization.withLaterDiagnostics(pi, () -> new Diagnostics(BatchOps.examples(values.values(),
-                        ops.batch()).stream().map(v -> SpectrumDiagnostics.of("projector",
-                                SpectrumDiagnostics.SINGULAR_VALUES, v, SpectrumDiagnostics.Kernel.NONE,
-                                relative * (v.length == 0 ? 0 : v[0]))).toList(), List.of()),
+        return Linearization.withLaterDiagnostics(pi, () -> new Diagnostics(SpectrumDiagnostics.ofEach("projector",
+                        SpectrumDiagnostics.SINGULAR_VALUES, values.values(), ops.batch(),
+                        SpectrumDiagnostics.Kernel.NONE, relative), List.of()),
                 da -> ops.scale(2, ops.sym(ops.multTransB(ops.projectOut(ur, da), pseudoInverseT))),
                 upstream -> ops.scale(2, ops.mult(ops.projectOut(ur, ops.sym(upstream)), pseudoInverseT)));
     }

@@ -52,9 +52,7 @@ public final class Dropout {
      */
     public static <M> Layer<M, M, M> withMasks(MatrixOps<M> ops, double rate, long[] seeds, int rows, int cols) {
         double keep = 1 / (1 - requireRate(rate));
-        if (rows <= 0 || cols <= 0) {
-            throw new IllegalArgumentException("dropout: an example of " + rows + "×" + cols + " has no entries");
-        }
+        requireShape(rows, cols);
         int stacked = seeds.length * rows;
         M mask = mask(ops, stacked, cols, rate, keep, seeds);
         UnaryOperator<M> masked = x -> {
@@ -80,6 +78,19 @@ public final class Dropout {
             throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
         }
         return rate;
+    }
+
+    /**
+     * Fails unless {@code rows × cols} is an example's shape with entries.
+     *
+     * @param rows the rows of one example
+     * @param cols the columns of one example
+     * @throws IllegalArgumentException when either is not positive
+     */
+    public static void requireShape(int rows, int cols) {
+        if (rows <= 0 || cols <= 0) {
+            throw new IllegalArgumentException("dropout: an example of " + rows + "×" + cols + " has no entries");
+        }
     }
 
     /** The mask of a rows×cols stack, example n's equal block of rows drawn from {@code seeds[n]}. */

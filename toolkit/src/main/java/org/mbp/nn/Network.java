@@ -350,9 +350,7 @@ public final class Network {
          */
         public <M> Builder dropout(MatrixOps<M> ops, double rate, int rows, int cols) {
             Dropout.requireRate(rate);
-            if (rows <= 0 || cols <= 0) {
-                throw new IllegalArgumentException("dropout: an example of " + rows + "×" + cols + " has no entries");
-            }
+            Dropout.requireShape(rows, cols);
             stages.add(new Stochastic<M>("dropout", seeds -> Dropout.withMasks(ops, rate, seeds, rows, cols)));
             return this;
         }
